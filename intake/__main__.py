@@ -1,0 +1,4 @@
+from intake.cli import intake_group
+from keys.console import run
+
+run(intake_group)

@@ -1,0 +1,40 @@
+"""Word .docx through python-docx: body paragraphs (and table cells) in document order."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx as python_docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+
+from intake.readers._zip import check_archive
+from intake.record import Document, Segment
+from keys.errors import InputFormatError
+
+
+def read(data: bytes, source: str) -> Document:
+    from intake.readers import join_lines
+    from intake.readers.plain import SPEAKER
+
+    check_archive(data, source, ".docx")
+    try:
+        document = python_docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    lines.extend(cell.text for cell in row.cells)
+            else:
+                lines.append(block.text)
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
+        raise InputFormatError(
+            f"{source}: not a readable .docx document",
+            "open it in a word processor and save it again as .docx",
+        ) from None
+    pairs = []
+    for line in lines:
+        match = SPEAKER.match(line)
+        pairs.append((line, Segment(0, 0, match["label"].strip() if match else None)))
+    return join_lines(pairs, "docx")

@@ -1,0 +1,60 @@
+"""Stream adapters for attachments: hash and pad on the way in, hash and trim on the way out."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import BinaryIO
+
+
+class PaddedHashingReader(io.RawIOBase):
+    """Reads ``source`` (hashing it), then ``pad`` zero bytes. Constant memory."""
+
+    def __init__(self, source: BinaryIO, pad_to: int) -> None:
+        self._source = source
+        self._remaining_pad: int | None = None
+        self._pad_to = pad_to
+        self.size = 0
+        self.sha256 = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if self._remaining_pad is None:
+            count = self._source.readinto(view) if hasattr(self._source, "readinto") else 0
+            if count:
+                self.sha256.update(view[:count])
+                self.size += count
+                return count
+            self._remaining_pad = max(self._pad_to - self.size, 0)
+        count = min(len(view), self._remaining_pad)
+        view[:count] = bytes(count)
+        self._remaining_pad -= count
+        return count
+
+
+class TrimmingHashingWriter(io.RawIOBase):
+    """Passes the first ``size`` bytes to ``sink`` (hashing them) and drops the padding."""
+
+    def __init__(self, sink: BinaryIO, size: int) -> None:
+        self._sink = sink
+        self._left = size
+        self.sha256 = hashlib.sha256()
+        self.padding_clean = True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(data).cast("B")
+        keep = view[: self._left]
+        if len(keep):
+            self.sha256.update(keep)
+            self._sink.write(keep)
+            self._left -= len(keep)
+        rest = view[len(keep) :]
+        if len(rest) and any(rest.tobytes()):
+            self.padding_clean = False
+        return len(view)

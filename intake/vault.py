@@ -1,0 +1,269 @@
+"""The vault: an encrypted store on disk, and the only module that seals or opens records.
+
+Layout (everything with content or metadata is an age v1 file to all the vault's recipients)::
+
+    DIR/VAULT                        format marker (clear: "testimony-vault", format version)
+    DIR/recipients/FINGERPRINT.card  public recipient cards (clear: public keys)
+    DIR/records/ID/record.age        the record: text, structure, metadata, protected terms,
+                                     custody hash, attachment list (JSON, padded)
+    DIR/records/ID/index.age         its listing entry (code, date, sizes; JSON, padded)
+    DIR/records/ID/att-N.age         attachment N, streamed, zero-padded (true size in record)
+    DIR/.lock                        writers' lock
+
+A record appears atomically: it is built in ``records/.tmp-*`` and renamed into place, so a crash
+leaves either the whole record or none (stale temp folders hold only ciphertext and are swept).
+Sealed JSON carries its own record id, so files swapped between records are detected.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from intake import record as record_model
+from intake.padding import padme
+from intake.record import Attachment, Document, Metadata, Record
+from intake.storage import TEMP_PREFIX, atomic_write, fsync_dir, locked
+from intake.streams import PaddedHashingReader, TrimmingHashingWriter
+from keys import agefile, card
+from keys.errors import DecryptionError, KeyFileError, VaultError
+from keys.identity import Identity, Recipient
+
+MARKER = "VAULT"
+MARKER_TEXT = "testimony-vault\nformat: 1\n"
+_ID = re.compile(r"^[a-z2-7]{20}$")
+
+
+def new_record_id() -> str:
+    """A random, meaningless record id (100 bits, base32)."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz234567"
+    return "".join(secrets.choice(alphabet) for _ in range(20))
+
+
+def _pad_json(body: dict[str, Any] | bytes) -> bytes:
+    data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
+    return data + b" " * (padme(len(data) + 1) - len(data) - 1) + b"\n"
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """Everything intake knows about one source before it is sealed."""
+
+    source_name: str
+    source_bytes: bytes
+    document: Document
+    metadata: Metadata
+    protected_terms: tuple[str, ...] = ()
+    attachments: tuple[Path, ...] = ()
+
+
+class Vault:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    # -- creation and opening -------------------------------------------------------------
+
+    @classmethod
+    def init(cls, root: Path, recipients: Sequence[Recipient]) -> Vault:
+        if not recipients:
+            raise VaultError("a vault needs at least one recipient",
+                             "give --recipient CARD (made by: testimony keys card IDENTITY)")
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise VaultError(f"{root}: already exists and is not an empty folder",
+                             "choose a new folder for the vault")
+        try:
+            (root / "records").mkdir(parents=True, exist_ok=True, mode=0o700)
+            (root / "recipients").mkdir(mode=0o700)
+        except OSError as exc:
+            raise VaultError(f"{root}: cannot create the vault ({exc.strerror})") from None
+        vault = cls(root)
+        for recipient in recipients:
+            atomic_write(vault._card_path(recipient), card.to_text(recipient).encode(), 0o644)
+        atomic_write(root / MARKER, MARKER_TEXT.encode(), 0o644)
+        return vault
+
+    @classmethod
+    def open(cls, root: Path) -> Vault:
+        marker = root / MARKER
+        try:
+            text = marker.read_text(encoding="utf-8")
+        except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
+            raise VaultError(f"{root}: not a testimony vault") from None
+        if text != MARKER_TEXT:
+            raise VaultError(f"{root}: unsupported vault format", "upgrade testimony to open this vault")
+        return cls(root)
+
+    def _card_path(self, recipient: Recipient) -> Path:
+        return self.root / "recipients" / f"{recipient.fingerprint}.card"
+
+    def recipients(self) -> list[Recipient]:
+        cards = sorted((self.root / "recipients").glob("*.card"))
+        recipients = [card.read(path) for path in cards]
+        for path, recipient in zip(cards, recipients, strict=True):
+            if path.stem != recipient.fingerprint:
+                raise VaultError(f"{path}: the card's name does not match its fingerprint",
+                                 "restore the recipients/ folder from a backup")
+        if not recipients:
+            raise VaultError(f"{self.root}: the vault has no recipients",
+                             "restore the recipients/ folder from a backup")
+        return recipients
+
+    # -- listing ----------------------------------------------------------------------------
+
+    def record_ids(self) -> list[str]:
+        folder = self.root / "records"
+        return sorted(p.name for p in folder.iterdir() if _ID.match(p.name) and p.is_dir())
+
+    def record_dir(self, record_id: str) -> Path:
+        if not _ID.match(record_id) or not (self.root / "records" / record_id).is_dir():
+            raise VaultError(f"no record '{record_id}' in {self.root}",
+                             f"list the records with: testimony intake list --vault {self.root}")
+        return self.root / "records" / record_id
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add(
+        self,
+        new: NewRecord,
+        now: datetime,
+        new_id: Callable[[], str] = new_record_id,
+    ) -> Record:
+        """Seal one record (and its attachments) into the vault, all or nothing."""
+        recipients = self.recipients()
+        records = self.root / "records"
+        with locked(self.root / ".lock", str(self.root)):
+            self._sweep_temp()
+            record_id = new_id()
+            while (records / record_id).exists():
+                record_id = new_id()
+            staging = records / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+            staging.mkdir(mode=0o700)
+            try:
+                attachments = tuple(
+                    self._seal_attachment(staging / f"att-{n}.age", n, path, recipients)
+                    for n, path in enumerate(new.attachments, 1)
+                )
+                record = Record(
+                    id=record_id,
+                    added_at=now.isoformat(timespec="seconds"),
+                    source_name=new.source_name,
+                    source_format=new.document.source_format,
+                    source_sha256=_sha256(new.source_bytes),
+                    text=new.document.text,
+                    segments=new.document.segments,
+                    metadata=new.metadata,
+                    protected_terms=new.protected_terms,
+                    attachments=attachments,
+                )
+                self._seal(staging / "index.age", _pad_json(record.summary()), recipients)
+                self._seal(staging / "record.age", _pad_json(record_model.to_json(record)), recipients)
+                fsync_dir(staging)
+                os.rename(staging, records / record_id)
+                fsync_dir(records)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+        return record
+
+    def _sweep_temp(self) -> None:
+        """Remove what an interrupted writer left (only ciphertext). Call under the lock."""
+        for stale in (self.root / "records").glob(f"{TEMP_PREFIX}*"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+    @staticmethod
+    def _seal(path: Path, plaintext: bytes, recipients: Sequence[Recipient]) -> None:
+        atomic_write(path, agefile.encrypt(plaintext, recipients))
+
+    @staticmethod
+    def _seal_attachment(
+        path: Path, number: int, source: Path, recipients: Sequence[Recipient]
+    ) -> Attachment:
+        size = source.stat().st_size
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with source.open("rb") as plain, os.fdopen(fd, "wb") as sealed:
+                reader = PaddedHashingReader(plain, padme(size, minimum=4096))
+                agefile.encrypt_stream(reader, sealed, recipients)
+                sealed.flush()
+                os.fsync(sealed.fileno())
+        except OSError as exc:
+            raise VaultError(f"attachment {number}: cannot seal it ({exc.strerror})") from None
+        if reader.size != size:
+            raise VaultError(f"attachment {number} changed while it was being read",
+                             "wait until the recording is finished, then add it again")
+        return Attachment(number, source.name, size, reader.sha256.hexdigest())
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _open_json(self, path: Path, identity: Identity, record_id: str) -> dict[str, Any]:
+        what = f"record {record_id} ({path.name})"
+        try:
+            ciphertext = path.read_bytes()
+        except FileNotFoundError:
+            raise VaultError(f"{what}: file missing", "restore the record from a backup") from None
+        plaintext = agefile.decrypt(ciphertext, [identity], what)
+        try:
+            body = json.loads(plaintext.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise DecryptionError(f"cannot decrypt {what}") from None
+        if not isinstance(body, dict) or body.get("id") != record_id:
+            raise VaultError(f"{what}: the file belongs to another record (swapped or moved)",
+                             "restore the record's folder from a backup")
+        return body
+
+    def summary(self, record_id: str, identity: Identity) -> dict[str, Any]:
+        return self._open_json(self.record_dir(record_id) / "index.age", identity, record_id)
+
+    def record(self, record_id: str, identity: Identity) -> Record:
+        body = self._open_json(self.record_dir(record_id) / "record.age", identity, record_id)
+        return record_model.from_json(json.dumps(body).encode(), f"record {record_id}")
+
+    def open_attachment(
+        self, record_id: str, number: int, identity: Identity, sink: BinaryIO
+    ) -> Attachment:
+        """Stream attachment ``number`` into ``sink``. On any error the sink holds garbage and
+        the caller must discard it; success means the custody hash matched."""
+        record = self.record(record_id, identity)
+        matches = [a for a in record.attachments if a.number == number]
+        if not matches:
+            raise VaultError(f"record {record_id} has no attachment {number}",
+                             f"see its attachments with: testimony intake list --vault {self.root}")
+        attachment = matches[0]
+        what = f"record {record_id} attachment {number}"
+        writer = TrimmingHashingWriter(sink, attachment.size)
+        path = self.record_dir(record_id) / f"att-{number}.age"
+        try:
+            with path.open("rb") as sealed:
+                agefile.decrypt_stream(sealed, writer, [identity], what)
+        except FileNotFoundError:
+            raise VaultError(f"{what}: file missing", "restore the record from a backup") from None
+        if writer.sha256.hexdigest() != attachment.sha256 or not writer.padding_clean:
+            raise VaultError(f"{what}: content does not match its custody hash (swapped or altered)",
+                             "restore the record's folder from a backup")
+        return attachment
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_cards(paths: Sequence[Path]) -> list[Recipient]:
+    recipients = [card.read(path) for path in paths]
+    seen: set[str] = set()
+    for path, recipient in zip(paths, recipients, strict=True):
+        if recipient.fingerprint in seen:
+            raise KeyFileError(f"{path}: the same recipient is given twice")
+        seen.add(recipient.fingerprint)
+    return recipients
+
+
+__all__ = ["NewRecord", "Vault", "new_record_id", "read_cards"]

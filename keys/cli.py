@@ -1,0 +1,64 @@
+"""``testimony keys``: make identities and their public recipient cards."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from keys.console import passphrase_option, unlock
+
+
+@click.group(name="keys")
+def keys_group() -> None:
+    """Identities (secret, passphrase-protected) and recipient cards (public)."""
+
+
+@keys_group.command("new")
+@click.option("--name", required=True, help="Who holds this identity (shown on its card).")
+@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Identity file to create (0600; never overwritten).")
+@click.option("--card-out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the public recipient card here.")
+@passphrase_option
+def new(name: str, out: Path, card_out: Path | None, passphrase_file: Path | None) -> None:
+    """Make an identity: an age X25519 key and an Ed25519 signing key, in one file encrypted
+    with a passphrase (age scrypt). The stock `age -d -i FILE` can use it."""
+    from keys import card, identity, keyfile, passphrase
+    from keys.errors import KeyFileError
+
+    if out.exists():
+        raise KeyFileError(f"{out}: already exists; refusing to overwrite it",
+                           "choose another --out path, or move the old file away first")
+    if card_out is not None and card_out.exists():
+        raise KeyFileError(f"{card_out}: already exists; refusing to overwrite it",
+                           "choose another --card-out path")
+    secret = passphrase.obtain(passphrase_file, "Passphrase for the new identity: ", confirm=True)
+    made = identity.generate(name, datetime.now(UTC))
+    keyfile.save(out, made, secret)
+    if card_out is not None:
+        keyfile.write_exclusive(card_out, card.to_text(made.recipient).encode(), 0o644)
+    click.echo(f"Public key: {made.recipient.age}", err=True)
+    click.echo(f"Fingerprint: {made.recipient.fingerprint}", err=True)
+    click.echo(f"hint: share your card: testimony keys card {out} --out CARD", err=True)
+
+
+@keys_group.command("card")
+@click.argument("identity_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the card here instead of standard output (never overwritten).")
+@passphrase_option
+def card_command(identity_file: Path, out: Path | None, passphrase_file: Path | None) -> None:
+    """Print the public recipient card of IDENTITY_FILE (name, age1... key, Ed25519 key,
+    fingerprint). Cards are safe to share; give them to `vault init --recipient`."""
+    from keys import card, keyfile
+
+    unlocked = unlock(identity_file, passphrase_file, "reading the identity's card")
+    text = card.to_text(unlocked.recipient)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        keyfile.write_exclusive(out, text.encode(), 0o644)
+        click.echo(f"wrote {out} (fingerprint {unlocked.recipient.fingerprint})", err=True)

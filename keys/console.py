@@ -1,0 +1,95 @@
+"""Shared command-line plumbing: the error printer, identity and passphrase options.
+
+The CLI shells parse, call the library and print; this module is the only place that turns a
+TestimonyError into ``testimony: error: ...`` / ``hint: ...`` and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from keys.errors import KeyFileError, TestimonyError
+
+F = TypeVar("F", bound=Callable[..., Any])
+IDENTITY_ENV = "TESTIMONY_IDENTITY"
+
+
+def fail(error: TestimonyError) -> None:
+    click.echo(f"testimony: error: {error.message}", err=True)
+    click.echo(f"hint: {error.hint}", err=True)
+
+
+def run(group: click.Group, argv: list[str] | None = None) -> None:
+    """Run a click group; print our errors as error/hint lines, tracebacks only with --debug."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or os.environ.get("TESTIMONY_DEBUG") == "1"
+    args = [a for a in args if a != "--debug"]
+    try:
+        group.main(args=args, prog_name="testimony", standalone_mode=False)
+    except TestimonyError as error:
+        if debug:
+            traceback.print_exc()
+        fail(error)
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("testimony: error: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("testimony: error: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # a bug: still no traceback (it could hold testimony text)
+        if debug:
+            traceback.print_exc()
+        click.echo(f"testimony: error: internal error ({type(error).__name__})", err=True)
+        click.echo("hint: run again with --debug and report the traceback without its data",
+                   err=True)
+        sys.exit(1)
+
+
+def passphrase_option(func: F) -> F:
+    return click.option(
+        "--passphrase-file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Read the passphrase from this file (else $TESTIMONY_PASSPHRASE, else a prompt).",
+    )(func)
+
+
+def identity_options(func: F) -> F:
+    func = click.option(
+        "--identity",
+        "identity_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        envvar=IDENTITY_ENV,
+        help=f"Your identity file (or ${IDENTITY_ENV}).",
+    )(func)
+    return passphrase_option(func)
+
+
+def unlock(identity_path: Path | None, passphrase_file: Path | None, need: str) -> Any:
+    """Load and unlock the identity; a clear refusal when none was given."""
+    if identity_path is None:
+        raise KeyFileError(
+            f"{need} needs your identity",
+            f"give --identity FILE or set ${IDENTITY_ENV}; a field laptop holding only "
+            "recipient cards cannot read records back",
+        )
+    from keys import keyfile, passphrase
+
+    secret = passphrase.obtain(passphrase_file, f"Passphrase for {identity_path}: ")
+    return keyfile.load(identity_path, secret)
+
+
+def echo_json(value: Any) -> None:
+    import json
+
+    click.echo(json.dumps(value, ensure_ascii=False, sort_keys=True))

@@ -1,0 +1,1 @@
+"""Redaction: detection, linking, pseudonyms, policy, review and export (imports intake, keys)."""

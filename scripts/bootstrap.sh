@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Set up a fresh machine: system tools the tests need, then .venv from the hash-pinned lock.
+# Idempotent: re-running only installs what is missing or changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v age >/dev/null 2>&1 || need_apt+=(age)
+if [ "${TESTIMONY_BROWSER_TESTS:-0}" = "1" ]; then
+    command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+    if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+    echo "bootstrap: installing system packages: ${need_apt[*]}" >&2
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+PY="${PYTHON:-python3}"
+stamp=.venv/.installed-lock
+if [ ! -x .venv/bin/python ] || ! cmp -s requirements.lock "$stamp"; then
+    echo "bootstrap: building .venv from requirements.lock (hash-pinned)" >&2
+    "$PY" -m venv .venv
+    .venv/bin/python -m pip install -q --disable-pip-version-check \
+        --require-hashes --no-deps -r requirements.lock
+    .venv/bin/python -m pip install -q --disable-pip-version-check \
+        --no-deps --no-build-isolation -e .
+    cp requirements.lock "$stamp"
+fi
