@@ -7,18 +7,18 @@ import re
 from intake.normalise import decode_utf8, normalise
 from intake.record import Document, Segment
 
-# "Q:", "A:", "INTERVIEWER:", "Witness (through interpreter):" at the start of a line
-SPEAKER = re.compile(r"^(?P<label>[^\W\d][\w .'()-]{0,40}?):\s", re.MULTILINE)
+# "Q:", "A:", "INTERVIEWER:", "Witness (through interpreter):", Markdown "**Q:**" at a line start
+SPEAKER = re.compile(r"^(?:\*\*)?(?P<label>[^\W\d_][\w .'()-]{0,40}?)(?::\*\*|\*\*:|:)\s", re.MULTILINE)
 
 
 def speaker_segments(text: str) -> tuple[Segment, ...]:
     """One segment per speaker turn, from one label to the next."""
     matches = list(SPEAKER.finditer(text))
-    segments = []
-    for match, following in zip(matches, [*matches[1:], None], strict=True):
-        end = following.start() if following else len(text)
-        segments.append(Segment(match.start(), end, match["label"].strip()))
-    return tuple(segments)
+    ends = [m.start() for m in matches[1:]] + ([len(text)] if matches else [])
+    return tuple(
+        Segment(match.start(), end, match["label"].strip())
+        for match, end in zip(matches, ends, strict=True)
+    )
 
 
 def read(data: bytes, source: str) -> Document:
