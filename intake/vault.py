@@ -49,9 +49,10 @@ def new_record_id() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(20))
 
 
-def _pad_json(body: dict[str, Any] | bytes) -> bytes:
+def _pad_json(body: dict[str, Any] | bytes, minimum: int) -> bytes:
+    """JSON padded with spaces (still valid JSON for anyone decrypting with stock age)."""
     data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
-    return data + b" " * (padme(len(data) + 1) - len(data) - 1) + b"\n"
+    return data + b" " * (padme(len(data) + 1, minimum) - len(data) - 1) + b"\n"
 
 
 @dataclass(frozen=True)
@@ -164,8 +165,8 @@ class Vault:
                     protected_terms=new.protected_terms,
                     attachments=attachments,
                 )
-                self._seal(staging / "index.age", _pad_json(record.summary()), recipients)
-                self._seal(staging / "record.age", _pad_json(record_model.to_json(record)), recipients)
+                self._seal(staging / "index.age", _pad_json(record.summary(), 1024), recipients)
+                self._seal(staging / "record.age", _pad_json(record_model.to_json(record), 4096), recipients)
                 fsync_dir(staging)
                 os.rename(staging, records / record_id)
                 fsync_dir(records)
@@ -187,8 +188,8 @@ class Vault:
     def _seal_attachment(
         path: Path, number: int, source: Path, recipients: Sequence[Recipient]
     ) -> Attachment:
-        size = source.stat().st_size
         try:
+            size = source.stat().st_size
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with source.open("rb") as plain, os.fdopen(fd, "wb") as sealed:
                 reader = PaddedHashingReader(plain, padme(size, minimum=4096))
