@@ -17,8 +17,10 @@ def _check_metadata(metadata: Metadata) -> None:
         try:
             dt.date.fromisoformat(metadata.date)
         except ValueError:
-            raise UsageError(f"--date '{metadata.date}' is not a date",
-                             "write it as YYYY-MM-DD, e.g. --date 2026-03-14") from None
+            raise UsageError(
+                f"--date '{metadata.date}' is not a date",
+                "write it as YYYY-MM-DD, e.g. --date 2026-03-14",
+            ) from None
     for name, value in vars(metadata).items():
         if value is not None and ("\n" in value or len(value) > 500):
             raise UsageError(f"--{name} must be one short line")
@@ -26,18 +28,21 @@ def _check_metadata(metadata: Metadata) -> None:
 
 def _check_attachment(path: Path) -> None:
     if not path.is_file():
-        raise InputFormatError(f"{path}: attachment not found or not a regular file",
-                               "check the path given to --attach")
+        raise InputFormatError(
+            f"{path}: attachment not found or not a regular file",
+            "check the path given to --attach",
+        )
     try:
         with path.open("rb"):
             pass
     except PermissionError:
-        raise InputFormatError(f"{path}: attachment not readable",
-                               "check the file's permissions") from None
+        raise InputFormatError(
+            f"{path}: attachment not readable", "check the file's permissions"
+        ) from None
 
 
 def clean_terms(terms: Sequence[str]) -> tuple[str, ...]:
-    cleaned = []
+    cleaned: list[str] = []
     for term in terms:
         term = " ".join(term.split())
         if not term:
@@ -59,8 +64,10 @@ def add_files(
     vault = Vault.open(vault_dir)
     vault.recipients()  # a broken recipient set is refused before any reading
     if attachments and len(files) > 1:
-        raise UsageError("--attach goes with one transcript at a time",
-                         "run intake add once per transcript with its own --attach")
+        raise UsageError(
+            "--attach goes with one transcript at a time",
+            "run intake add once per transcript with its own --attach",
+        )
     _check_metadata(metadata)
     terms = clean_terms(protected)
     for attachment in attachments:

@@ -10,8 +10,12 @@ import click
 from keys.console import echo_json, identity_options, unlock
 
 VAULT_OPTION = click.option(
-    "--vault", "vault_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
-    envvar="TESTIMONY_VAULT", help="The vault folder (or $TESTIMONY_VAULT).",
+    "--vault",
+    "vault_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="TESTIMONY_VAULT",
+    help="The vault folder (or $TESTIMONY_VAULT).",
 )
 
 
@@ -22,9 +26,14 @@ def vault_group() -> None:
 
 @vault_group.command("init")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--recipient", "cards", multiple=True, required=True,
-              type=click.Path(path_type=Path, dir_okay=False),
-              help="A recipient card (repeat for every reviewer and an offline escrow key).")
+@click.option(
+    "--recipient",
+    "cards",
+    multiple=True,
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A recipient card (repeat for every reviewer and an offline escrow key).",
+)
 def vault_init(directory: Path, cards: tuple[Path, ...]) -> None:
     """Create an empty vault in DIRECTORY, encrypting to the given recipient cards."""
     from intake.vault import Vault, read_cards
@@ -35,8 +44,11 @@ def vault_init(directory: Path, cards: tuple[Path, ...]) -> None:
         click.echo(f"recipient {recipient.fingerprint} {recipient.name}", err=True)
     click.echo(f"created vault {directory}", err=True)
     if len(recipients) == 1:
-        click.echo("hint: add an offline escrow recipient too, so losing one key does not "
-                   "lose the archive", err=True)
+        click.echo(
+            "hint: add an offline escrow recipient too, so losing one key does not "
+            "lose the archive",
+            err=True,
+        )
 
 
 @click.group(name="intake")
@@ -53,15 +65,33 @@ def intake_group() -> None:
 @click.option("--interviewer", help="Interviewer's name or pseudonym.")
 @click.option("--language", help="Interview language, e.g. 'ko (interpreted to en)'.")
 @click.option("--consent", help="Consent note.")
-@click.option("--protect", "protected", multiple=True,
-              help="A term that must always be masked (witness name, relative, home town). Repeat.")
-@click.option("--attach", "attachments", multiple=True, type=click.Path(path_type=Path),
-              help="A file to seal with the record, e.g. the audio. Repeat.")
+@click.option(
+    "--protect",
+    "protected",
+    multiple=True,
+    help="A term that must always be masked (witness name, relative, home town). Repeat.",
+)
+@click.option(
+    "--attach",
+    "attachments",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A file to seal with the record, e.g. the audio. Repeat.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per record.")
-def add(files: tuple[Path, ...], vault_dir: Path, code: str | None, date: str | None,
-        place: str | None, interviewer: str | None, language: str | None,
-        consent: str | None, protected: tuple[str, ...], attachments: tuple[Path, ...],
-        as_json: bool) -> None:
+def add(
+    files: tuple[Path, ...],
+    vault_dir: Path,
+    code: str | None,
+    date: str | None,
+    place: str | None,
+    interviewer: str | None,
+    language: str | None,
+    consent: str | None,
+    protected: tuple[str, ...],
+    attachments: tuple[Path, ...],
+    as_json: bool,
+) -> None:
     """Seal FILES into the vault as new records; prints one record id per line.
 
     Every input is checked before anything is written: one bad file adds nothing."""
@@ -69,12 +99,16 @@ def add(files: tuple[Path, ...], vault_dir: Path, code: str | None, date: str | 
     from intake.record import Metadata
 
     metadata = Metadata(code, date, place, interviewer, language, consent)
-    added = add_files(vault_dir, list(files), metadata, protected, attachments,
-                                     datetime.now(UTC))
+    added = add_files(vault_dir, list(files), metadata, protected, attachments, datetime.now(UTC))
     for record in added:
         if as_json:
-            echo_json({"id": record.id, "source_format": record.source_format,
-                       "attachments": len(record.attachments)})
+            echo_json(
+                {
+                    "id": record.id,
+                    "source_format": record.source_format,
+                    "attachments": len(record.attachments),
+                }
+            )
         else:
             click.echo(record.id)
 
@@ -83,8 +117,9 @@ def add(files: tuple[Path, ...], vault_dir: Path, code: str | None, date: str | 
 @VAULT_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per record.")
 @identity_options
-def list_records(vault_dir: Path, as_json: bool, identity_path: Path | None,
-                 passphrase_file: Path | None) -> None:
+def list_records(
+    vault_dir: Path, as_json: bool, identity_path: Path | None, passphrase_file: Path | None
+) -> None:
     """List the vault's records. Without an identity only the (meaningless) ids are shown."""
     from intake.vault import Vault
 
@@ -101,9 +136,11 @@ def list_records(vault_dir: Path, as_json: bool, identity_path: Path | None,
         if as_json:
             echo_json(summary)
         else:
-            click.echo(f"{record_id}  {summary.get('code') or '-':<14} {summary.get('date') or '-':<10}"
-                       f"  {summary['source_format']:<4} {summary['words']:>6} words"
-                       f"  {summary['attachments']} attachments")
+            click.echo(
+                f"{record_id}  {summary.get('code') or '-':<14} {summary.get('date') or '-':<10}"
+                f"  {summary['source_format']:<4} {summary['words']:>6} words"
+                f"  {summary['attachments']} attachments"
+            )
 
 
 @intake_group.command("show")
@@ -111,8 +148,13 @@ def list_records(vault_dir: Path, as_json: bool, identity_path: Path | None,
 @VAULT_OPTION
 @click.option("--json", "as_json", is_flag=True, help="The whole record as JSON.")
 @identity_options
-def show(record_id: str, vault_dir: Path, as_json: bool, identity_path: Path | None,
-         passphrase_file: Path | None) -> None:
+def show(
+    record_id: str,
+    vault_dir: Path,
+    as_json: bool,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
     """Print the normalised text of record RECORD_ID."""
     from dataclasses import asdict
 

@@ -87,8 +87,10 @@ def from_json(data: bytes, what: str) -> Record:
         body = json.loads(data.decode("utf-8"))
         version = body.pop("format", None)
         if version != FORMAT_VERSION:
-            raise VaultError(f"{what}: record format {version} is not supported",
-                             "upgrade testimony to read this vault")
+            raise VaultError(
+                f"{what}: record format {version} is not supported",
+                "upgrade testimony to read this vault",
+            )
         return Record(
             id=body["id"],
             added_at=body["added_at"],
@@ -102,5 +104,6 @@ def from_json(data: bytes, what: str) -> Record:
             attachments=tuple(Attachment(**a) for a in body["attachments"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise VaultError(f"{what}: the decrypted record is malformed",
-                         "run: testimony audit verify --vault DIR") from None
+        raise VaultError(
+            f"{what}: the decrypted record is malformed", "run: testimony audit verify --vault DIR"
+        ) from None

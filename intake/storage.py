@@ -25,8 +25,10 @@ def fsync_dir(path: Path) -> None:
 
 def _disk_error(path: Path, exc: OSError) -> VaultError:
     if exc.errno == errno.ENOSPC:
-        return VaultError(f"{path.parent}: the disk is full; nothing was changed",
-                          "free some space and run the command again")
+        return VaultError(
+            f"{path.parent}: the disk is full; nothing was changed",
+            "free some space and run the command again",
+        )
     return VaultError(f"{path}: cannot write ({exc.strerror})", "check the folder's permissions")
 
 
@@ -52,8 +54,9 @@ def locked(lock_path: Path, what: str) -> Iterator[None]:
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise VaultError(f"{what}: cannot open the lock file ({exc.strerror})",
-                         "check the folder's permissions") from None
+        raise VaultError(
+            f"{what}: cannot open the lock file ({exc.strerror})", "check the folder's permissions"
+        ) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -76,11 +76,15 @@ class Vault:
     @classmethod
     def init(cls, root: Path, recipients: Sequence[Recipient]) -> Vault:
         if not recipients:
-            raise VaultError("a vault needs at least one recipient",
-                             "give --recipient CARD (made by: testimony keys card IDENTITY)")
+            raise VaultError(
+                "a vault needs at least one recipient",
+                "give --recipient CARD (made by: testimony keys card IDENTITY)",
+            )
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
-            raise VaultError(f"{root}: already exists and is not an empty folder",
-                             "choose a new folder for the vault")
+            raise VaultError(
+                f"{root}: already exists and is not an empty folder",
+                "choose a new folder for the vault",
+            )
         try:
             (root / "records").mkdir(parents=True, exist_ok=True, mode=0o700)
             (root / "recipients").mkdir(mode=0o700)
@@ -100,7 +104,9 @@ class Vault:
         except (FileNotFoundError, NotADirectoryError, UnicodeDecodeError):
             raise VaultError(f"{root}: not a testimony vault") from None
         if text != MARKER_TEXT:
-            raise VaultError(f"{root}: unsupported vault format", "upgrade testimony to open this vault")
+            raise VaultError(
+                f"{root}: unsupported vault format", "upgrade testimony to open this vault"
+            )
         return cls(root)
 
     def _card_path(self, recipient: Recipient) -> Path:
@@ -111,11 +117,15 @@ class Vault:
         recipients = [card.read(path) for path in cards]
         for path, recipient in zip(cards, recipients, strict=True):
             if path.stem != recipient.fingerprint:
-                raise VaultError(f"{path}: the card's name does not match its fingerprint",
-                                 "restore the recipients/ folder from a backup")
+                raise VaultError(
+                    f"{path}: the card's name does not match its fingerprint",
+                    "restore the recipients/ folder from a backup",
+                )
         if not recipients:
-            raise VaultError(f"{self.root}: the vault has no recipients",
-                             "restore the recipients/ folder from a backup")
+            raise VaultError(
+                f"{self.root}: the vault has no recipients",
+                "restore the recipients/ folder from a backup",
+            )
         return recipients
 
     # -- listing ----------------------------------------------------------------------------
@@ -126,8 +136,10 @@ class Vault:
 
     def record_dir(self, record_id: str) -> Path:
         if not _ID.match(record_id) or not (self.root / "records" / record_id).is_dir():
-            raise VaultError(f"no record '{record_id}' in {self.root}",
-                             f"list the records with: testimony intake list --vault {self.root}")
+            raise VaultError(
+                f"no record '{record_id}' in {self.root}",
+                f"list the records with: testimony intake list --vault {self.root}",
+            )
         return self.root / "records" / record_id
 
     # -- writing ----------------------------------------------------------------------------
@@ -166,7 +178,11 @@ class Vault:
                     attachments=attachments,
                 )
                 self._seal(staging / "index.age", _pad_json(record.summary(), 1024), recipients)
-                self._seal(staging / "record.age", _pad_json(record_model.to_json(record), 4096), recipients)
+                self._seal(
+                    staging / "record.age",
+                    _pad_json(record_model.to_json(record), 4096),
+                    recipients,
+                )
                 fsync_dir(staging)
                 os.rename(staging, records / record_id)
                 fsync_dir(records)
@@ -199,8 +215,10 @@ class Vault:
         except OSError as exc:
             raise VaultError(f"attachment {number}: cannot seal it ({exc.strerror})") from None
         if reader.size != size:
-            raise VaultError(f"attachment {number} changed while it was being read",
-                             "wait until the recording is finished, then add it again")
+            raise VaultError(
+                f"attachment {number} changed while it was being read",
+                "wait until the recording is finished, then add it again",
+            )
         return Attachment(number, source.name, size, reader.sha256.hexdigest())
 
     # -- reading ----------------------------------------------------------------------------
@@ -217,8 +235,10 @@ class Vault:
         except (UnicodeDecodeError, ValueError):
             raise DecryptionError(f"cannot decrypt {what}") from None
         if not isinstance(body, dict) or body.get("id") != record_id:
-            raise VaultError(f"{what}: the file belongs to another record (swapped or moved)",
-                             "restore the record's folder from a backup")
+            raise VaultError(
+                f"{what}: the file belongs to another record (swapped or moved)",
+                "restore the record's folder from a backup",
+            )
         return body
 
     def summary(self, record_id: str, identity: Identity) -> dict[str, Any]:
@@ -236,8 +256,10 @@ class Vault:
         record = self.record(record_id, identity)
         matches = [a for a in record.attachments if a.number == number]
         if not matches:
-            raise VaultError(f"record {record_id} has no attachment {number}",
-                             f"see its attachments with: testimony intake list --vault {self.root}")
+            raise VaultError(
+                f"record {record_id} has no attachment {number}",
+                f"see its attachments with: testimony intake list --vault {self.root}",
+            )
         attachment = matches[0]
         what = f"record {record_id} attachment {number}"
         writer = TrimmingHashingWriter(sink, attachment.size)
@@ -248,8 +270,10 @@ class Vault:
         except FileNotFoundError:
             raise VaultError(f"{what}: file missing", "restore the record from a backup") from None
         if writer.sha256.hexdigest() != attachment.sha256 or not writer.padding_clean:
-            raise VaultError(f"{what}: content does not match its custody hash (swapped or altered)",
-                             "restore the record's folder from a backup")
+            raise VaultError(
+                f"{what}: content does not match its custody hash (swapped or altered)",
+                "restore the record's folder from a backup",
+            )
         return attachment
 
 

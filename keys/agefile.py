@@ -7,6 +7,7 @@ tampered file look alike (as with ``cryptography``'s ``InvalidToken``).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import BinaryIO
 
@@ -18,7 +19,9 @@ from keys.identity import Identity, Recipient
 
 def _age_recipients(recipients: Sequence[Recipient]) -> list[pyrage.x25519.Recipient]:
     if not recipients:
-        raise KeyFileError("no recipients to encrypt to", "add one with: testimony vault init DIR --recipient CARD")
+        raise KeyFileError(
+            "no recipients to encrypt to", "add one with: testimony vault init DIR --recipient CARD"
+        )
     return [r.age_recipient() for r in recipients]
 
 
@@ -67,13 +70,18 @@ def decrypt(ciphertext: bytes, identities: Sequence[Identity | str], what: str) 
         raise DecryptionError(f"cannot decrypt {what}") from None
 
 
-def encrypt_stream(source: BinaryIO, sink: BinaryIO, recipients: Sequence[Recipient]) -> None:
+def encrypt_stream(
+    source: BinaryIO | io.RawIOBase, sink: BinaryIO, recipients: Sequence[Recipient]
+) -> None:
     """Encrypt ``source`` into ``sink`` in constant memory."""
     pyrage.encrypt_io(source, sink, _age_recipients(recipients))
 
 
 def decrypt_stream(
-    source: BinaryIO, sink: BinaryIO, identities: Sequence[Identity | str], what: str
+    source: BinaryIO,
+    sink: BinaryIO | io.RawIOBase,
+    identities: Sequence[Identity | str],
+    what: str,
 ) -> None:
     """Decrypt in constant memory. Plaintext reaches ``sink`` chunk by chunk, so on error the
     caller must discard whatever the sink received (the vault does)."""

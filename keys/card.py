@@ -26,15 +26,18 @@ MAX_CARD_BYTES = 16 * 1024
 
 
 def to_text(recipient: Recipient) -> str:
-    return "\n".join(
-        [
-            CARD_HEADER,
-            f"name: {recipient.name}",
-            f"age: {recipient.age}",
-            f"ed25519: {base64.b64encode(recipient.ed25519).decode()}",
-            f"fingerprint: {recipient.fingerprint}",
-        ]
-    ) + "\n"
+    return (
+        "\n".join(
+            [
+                CARD_HEADER,
+                f"name: {recipient.name}",
+                f"age: {recipient.age}",
+                f"ed25519: {base64.b64encode(recipient.ed25519).decode()}",
+                f"fingerprint: {recipient.fingerprint}",
+            ]
+        )
+        + "\n"
+    )
 
 
 def parse(text: str, source: str) -> Recipient:
@@ -76,7 +79,7 @@ def parse(text: str, source: str) -> Recipient:
     if fingerprint.upper() != recipient.fingerprint:
         raise KeyFileError(
             f"{source}: line {fp_line}: the fingerprint does not match the card's keys",
-            "the card was altered or mistyped: ask its owner for a fresh copy (testimony keys card)",
+            "the card was altered or mistyped: ask its owner for a fresh copy (keys card)",
         )
     return recipient
 

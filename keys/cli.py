@@ -18,10 +18,17 @@ def keys_group() -> None:
 
 @keys_group.command("new")
 @click.option("--name", required=True, help="Who holds this identity (shown on its card).")
-@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Identity file to create (0600; never overwritten).")
-@click.option("--card-out", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write the public recipient card here.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Identity file to create (0600; never overwritten).",
+)
+@click.option(
+    "--card-out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the public recipient card here.",
+)
 @passphrase_option
 def new(name: str, out: Path, card_out: Path | None, passphrase_file: Path | None) -> None:
     """Make an identity: an age X25519 key and an Ed25519 signing key, in one file encrypted
@@ -30,11 +37,15 @@ def new(name: str, out: Path, card_out: Path | None, passphrase_file: Path | Non
     from keys.errors import KeyFileError
 
     if out.exists():
-        raise KeyFileError(f"{out}: already exists; refusing to overwrite it",
-                           "choose another --out path, or move the old file away first")
+        raise KeyFileError(
+            f"{out}: already exists; refusing to overwrite it",
+            "choose another --out path, or move the old file away first",
+        )
     if card_out is not None and card_out.exists():
-        raise KeyFileError(f"{card_out}: already exists; refusing to overwrite it",
-                           "choose another --card-out path")
+        raise KeyFileError(
+            f"{card_out}: already exists; refusing to overwrite it",
+            "choose another --card-out path",
+        )
     secret = passphrase.obtain(passphrase_file, "Passphrase for the new identity: ", confirm=True)
     made = identity.generate(name, datetime.now(UTC))
     keyfile.save(out, made, secret)
@@ -47,8 +58,11 @@ def new(name: str, out: Path, card_out: Path | None, passphrase_file: Path | Non
 
 @keys_group.command("card")
 @click.argument("identity_file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the card here instead of standard output (never overwritten).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the card here instead of standard output (never overwritten).",
+)
 @passphrase_option
 def card_command(identity_file: Path, out: Path | None, passphrase_file: Path | None) -> None:
     """Print the public recipient card of IDENTITY_FILE (name, age1... key, Ed25519 key,

@@ -51,8 +51,9 @@ def run(group: click.Group, argv: list[str] | None = None) -> None:
         if debug:
             traceback.print_exc()
         click.echo(f"testimony: error: internal error ({type(error).__name__})", err=True)
-        click.echo("hint: run again with --debug and report the traceback without its data",
-                   err=True)
+        click.echo(
+            "hint: run again with --debug and report the traceback without its data", err=True
+        )
         sys.exit(1)
 
 

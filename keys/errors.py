@@ -6,7 +6,7 @@
     │   └── PassphraseError        wrong or missing passphrase
     ├── VaultError                 vault missing, locked, inconsistent
     │   └── DecryptionError        deliberately vague: wrong key and tampering look alike
-    ├── InputFormatError           a source file we cannot take in (unsupported, corrupt, empty, ...)
+    ├── InputFormatError           a source we cannot take in (unsupported, corrupt, empty, ...)
     ├── RedactionError
     ├── ReviewError
     └── ExportError
@@ -35,7 +35,9 @@ class UsageError(TestimonyError):
 
 
 class KeyFileError(TestimonyError):
-    default_hint = "check the file path; make a new identity with: testimony keys new --name NAME --out FILE"
+    default_hint = (
+        "check the file path; make a new identity with: testimony keys new --name NAME --out FILE"
+    )
 
 
 class PassphraseError(KeyFileError):

@@ -17,7 +17,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from cryptography.hazmat.primitives.serialization import Encoding, PrivateFormat, PublicFormat, NoEncryption
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 
 from keys.errors import KeyFileError
 
@@ -131,7 +136,9 @@ def from_text(text: str, source: str) -> Identity:
             try:
                 pyrage.x25519.Identity.from_str(age_secret)
             except pyrage.IdentityError:
-                raise KeyFileError(f"{source}: line {number}: the age secret key is malformed") from None
+                raise KeyFileError(
+                    f"{source}: line {number}: the age secret key is malformed"
+                ) from None
     if name is None or age_secret is None or seed is None:
         raise KeyFileError(
             f"{source}: not a testimony identity (name, age key or signing key missing)",

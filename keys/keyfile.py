@@ -36,8 +36,10 @@ def write_exclusive(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 def save(path: Path, identity: Identity, passphrase: str) -> None:
     if not passphrase:
-        raise KeyFileError("refusing to protect an identity with an empty passphrase",
-                           "choose a passphrase of several words")
+        raise KeyFileError(
+            "refusing to protect an identity with an empty passphrase",
+            "choose a passphrase of several words",
+        )
     write_exclusive(path, agefile.encrypt_passphrase(to_text(identity).encode(), passphrase))
 
 
@@ -47,13 +49,16 @@ def load(path: Path, passphrase: str) -> Identity:
             raise KeyFileError(f"{path}: too large to be an identity file")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise KeyFileError(f"{path}: no such identity file",
-                           "give --identity FILE or set $TESTIMONY_IDENTITY") from None
+        raise KeyFileError(
+            f"{path}: no such identity file", "give --identity FILE or set $TESTIMONY_IDENTITY"
+        ) from None
     except IsADirectoryError:
         raise KeyFileError(f"{path}: is a folder, not an identity file") from None
     if not data.startswith(_AGE_MAGIC):
-        raise KeyFileError(f"{path}: not a passphrase-protected identity file",
-                           "identities are made by: testimony keys new --name NAME --out FILE")
+        raise KeyFileError(
+            f"{path}: not a passphrase-protected identity file",
+            "identities are made by: testimony keys new --name NAME --out FILE",
+        )
     plaintext = agefile.decrypt_passphrase(data, passphrase, str(path))
     try:
         text = plaintext.decode("utf-8")

@@ -17,8 +17,10 @@ def obtain(passphrase_file: Path | None, prompt: str, confirm: bool = False) -> 
         try:
             text = passphrase_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            raise PassphraseError(f"{passphrase_file}: cannot read the passphrase file",
-                                  "check the path given to --passphrase-file") from None
+            raise PassphraseError(
+                f"{passphrase_file}: cannot read the passphrase file",
+                "check the path given to --passphrase-file",
+            ) from None
         value = text.rstrip("\r\n")
     elif os.environ.get(ENV_VAR):
         value = os.environ[ENV_VAR]

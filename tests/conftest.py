@@ -88,13 +88,22 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 def cli(cli_env: dict[str, str], tmp_path: Path) -> CLI:
     """Run the real console entry point in a subprocess, as a user would."""
 
-    def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None = None,
-            timeout: float = 120) -> Result:
+    def run(
+        *args: str | Path,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+        timeout: float = 120,
+    ) -> Result:
         merged = {**cli_env, **(env or {})}
         done = subprocess.run(
             [sys.executable, "-m", "redact", *map(str, args)],
-            capture_output=True, text=True, env=merged, cwd=tmp_path, input=input,
-            timeout=timeout, check=False,
+            capture_output=True,
+            text=True,
+            env=merged,
+            cwd=tmp_path,
+            input=input,
+            timeout=timeout,
+            check=False,
         )
         return Result(done.returncode, done.stdout, done.stderr)
 

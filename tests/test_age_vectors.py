@@ -50,7 +50,9 @@ def _vector_files() -> list[Path]:
 
 def _vector_params() -> list[object]:
     return [
-        pytest.param(p, id=p.name, marks=pytest.mark.xfail(strict=True, reason=RAGE_LENIENT[p.name]))
+        pytest.param(
+            p, id=p.name, marks=pytest.mark.xfail(strict=True, reason=RAGE_LENIENT[p.name])
+        )
         if p.name in RAGE_LENIENT
         else pytest.param(p, id=p.name)
         for p in _vector_files()
@@ -78,4 +80,3 @@ def test_vector(path: Path) -> None:
         return
     assert expect == "success", f"{path.name}: decrypted although the vector expects {expect}"
     assert hashlib.sha256(plaintext).hexdigest() == fields["payload"][0]
-

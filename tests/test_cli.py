@@ -78,23 +78,48 @@ def test_bad_card_names_the_line(cli: CLI, tmp_path: Path, alice: Person) -> Non
 
 def test_interviewer_adds_but_cannot_read(cli: CLI, vault_dir: Path, tmp_path: Path) -> None:
     """No identity anywhere: add works, list shows only ids, details and show are refused."""
-    added = cli("intake", "add", _transcript(tmp_path), "--vault", vault_dir,
-                "--code", "NK-7", "--protect", "Kim Bo-ram")
+    added = cli(
+        "intake",
+        "add",
+        _transcript(tmp_path),
+        "--vault",
+        vault_dir,
+        "--code",
+        "NK-7",
+        "--protect",
+        "Kim Bo-ram",
+    )
     assert added.code == 0, added.err
     record_id = added.out.strip()
     listed = cli("intake", "list", "--vault", vault_dir)
     assert listed.out.split() == [record_id]
     assert "give --identity" in listed.err
-    assert_refused(cli("intake", "list", "--vault", vault_dir, "--json"),
-                   message="needs your identity", hint="cannot read records back")
-    assert_refused(cli("intake", "show", record_id, "--vault", vault_dir),
-                   message="needs your identity", hint="--identity FILE")
+    assert_refused(
+        cli("intake", "list", "--vault", vault_dir, "--json"),
+        message="needs your identity",
+        hint="cannot read records back",
+    )
+    assert_refused(
+        cli("intake", "show", record_id, "--vault", vault_dir),
+        message="needs your identity",
+        hint="--identity FILE",
+    )
 
 
 def test_reviewer_lists_and_shows(cli: CLI, vault_dir: Path, tmp_path: Path, alice: Person) -> None:
     source = _transcript(tmp_path)
-    added = cli("intake", "add", source, "--vault", vault_dir, "--code", "NK-7",
-                "--date", "2026-03-14", "--json")
+    added = cli(
+        "intake",
+        "add",
+        source,
+        "--vault",
+        vault_dir,
+        "--code",
+        "NK-7",
+        "--date",
+        "2026-03-14",
+        "--json",
+    )
     record = json.loads(added.out)
     env = {**UNLOCK, "TESTIMONY_IDENTITY": str(alice.key_file)}
     listed = cli("intake", "list", "--vault", vault_dir, "--json", env=env)
@@ -105,13 +130,23 @@ def test_reviewer_lists_and_shows(cli: CLI, vault_dir: Path, tmp_path: Path, ali
     assert shown.code == 0 and shown.out.rstrip("\n") == source.read_text().rstrip("\n")
 
 
-def test_wrong_identity_cannot_show(cli: CLI, vault_dir: Path, tmp_path: Path,
-                                    mallory: Person) -> None:
+def test_wrong_identity_cannot_show(
+    cli: CLI, vault_dir: Path, tmp_path: Path, mallory: Person
+) -> None:
     record_id = cli("intake", "add", _transcript(tmp_path), "--vault", vault_dir).out.strip()
-    result = cli("intake", "show", record_id, "--vault", vault_dir, "--identity",
-                 mallory.key_file, env=UNLOCK)
-    assert_refused(result, message=f"cannot decrypt record {record_id}",
-                   hint="one of the vault's recipients")
+    result = cli(
+        "intake",
+        "show",
+        record_id,
+        "--vault",
+        vault_dir,
+        "--identity",
+        mallory.key_file,
+        env=UNLOCK,
+    )
+    assert_refused(
+        result, message=f"cannot decrypt record {record_id}", hint="one of the vault's recipients"
+    )
 
 
 def _docx_bytes() -> bytes:
@@ -129,11 +164,12 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "message", "hint"), BAD_INPUTS,
-                         ids=[row[2] for row in BAD_INPUTS])
-def test_bad_input_is_refused_and_vault_unchanged(cli: CLI, vault_dir: Path, tmp_path: Path,
-                                                  name: str, content: bytes, message: str,
-                                                  hint: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "message", "hint"), BAD_INPUTS, ids=[row[2] for row in BAD_INPUTS]
+)
+def test_bad_input_is_refused_and_vault_unchanged(
+    cli: CLI, vault_dir: Path, tmp_path: Path, name: str, content: bytes, message: str, hint: str
+) -> None:
     cli("intake", "add", _transcript(tmp_path), "--vault", vault_dir)
     before = snapshot(vault_dir)
     bad = tmp_path / name
@@ -151,8 +187,11 @@ def test_200_mb_input_is_refused(cli: CLI, vault_dir: Path, tmp_path: Path) -> N
         huge = tmp_path / name
         with huge.open("wb") as handle:
             handle.truncate(200 * 1000 * 1000)  # sparse
-        assert_refused(cli("intake", "add", huge, "--vault", vault_dir),
-                       message="too large for a transcript", hint="split it")
+        assert_refused(
+            cli("intake", "add", huge, "--vault", vault_dir),
+            message="too large for a transcript",
+            hint="split it",
+        )
     assert snapshot(vault_dir) == before
 
 
@@ -164,8 +203,9 @@ def test_200_mb_input_is_refused(cli: CLI, vault_dir: Path, tmp_path: Path) -> N
         (["--attach", "missing.m4a"], 1, "attachment not found", "--attach"),
     ],
 )
-def test_bad_options_are_refused(cli: CLI, vault_dir: Path, tmp_path: Path, args: list[str],
-                                 code: int, message: str, hint: str) -> None:
+def test_bad_options_are_refused(
+    cli: CLI, vault_dir: Path, tmp_path: Path, args: list[str], code: int, message: str, hint: str
+) -> None:
     before = snapshot(vault_dir)
     result = cli("intake", "add", _transcript(tmp_path), "--vault", vault_dir, *args)
     assert_refused(result, code=code, message=message, hint=hint)
@@ -178,8 +218,16 @@ def test_not_a_vault(cli: CLI, tmp_path: Path) -> None:
 
 
 def test_unknown_record(cli: CLI, vault_dir: Path, alice: Person) -> None:
-    result = cli("intake", "show", "aaaaaaaaaaaaaaaaaaaa", "--vault", vault_dir,
-                 "--identity", alice.key_file, env=UNLOCK)
+    result = cli(
+        "intake",
+        "show",
+        "aaaaaaaaaaaaaaaaaaaa",
+        "--vault",
+        vault_dir,
+        "--identity",
+        alice.key_file,
+        env=UNLOCK,
+    )
     assert_refused(result, message="no record 'aaaaaaaaaaaaaaaaaaaa'", hint="intake list")
 
 
@@ -188,8 +236,9 @@ def test_usage_error_exits_2(cli: CLI) -> None:
     assert result.code == 2 and "Traceback" not in result.err
 
 
-def test_attachment_round_trip_through_the_cli(cli: CLI, vault_dir: Path, tmp_path: Path,
-                                               alice: Person) -> None:
+def test_attachment_round_trip_through_the_cli(
+    cli: CLI, vault_dir: Path, tmp_path: Path, alice: Person
+) -> None:
     audio = tmp_path / "audio.m4a"
     audio.write_bytes(bytes(range(256)) * 400)
     added = cli("intake", "add", _transcript(tmp_path), "--vault", vault_dir, "--attach", audio)
@@ -201,6 +250,7 @@ def test_attachment_round_trip_through_the_cli(cli: CLI, vault_dir: Path, tmp_pa
 
 @pytest.mark.parametrize("package", ["keys", "intake", "redact"])
 def test_each_package_runs_as_a_module(package: str) -> None:
-    done = subprocess.run([sys.executable, "-m", package, "--help"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", package, "--help"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0 and "Usage:" in done.stdout

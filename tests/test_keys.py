@@ -89,8 +89,9 @@ def _card_lines(person: Person) -> list[str]:
         (2, "name: Alice\nname: Bob", "line 3: 'name' appears twice"),
     ],
 )
-def test_card_errors_name_the_bad_line(alice: Person, line_number: int, replacement: str,
-                                       message: str) -> None:
+def test_card_errors_name_the_bad_line(
+    alice: Person, line_number: int, replacement: str, message: str
+) -> None:
     lines = _card_lines(alice)
     lines[line_number - 1] = replacement
     with pytest.raises(KeyFileError, match=message):

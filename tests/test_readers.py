@@ -18,8 +18,12 @@ from intake.readers import MAX_SOURCE_BYTES, read, read_source
 from keys.errors import InputFormatError
 from tests.conftest import SAMPLES
 
-LINES = ["Q: Where were you born?", "A: In Hoeryŏng, near the river. 김보람 came too.",
-         "Q: And then?", "A: We crossed at night."]
+LINES = [
+    "Q: Where were you born?",
+    "A: In Hoeryŏng, near the river. 김보람 came too.",
+    "Q: And then?",
+    "A: We crossed at night.",
+]
 
 
 def _write(path: Path, fmt: str) -> Path:
@@ -36,11 +40,15 @@ def _write(path: Path, fmt: str) -> Path:
             document.text.addElement(P(text=line))
         document.save(str(path))
     elif fmt == "srt":
-        cues = [f"{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{line}\n" for n, line in enumerate(LINES, 1)]
+        cues = [
+            f"{n}\n00:00:0{n},000 --> 00:00:0{n},900\n{line}\n" for n, line in enumerate(LINES, 1)
+        ]
         path.write_text("\n".join(cues), encoding="utf-8")
     elif fmt == "vtt":
-        cues = [f"00:00:0{n}.000 --> 00:00:0{n}.900\n<v {line[0]}>{line[3:]}\n"
-                for n, line in enumerate(LINES, 1)]
+        cues = [
+            f"00:00:0{n}.000 --> 00:00:0{n}.900\n<v {line[0]}>{line[3:]}\n"
+            for n, line in enumerate(LINES, 1)
+        ]
         path.write_text("WEBVTT\n\n" + "\n".join(cues), encoding="utf-8")
     return path
 
@@ -56,7 +64,8 @@ def test_round_trip(tmp_path: Path, fmt: str) -> None:
         assert document.text[segment.start : segment.end].startswith(line)
     if fmt in ("srt", "vtt"):
         assert [(s.begin_ms, s.end_ms) for s in document.segments] == [
-            (n * 1000, n * 1000 + 900) for n in range(1, 5)]
+            (n * 1000, n * 1000 + 900) for n in range(1, 5)
+        ]
 
 
 @pytest.mark.parametrize(
@@ -64,8 +73,10 @@ def test_round_trip(tmp_path: Path, fmt: str) -> None:
     [
         ("# Interview\n\n**Q:** Where?\n**A:** There.\n", ["Q", "A"]),
         ("A note with no speaker labels at all.\n", []),
-        ("INTERVIEWER: one\nWitness (through interpreter): two\n",
-         ["INTERVIEWER", "Witness (through interpreter)"]),
+        (
+            "INTERVIEWER: one\nWitness (through interpreter): two\n",
+            ["INTERVIEWER", "Witness (through interpreter)"],
+        ),
         ("Time 10:30 is not a label\n", []),
     ],
 )

@@ -24,8 +24,14 @@ TEXT = "Q: Where were you born?\nA: In a village near the river.\n"
 
 def _new(text: str = TEXT, attachments: tuple[Path, ...] = ()) -> NewRecord:
     document = Document(text, (Segment(0, len(text), "A"),), "txt")
-    return NewRecord("interview.txt", text.encode(), document,
-                     Metadata(code="NK-1", date="2026-03-14"), ("Term One",), attachments)
+    return NewRecord(
+        "interview.txt",
+        text.encode(),
+        document,
+        Metadata(code="NK-1", date="2026-03-14"),
+        ("Term One",),
+        attachments,
+    )
 
 
 def test_seal_and_open_round_trip(vault: Vault, alice: Person) -> None:
@@ -38,8 +44,9 @@ def test_seal_and_open_round_trip(vault: Vault, alice: Person) -> None:
     assert summary["code"] == "NK-1" and summary["words"] == len(TEXT.split())
 
 
-def test_every_vault_file_is_an_age_file_to_the_recipients(vault: Vault, alice: Person,
-                                                         tmp_path: Path) -> None:
+def test_every_vault_file_is_an_age_file_to_the_recipients(
+    vault: Vault, alice: Person, tmp_path: Path
+) -> None:
     blob = tmp_path / "audio.bin"
     blob.write_bytes(os.urandom(5000))
     added = vault.add(_new(attachments=(blob,)), NOW)
@@ -68,10 +75,13 @@ def test_padme_overhead_is_bounded() -> None:
         assert padded >= length and padded <= max(length, 512) * 1.12
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(payload=st.binary(max_size=20_000))
-def test_any_bytes_survive_an_attachment_round_trip(vault: Vault, alice: Person, tmp_path: Path,
-                                                    payload: bytes) -> None:
+def test_any_bytes_survive_an_attachment_round_trip(
+    vault: Vault, alice: Person, tmp_path: Path, payload: bytes
+) -> None:
     blob = tmp_path / "blob.bin"
     blob.write_bytes(payload)
     added = vault.add(_new(attachments=(blob,)), NOW)
@@ -80,7 +90,9 @@ def test_any_bytes_survive_an_attachment_round_trip(vault: Vault, alice: Person,
     assert sink.getvalue() == payload
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(min_size=1, max_size=3000))
 def test_any_text_survives_a_record_round_trip(vault: Vault, alice: Person, text: str) -> None:
     added = vault.add(_new(text), NOW)
@@ -129,7 +141,10 @@ def test_swapped_attachments_are_detected(vault: Vault, alice: Person, tmp_path:
     one, two = tmp_path / "one.bin", tmp_path / "two.bin"
     one.write_bytes(b"1" * 3000)
     two.write_bytes(b"2" * 3000)
-    first, second = vault.add(_new(attachments=(one,)), NOW), vault.add(_new(attachments=(two,)), NOW)
+    first, second = (
+        vault.add(_new(attachments=(one,)), NOW),
+        vault.add(_new(attachments=(two,)), NOW),
+    )
     a = vault.root / "records" / first.id / "att-1.age"
     b = vault.root / "records" / second.id / "att-1.age"
     shutil.copyfile(b, a)

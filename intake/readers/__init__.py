@@ -52,14 +52,20 @@ def read_source(path: Path) -> tuple[bytes, Document]:
     except FileNotFoundError:
         raise InputFormatError(f"{path}: no such file", "check the path") from None
     except IsADirectoryError:
-        raise InputFormatError(f"{path}: is a folder", "give the transcript files themselves") from None
+        raise InputFormatError(
+            f"{path}: is a folder", "give the transcript files themselves"
+        ) from None
     except PermissionError:
-        raise InputFormatError(f"{path}: permission denied", "check the file's permissions") from None
+        raise InputFormatError(
+            f"{path}: permission denied", "check the file's permissions"
+        ) from None
     if not data.strip():
         raise InputFormatError(f"{path}: the file is empty", "check that it is the right file")
     document = reader(data, str(path))
     if not document.text.strip():
-        raise InputFormatError(f"{path}: no text found in the file", "check that it is the right file")
+        raise InputFormatError(
+            f"{path}: no text found in the file", "check that it is the right file"
+        )
     return data, document
 
 
@@ -74,7 +80,9 @@ def join_lines(lines: list[tuple[str, Segment]], source_format: str) -> Document
     position = 0
     for line, seg in lines:
         line = normalise(line)
-        segments.append(Segment(position, position + len(line), seg.speaker, seg.begin_ms, seg.end_ms))
+        segments.append(
+            Segment(position, position + len(line), seg.speaker, seg.begin_ms, seg.end_ms)
+        )
         parts.append(line)
         position += len(line) + 1
     return Document("\n".join(parts), tuple(segments), source_format)

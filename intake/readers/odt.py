@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 from xml.parsers.expat import ExpatError
 
 from odf import opendocument, teletype
@@ -16,7 +18,7 @@ from keys.errors import InputFormatError
 _BLOCKS = {(TEXTNS, "p"), (TEXTNS, "h")}
 
 
-def _blocks(node):  # type: ignore[no-untyped-def]
+def _blocks(node: Any) -> Iterator[Any]:
     for child in node.childNodes:
         if getattr(child, "qname", None) in _BLOCKS:
             yield child

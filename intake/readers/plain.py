@@ -8,7 +8,9 @@ from intake.normalise import decode_utf8, normalise
 from intake.record import Document, Segment
 
 # "Q:", "A:", "INTERVIEWER:", "Witness (through interpreter):", Markdown "**Q:**" at a line start
-SPEAKER = re.compile(r"^(?:\*\*)?(?P<label>[^\W\d_][\w .'()-]{0,40}?)(?::\*\*|\*\*:|:)\s", re.MULTILINE)
+SPEAKER = re.compile(
+    r"^(?:\*\*)?(?P<label>[^\W\d_][\w .'()-]{0,40}?)(?::\*\*|\*\*:|:)\s", re.MULTILINE
+)
 
 
 def speaker_segments(text: str) -> tuple[Segment, ...]:

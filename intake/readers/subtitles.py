@@ -62,5 +62,7 @@ def read_vtt(data: bytes, source: str) -> Document:
     for caption in captions:
         words = _one_line(caption.text)
         line = f"{caption.voice}: {words}" if caption.voice else words
-        pairs.append((line, Segment(0, 0, caption.voice, _ms(caption.start_time), _ms(caption.end_time))))
+        pairs.append(
+            (line, Segment(0, 0, caption.voice, _ms(caption.start_time), _ms(caption.end_time)))
+        )
     return join_lines(pairs, "vtt")

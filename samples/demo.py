@@ -1,0 +1,78 @@
+"""The main job on the samples, as the README's first command runs it.
+
+Plays each role with the real `testimony` command: an admin makes a reviewer identity and a
+vault; the field laptop (no identity) takes in every sample with its metadata and protected
+terms; the reviewer lists and reads one back. Everything lands in demo-out/ (recreated).
+The passphrase is a fixed DEMO value: never use it for real material.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+OUT = REPO / "demo-out"
+DEMO_PASSPHRASE = "demo only - never use for real testimony"
+
+
+def testimony(*args: str | Path, identity: bool = False, quiet: bool = False) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TESTIMONY_")}
+    if identity:  # only the reviewer's steps see the identity and its passphrase
+        env["TESTIMONY_IDENTITY"] = str(OUT / "reviewer.key")
+    env["TESTIMONY_PASSPHRASE"] = DEMO_PASSPHRASE
+    words = [str(a) for a in args]
+    print("$ testimony " + " ".join(shlex.quote(w) for w in words), flush=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "redact", *words], env=env, capture_output=True, text=True
+    )
+    if done.stderr:
+        print(done.stderr, end="", file=sys.stderr)
+    if done.returncode != 0:
+        sys.exit(f"demo: step failed (exit {done.returncode})")
+    if not quiet:
+        print(done.stdout, end="")
+    return done.stdout
+
+
+def main() -> None:
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir()
+    print(f"# admin: a reviewer identity and a vault (demo passphrase: {DEMO_PASSPHRASE!r})")
+    testimony("keys", "new", "--name", "Demo Reviewer", "--out", OUT / "reviewer.key")
+    testimony("keys", "card", OUT / "reviewer.key", "--out", OUT / "reviewer.card")
+    testimony("vault", "init", OUT / "vault", "--recipient", OUT / "reviewer.card")
+
+    print("\n# field laptop: take in every sample (public card only, no identity)")
+    golds = sorted(SAMPLES.glob("*.gold.json"))
+    for gold_path in golds:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        meta = gold["metadata"]
+        options: list[str | Path] = [SAMPLES / gold["file"], "--vault", OUT / "vault"]
+        for key in ("code", "date", "place", "interviewer", "language", "consent"):
+            options += [f"--{key}", meta[key]]
+        for term in gold["protect"]:
+            options += ["--protect", term]
+        testimony("intake", "add", *options)
+    testimony("intake", "list", "--vault", OUT / "vault")
+
+    print("\n# reviewer: list with details and read one record back")
+    listing = testimony("intake", "list", "--vault", OUT / "vault", "--json", identity=True)
+    first = json.loads(listing.splitlines()[0])["id"]
+    testimony("intake", "list", "--vault", OUT / "vault", identity=True)
+    text = testimony("intake", "show", first, "--vault", OUT / "vault", identity=True, quiet=True)
+    print("\n".join(text.splitlines()[:8]) + "\n[...]")
+    print(
+        f"\ndemo: {len(golds)} samples sealed in {OUT / 'vault'}; nothing there is readable "
+        "without the reviewer's identity"
+    )
+
+
+if __name__ == "__main__":
+    main()
