@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 OUT = REPO / "demo-out"
-DEMO_PASSPHRASE = "demo only - never use for real testimony"
+DEMO_PASSPHRASE = "demo only - never use for real testimony"  # noqa: S105 (public demo value)
 
 
 def testimony(*args: str | Path, identity: bool = False, quiet: bool = False) -> str:
