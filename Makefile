@@ -16,6 +16,7 @@ test: setup
 bench: setup
 	.venv/bin/python benchmarks/bench_startup.py
 	.venv/bin/python benchmarks/bench_attachment.py
+	.venv/bin/python benchmarks/bench_redact.py
 
 # Maintainers only (needs the network to PyPI): re-resolve and re-hash the lock.
 lock:

@@ -8,6 +8,8 @@ Layout (everything with content or metadata is an age v1 file to all the vault's
                                      custody hash, attachment list (JSON, padded)
     DIR/records/ID/index.age         its listing entry (code, date, sizes; JSON, padded)
     DIR/records/ID/att-N.age         attachment N, streamed, zero-padded (true size in record)
+    DIR/records/ID/NAME.age          documents about the record (e.g. its redaction log)
+    DIR/NAME.age                     vault-wide documents (e.g. the pseudonym table)
     DIR/.lock                        writers' lock
 
 A record appears atomically: it is built in ``records/.tmp-*`` and renamed into place, so a crash
@@ -24,6 +26,7 @@ import re
 import secrets
 import shutil
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +41,8 @@ from keys import agefile, card
 from keys.errors import DecryptionError, KeyFileError, VaultError
 from keys.identity import Identity, Recipient
 
+DOCUMENT_NAMES = ("redaction", "pseudonyms")
+VAULT_OWNER = "vault"
 MARKER = "VAULT"
 MARKER_TEXT = "testimony-vault\nformat: 1\n"
 _ID = re.compile(r"^[a-z2-7]{20}$")
@@ -221,10 +226,47 @@ class Vault:
             )
         return Attachment(number, source.name, size, reader.sha256.hexdigest())
 
+    # -- documents kept beside the records (redaction logs, the pseudonym table) ---------------
+
+    def _document_path(self, record_id: str | None, name: str) -> tuple[Path, str]:
+        if name not in DOCUMENT_NAMES:
+            raise VaultError(f"unknown vault document '{name}'")
+        if record_id is None:
+            return self.root / f"{name}.age", VAULT_OWNER
+        return self.record_dir(record_id) / f"{name}.age", record_id
+
+    def has_document(self, record_id: str | None, name: str) -> bool:
+        return self._document_path(record_id, name)[0].exists()
+
+    def write_document(self, record_id: str | None, name: str, body: dict[str, Any]) -> None:
+        """Seal ``body`` (JSON) as a document of a record, or of the vault when id is None.
+        Atomic; the caller holds :meth:`lock` when read-modify-write must not interleave."""
+        path, owner = self._document_path(record_id, name)
+        sealed = {**body, "id": owner, "document": name}
+        self._seal(path, _pad_json(sealed, 1024), self.recipients())
+
+    def read_document(
+        self, record_id: str | None, name: str, identity: Identity
+    ) -> dict[str, Any] | None:
+        path, owner = self._document_path(record_id, name)
+        if not path.exists():
+            return None
+        body = self._open_json(path, identity, owner)
+        if body.get("document") != name:
+            raise VaultError(
+                f"{path.name}: holds another document (swapped or moved)",
+                "restore it from a backup",
+            )
+        return body
+
+    def lock(self) -> AbstractContextManager[None]:
+        """The vault's writer lock, for read-modify-write sequences across documents."""
+        return locked(self.root / ".lock", str(self.root))
+
     # -- reading ----------------------------------------------------------------------------
 
     def _open_json(self, path: Path, identity: Identity, record_id: str) -> dict[str, Any]:
-        what = f"record {record_id} ({path.name})"
+        what = f"record {record_id} ({path.name})" if record_id != VAULT_OWNER else path.name
         try:
             ciphertext = path.read_bytes()
         except FileNotFoundError:

@@ -10,6 +10,7 @@ import click
 from intake.cli import intake_group, vault_group
 from keys.cli import keys_group
 from keys.console import run
+from redact.redact_commands import redact_group
 
 
 @click.group(name="testimony", context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +24,7 @@ def cli() -> None:
 cli.add_command(keys_group)
 cli.add_command(vault_group)
 cli.add_command(intake_group)
+cli.add_command(redact_group)
 
 
 def main() -> None:

@@ -198,3 +198,20 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path, alice: Person) -> None:
     with pytest.raises(VaultError, match="not an empty folder"):
         Vault.init(tmp_path, [alice.identity.recipient])
     assert (tmp_path / "x").read_text() == "keep me"
+
+
+def test_documents_are_sealed_bound_to_their_owner(vault: Vault, alice: Person) -> None:
+    first, second = vault.add(_new("A: one\n"), NOW), vault.add(_new("A: two\n"), NOW)
+    vault.write_document(first.id, "redaction", {"spans": [1]})
+    vault.write_document(second.id, "redaction", {"spans": [2]})
+    vault.write_document(None, "pseudonyms", {"entries": {}})
+    assert vault.read_document(first.id, "redaction", alice.identity)["spans"] == [1]
+    assert vault.read_document(None, "pseudonyms", alice.identity)["entries"] == {}
+    assert (vault.root / "pseudonyms.age").read_bytes().startswith(b"age-encryption.org/v1")
+    a = vault.root / "records" / first.id / "redaction.age"
+    b = vault.root / "records" / second.id / "redaction.age"
+    shutil.copyfile(b, a)
+    with pytest.raises(VaultError, match="belongs to another record"):
+        vault.read_document(first.id, "redaction", alice.identity)
+    with pytest.raises(VaultError, match="unknown vault document"):
+        vault.write_document(None, "notes", {})

@@ -1,0 +1,14 @@
+"""Registry of the context recognizers: places, camps, contacts and quasi-identifiers."""
+
+from __future__ import annotations
+
+from redact.recognizers.base import Recognizer
+from redact.recognizers.camps import CampRecognizer
+from redact.recognizers.contacts import ContactRecognizer
+from redact.recognizers.places import PlaceRecognizer
+from redact.recognizers.quasi import QuasiRecognizer
+
+
+def context_recognizers() -> list[Recognizer]:
+    """One instance of every pure-Python recognizer, in a stable order."""
+    return [PlaceRecognizer(), CampRecognizer(), ContactRecognizer(), QuasiRecognizer()]

@@ -1,0 +1,156 @@
+"""``testimony redact``: preview (stateless), run (over a vault), evaluate (over gold data)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from intake.cli import VAULT_OPTION
+from keys.console import echo_json, identity_options, unlock
+
+POLICY_OPTION = click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Redaction policy (TOML); default: the built-in one (see samples/policy.toml).",
+)
+
+
+@click.group(name="redact")
+def redact_group() -> None:
+    """Propose redactions: recall first, every proposal with its reason."""
+
+
+def _counts(spans: list[Any]) -> str:
+    counts = Counter(s.label for s in spans)
+    return ", ".join(f"{label} {n}" for label, n in counts.most_common())
+
+
+@redact_group.command("preview")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--protect", "protected", multiple=True, help="A term always masked. Repeat.")
+@POLICY_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file (JSON Lines).")
+def preview(
+    files: tuple[Path, ...], protected: tuple[str, ...], policy_file: Path | None, as_json: bool
+) -> None:
+    """Show what would be redacted in FILES. Stateless: no vault, nothing written."""
+    from intake.batch import clean_terms
+    from intake.readers import read
+    from redact import policy as policy_module
+    from redact.analysis import Source, propose
+    from redact.plan import apply
+    from redact.pseudonyms import PseudonymTable
+
+    chosen = policy_module.load(policy_file)
+    terms = clean_terms(protected)
+    documents = [(path, read(path)) for path in files]  # every file checked before any work
+    sources = [Source(str(path), doc.text, terms) for path, doc in documents]
+    table = PseudonymTable(style=chosen.style)
+    for (path, doc), spans in zip(documents, propose(sources, chosen, table), strict=True):
+        redacted = apply(doc.text, spans)
+        if as_json:
+            echo_json(
+                {
+                    "file": str(path),
+                    "redacted": redacted,
+                    "spans": [
+                        {
+                            k: getattr(s, k)
+                            for k in (
+                                "start",
+                                "end",
+                                "text",
+                                "label",
+                                "action",
+                                "replacement",
+                                "score",
+                                "recognizer",
+                            )
+                        }
+                        for s in spans
+                    ],
+                }
+            )
+        else:
+            click.echo(f"== {path}", err=True)
+            click.echo(redacted)
+            click.echo(f"{len(spans)} spans: {_counts(spans)}", err=True)
+
+
+@redact_group.command("run")
+@click.argument("record_ids", nargs=-1)
+@VAULT_OPTION
+@click.option("--all", "everything", is_flag=True, help="Every record in the vault.")
+@click.option(
+    "--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Detection processes."
+)
+@POLICY_OPTION
+@identity_options
+def run(
+    record_ids: tuple[str, ...],
+    vault_dir: Path,
+    everything: bool,
+    jobs: int,
+    policy_file: Path | None,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Analyse records: write each one's redaction log and update the pseudonym table."""
+    from intake.vault import Vault
+    from keys.errors import UsageError
+    from redact import runner
+
+    if everything == bool(record_ids):
+        raise UsageError(
+            "give record ids or --all (not both)",
+            f"e.g.: testimony redact run --vault {vault_dir} --all",
+        )
+    vault = Vault.open(vault_dir)
+    ids = vault.record_ids() if everything else [vault.record_dir(i).name for i in record_ids]
+    identity = unlock(identity_path, passphrase_file, "analysing records")
+    results = runner.run(vault, ids, identity, policy_file, jobs, datetime.now(UTC))
+    for record_id, spans in results:
+        click.echo(f"{record_id}  {len(spans):4d} spans  {_counts(spans)}")
+
+
+@redact_group.command("evaluate")
+@click.option(
+    "--samples",
+    "samples_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A folder of *.gold.json files with their sources (e.g. samples/).",
+)
+@click.option(
+    "--tab",
+    "tab_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A TAB-format JSON file (e.g. ../shared/tab/tab144_dev.json). Repeat.",
+)
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also score plain spaCy NER, measured the same way.",
+)
+@POLICY_OPTION
+def evaluate(
+    samples_dir: Path | None, tab_files: tuple[Path, ...], baseline: bool, policy_file: Path | None
+) -> None:
+    """Score detection against annotated data and print the numbers."""
+    from keys.errors import UsageError
+    from redact import evaluate as evaluation
+    from redact import policy as policy_module
+
+    if samples_dir is None and not tab_files:
+        raise UsageError("nothing to evaluate", "give --samples samples/ and/or --tab FILE")
+    chosen = policy_module.load(policy_file)
+    if samples_dir is not None:
+        click.echo(evaluation.report_samples(samples_dir, chosen))
+    for path in tab_files:
+        click.echo(evaluation.report_tab(path, chosen, baseline))

@@ -1,0 +1,57 @@
+"""``redact run`` over a vault: detect outside the lock, then link, plan and save under it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from intake.vault import Vault
+from keys.identity import Identity
+from redact import log as redaction_log
+from redact import policy as policy_module
+from redact.analysis import Source, finish, prepare
+from redact.pseudonyms import PseudonymTable
+from redact.span import Span
+
+
+def _progress_bar(total: int):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    return Progress(
+        "analysing",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def run(
+    vault: Vault,
+    ids: Sequence[str],
+    identity: Identity,
+    policy_file: Path | None,
+    jobs: int,
+    now: datetime,
+) -> list[tuple[str, list[Span]]]:
+    chosen = policy_module.load(policy_file)
+    records = [vault.record(record_id, identity) for record_id in ids]
+    sources = [Source(r.id, r.text, r.protected_terms) for r in records]
+    with _progress_bar(len(sources)) as bar:
+        task = bar.add_task("analysing", total=len(sources))
+        merged = prepare(sources, jobs, lambda n: bar.advance(task, n))
+    with vault.lock():  # other writers wait; the table is re-read so nothing is lost
+        table = PseudonymTable.from_json(
+            vault.read_document(None, "pseudonyms", identity), chosen.style
+        )
+        planned = finish(sources, merged, chosen, table)
+        vault.write_document(None, "pseudonyms", table.to_json())
+        stamp = now.isoformat(timespec="seconds")
+        for source, spans in zip(sources, planned, strict=True):
+            old = redaction_log.load(vault, source.record_id, identity)
+            fresh = redaction_log.refresh(old, spans, source.record_id, chosen.sha256, stamp)
+            redaction_log.save(vault, fresh)
+    return [(s.record_id, spans) for s, spans in zip(sources, planned, strict=True)]

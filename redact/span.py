@@ -1,0 +1,40 @@
+"""A proposed redaction: where, what, why, and what to do with it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+STATUSES = ("proposed", "accepted", "rejected", "edited", "added")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    label: str
+    score: float
+    recognizer: str  # the main reason; others are in ``explanation``
+    explanation: str
+    entity: str  # entity key: the same person/place has the same key in every record
+    context: str = ""  # the words around it, for the reviewer
+    action: str = "mask"  # pseudonymise | generalise | mask | keep
+    replacement: str = ""
+    status: str = "proposed"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> Span:
+        return cls(**body)
+
+    def with_(self, **changes: Any) -> Span:
+        return replace(self, **changes)
+
+
+def context_of(text: str, start: int, end: int, width: int = 40) -> str:
+    before = text[max(0, start - width) : start].split("\n")[-1]
+    after = text[end : end + width].split("\n")[0]
+    return f"{before}[{text[start:end]}]{after}"

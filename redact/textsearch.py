@@ -1,0 +1,66 @@
+"""Variant-tolerant phrase search: case, diacritics, apostrophes, hyphen/space/joined, line breaks.
+
+``fold`` maps a text to one of the same length (so offsets carry over): lower case, diacritics
+dropped per character (Hoeryŏng -> hoeryong). ``phrase_pattern`` turns a phrase into a regex over
+folded text where parts may be joined by nothing, spaces, hyphens or line breaks and apostrophes
+are optional: "Ch'ŏng-jin" finds "Chongjin", "CH'ONG JIN" and "Chong-\\njin".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_APOSTROPHES = "'\u2019\u2018`\u02bc\u02bb"
+_SEPARATORS = r"[\s\-\u2010\u2011\u2013_.·]*"
+# Inside one part: an optional apostrophe or a hyphen (line-end hyphenation too) between letters.
+_INTRA = r"(?:[\-\u2010\u2011'\u2019\u2018`\u02bc\u02bb]\s*)?"
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    lowered = char.lower()
+    if len(lowered) != 1:
+        lowered = char
+    base = unicodedata.normalize("NFD", lowered)[0]
+    return base if base.isalnum() or base in _APOSTROPHES else lowered
+
+
+def fold(text: str) -> str:
+    """Same length as ``text``; offsets into one are offsets into the other."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _compact(phrase: str) -> str:
+    """The phrase's letters and digits only, folded: the unit of comparison."""
+    return "".join(c for c in fold(phrase) if c.isalnum())
+
+
+@functools.lru_cache(maxsize=8192)
+def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    parts = [p for p in re.split(r"[\s\-\u2010\u2011\u2013_.·]+", fold(phrase)) if p]
+    if not parts:
+        return None
+    pieces = []
+    for part in parts:
+        letters = [re.escape(c) for c in part if c not in _APOSTROPHES]
+        if not letters:
+            continue
+        pieces.append(_INTRA.join(letters))
+    if not pieces:
+        return None
+    # Between parts any separator (or none); within a part only an apostrophe or a hyphen.
+    return re.compile(r"(?<![\w])" + _SEPARATORS.join(pieces) + r"(?![\w])")
+
+
+def find_all(text: str, phrase: str, folded: str | None = None) -> list[tuple[int, int]]:
+    pattern = phrase_pattern(phrase)
+    if pattern is None:
+        return []
+    haystack = fold(text) if folded is None else folded
+    return [(m.start(), m.end()) for m in pattern.finditer(haystack)]
+
+
+def same_phrase(a: str, b: str) -> bool:
+    return _compact(a) == _compact(b)

@@ -1,0 +1,395 @@
+"""Romanization-aware name keys and spelling variants (pure Python, no NLP libraries).
+
+One Korean name reaches us in many spellings: Kim Bo-ram, KIM Boram, Gim Bo Ram, Bo-ram Kim;
+Pak Chol-su, PAK CHKHOL SU, Park Chul-soo, Bak Cheol-su. :func:`name_key` maps them to one key,
+so that mentions can be linked, and :func:`spelling_variants` lists concrete surface forms, so
+that a protected term is masked in every spelling.
+
+Keys look like ``"kim|boram"``: canonical surname, ``|``, canonical given name (either side may be
+empty for a surname or a given name alone). A name we cannot parse as surname + given name gets
+its folded spelling as key (``"viktor sergeyevich morozov"``).
+
+Given names are canonicalised over their folded letters (``Ha-eun``, ``Haeun`` and ``HA EUN``
+are the same letters), so the result does not depend on where a joined name would be split.
+The rewrites unify McCune-Reischauer, Revised Romanization and ad-hoc spellings: eo/o, eu/u,
+oo/u, ee/ui/i, ou/o, ung/ong, ul/ol, uk/ok, hyun/hyon, ch/j, k/g, t/d, p/b, sh/s, l/r, doubled
+consonants. They merge a few distinct names (a key may link too much, never too little).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+
+def word_set(block: str) -> frozenset[str]:
+    """The whitespace-separated words of ``block`` as a set (for long word lists)."""
+    return frozenset(block.split())
+
+
+def word_list(block: str) -> list[str]:
+    """The whitespace-separated words of ``block``, in order."""
+    return block.split()
+
+
+# Surname romanizations -> canonical surname. Korean first; Chinese pinyin surnames map to
+# themselves so that "Zhang Wei" parses as surname + given name too.
+SURNAME_GROUPS: dict[str, tuple[str, ...]] = {
+    "kim": ("kim", "gim", "ghim"),
+    "lee": ("lee", "yi", "rhee", "ri", "rhie", "i", "li", "rhi", "yee", "ree", "lie"),
+    "park": ("park", "pak", "bak", "bahk", "pack", "parc"),
+    "choi": ("choi", "choe", "chwe", "choy", "chey"),
+    "jung": ("jung", "jeong", "chung", "joung", "chong", "jong", "cheong"),
+    "yoon": ("yoon", "yun", "youn"),
+    "lim": ("lim", "im", "rim", "yim"),
+    "shin": ("shin", "sin", "shinn", "sheen"),
+    "kang": ("kang", "gang"),
+    "cho": ("cho", "jo", "joe", "jho"),
+    "han": ("han",),
+    "oh": ("oh", "o"),
+    "seo": ("seo", "suh", "so", "sur", "seoh"),
+    "hwang": ("hwang", "whang"),
+    "song": ("song",),
+    "ryu": ("ryu", "yu", "yoo", "ryoo", "rhyu", "you", "lyu"),
+    "jang": ("jang", "chang"),
+    "moon": ("moon", "mun"),
+    "baek": ("baek", "paek", "paik", "baik", "back"),
+    "nam": ("nam",),
+    "ko": ("ko", "go", "koh"),
+    "kwon": ("kwon", "gwon", "kweon"),
+    "hong": ("hong",),
+    "heo": ("heo", "hur", "ho", "huh", "hu"),
+    "yang": ("yang",),
+    "jeon": ("jeon", "chon", "jun", "jeun", "chun", "jon", "cheon"),
+    "son": ("son", "sohn"),
+    "bae": ("bae", "pae"),
+    "ahn": ("ahn", "an"),
+    "noh": ("noh", "no", "roh", "ro"),
+    "ha": ("ha",),
+    "kwak": ("kwak", "gwak"),
+    "sung": ("sung", "seong"),
+    "cha": ("cha",),
+    "joo": ("joo", "ju", "chu"),
+    "woo": ("woo",),
+    "koo": ("koo", "gu", "ku"),
+    "min": ("min",),
+    "na": ("na", "ra"),
+    "jin": ("jin", "chin"),
+    "ji": ("ji", "chi"),
+    "eom": ("eom", "um", "uhm", "om"),
+    "chae": ("chae",),
+    "won": ("won",),
+    "bang": ("bang", "pang"),
+    "kong": ("kong", "gong"),
+    "hyun": ("hyun", "hyeon", "hyon"),
+    "ham": ("ham",),
+    "byun": ("byun", "byeon", "pyon", "pyun"),
+    "yeom": ("yeom", "yom"),
+    "yeo": ("yeo", "yo"),
+    "do": ("do", "doh", "to"),
+    "seok": ("seok", "suk", "sok"),
+    "ma": ("ma",),
+    "gil": ("gil", "kil"),
+    "yeon": ("yeon", "yon"),
+    "wi": ("wi",),
+    "pyo": ("pyo", "pyoh"),
+    "myung": ("myung", "myeong", "myong"),
+    "ki": ("ki", "gi"),
+    "ban": ("ban", "pan"),
+    "geum": ("geum", "keum", "kum"),
+    "ok": ("ok",),
+    "yook": ("yook", "yuk"),
+    "tak": ("tak",),
+    "kook": ("kook", "guk", "kuk"),
+    "maeng": ("maeng",),
+    "bong": ("bong", "pong"),
+    "namgung": ("namgung", "namkung"),
+    "hwangbo": ("hwangbo",),
+    "jegal": ("jegal", "chegal"),
+    "sunwoo": ("sunwoo", "seonu", "sonu"),
+    "dokgo": ("dokgo", "tokko"),
+}
+CHINESE_SURNAMES: tuple[str, ...] = (
+    "zhang", "wang", "liu", "chen", "zhao", "wu", "zhou", "xu", "sun", "zhu", "guo", "he",
+    "lin", "luo", "gao", "zheng", "liang", "xie", "tang", "cui", "piao", "huang", "feng",
+    "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du",
+    "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "fan", "fang", "shi",
+    "qian", "qin", "bai", "meng", "long", "duan", "lei", "hou", "tan", "mao", "hao", "qiu",
+    "xue", "wen", "gu", "lai", "jia", "xia", "kong", "lv", "lu", "fu", "zou",
+)  # fmt: skip
+SURNAMES: dict[str, str] = {
+    form: canon for canon, forms in SURNAME_GROUPS.items() for form in forms
+}
+KOREAN_SURNAMES = frozenset(SURNAMES)
+for _cn in CHINESE_SURNAMES:
+    SURNAMES.setdefault(_cn, _cn)
+
+TITLES = word_set(
+    "ms mrs mr miss dr comrade auntie aunt uncle teacher boss foreman old lao granny grandma "
+    "grandpa grandmother grandfather xiao little big halmoni ajumma ajumoni ajeossi manager "
+    "director officer "
+    "captain sergeant brigade team squad unit leader chairman secretary sister brother"
+)
+HONORIFICS = ("ssi", "nim", "oppa", "eonni", "unni", "onni", "ajumma", "ajumoni", "ajeossi",
+              "dongmu", "dongji", "hyung", "hyeong", "noona", "nuna", "seonsaengnim")  # fmt: skip
+VOCATIVES = ("a", "ya", "i")  # Boram-i, Ha-eun-a: stripped only after a 2+ syllable name
+
+_INIT = r"(?:chkh|tch|kk|tt|pp|ss|jj|ch|sh|kh|g|k|n|d|t|r|l|m|b|p|s|j|h)?"
+_VOWEL = r"(?:y|w)?(?:eui|eo|eu|ae|oe|ui|oo|ee|ou|oi|a|e|i|o|u)"
+_FINAL = r"(?:ng|n|ck|k|l|m|p)?"
+KOREAN_SYLLABLE = re.compile(_INIT + _VOWEL + _FINAL)
+_FOLD = str.maketrans({"\u2019": "", "'": "", "\u2018": "", "`": "", "\u02bc": ""})
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        word_list("a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"),
+        strict=True,
+    )
+)
+_GIVEN_RULES: tuple[tuple[str, str], ...] = (
+    (r"chkh", "ch"), (r"tch", "ch"), (r"ck", "k"), (r"ay", "ae"), (r"kh", "k"), (r"eo", "o"),
+    (r"eu", "u"), (r"oo", "u"),
+    (r"ee", "i"), (r"ou", "o"), (r"ui", "i"), (r"oi", "oe"), (r"ung", "ong"), (r"ul", "ol"),
+    (r"uk", "ok"), (r"(?<=[^aeiouy])yun", "yon"), (r"sh", "s"), (r"ch", "j"), (r"k", "g"),
+    (r"t", "d"), (r"p", "b"), (r"l", "r"), (r"([gdbsjn])\1", r"\1"),
+)  # fmt: skip
+
+
+_HANGUL_INITIALS = word_list("g kk n d tt r m b pp s ss _ j jj ch k t p h")
+_HANGUL_VOWELS = word_list("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
+_HANGUL_FINALS = ["", *word_list("k k k n n n t l k m l l l p l m p p t t ng t t k t p t")]
+_SYLLABLE_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("chol", "chul", "cheol"), ("su", "soo"), ("myong", "myung", "myeong"), ("sun", "soon"),
+    ("hui", "hee", "hi"), ("yong", "young", "yeong"), ("eun", "un"), ("jeong", "jong", "jung"),
+    ("seok", "sok", "suk"), ("hyun", "hyon", "hyeon"), ("kyong", "kyung", "gyeong"),
+    ("song", "sung", "seong"), ("ok", "ock"), ("ae", "ay"), ("jin", "chin"),
+)  # fmt: skip
+
+
+def romanize_hangul(text: str) -> str:
+    """Revised Romanization of Hangul syllables, syllable by syllable (no sound changes)."""
+    out: list[str] = []
+    for char in text:
+        code = ord(char) - 0xAC00
+        if not 0 <= code < 11172:
+            out.append(char)
+            continue
+        initial, vowel, final = code // 588, (code % 588) // 28, code % 28
+        out.append(
+            _HANGUL_INITIALS[initial].strip("_") + _HANGUL_VOWELS[vowel] + _HANGUL_FINALS[final]
+        )
+    return "".join(out)
+
+
+def _hangul_name(text: str) -> str:
+    """'김보람' -> 'kim boram': Hangul name with the surname syllable split off."""
+    text = text.strip()
+    if len(text) < 2 or not all("가" <= c <= "힣" for c in text):
+        return text
+    return f"{romanize_hangul(text[0])} {romanize_hangul(text[1:])}"
+
+
+def fold(text: str) -> str:
+    """Lower-case, fold diacritics (ŏ -> o), drop apostrophes, transliterate Cyrillic."""
+    text = unicodedata.normalize("NFKD", _hangul_name(text).translate(_FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return "".join(_CYRILLIC.get(c, c) for c in text).replace("_", "")
+
+
+def split_syllables(word: str) -> list[str] | None:
+    """Split a folded joined word into romanized Korean syllables, or None if it is not one.
+
+    Prefers the split with the fewest syllables, then the longest first syllable.
+    """
+    if not word:
+        return []
+    for end in range(min(len(word), 7), 0, -1):
+        if KOREAN_SYLLABLE.fullmatch(word[:end]):
+            rest = split_syllables(word[end:])
+            if rest is not None:
+                return [word[:end], *rest]
+    return None
+
+
+def korean_given_syllables(given: str) -> list[str] | None:
+    """Syllables of a given name ("Bo-ram", "Boram", "BO RAM"), or None if not Korean-shaped."""
+    syllables: list[str] = []
+    for part in re.split(r"[-\s]+", fold(given).strip("- ")):
+        split = split_syllables(part)
+        if not split:
+            return None
+        syllables.extend(split)
+    return syllables
+
+
+def canonical_given(given: str) -> str:
+    """Canonical form of a Korean given name: folded letters, unified spellings, no separators."""
+    letters = re.sub(r"[^a-z]", "", fold(given))
+    for pattern, repl in _GIVEN_RULES:
+        letters = re.sub(pattern, repl, letters)
+    return letters
+
+
+def strip_affixes(text: str) -> str:
+    """Remove leading titles ("Ms.", "Auntie", "brigade leader") and trailing honorifics."""
+    words = fold(text).replace(".", " ").split()
+    while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    name = " ".join(words)
+    for suffix in HONORIFICS:
+        name = re.sub(rf"[-\s]{suffix}$", "", name)
+    for suffix in VOCATIVES:
+        stem = re.sub(rf"-{suffix}$", "", name)
+        syllables = korean_given_syllables(stem.split()[-1]) if stem.split() else None
+        if stem != name and syllables and len(syllables) >= 2:
+            name = stem
+    return name
+
+
+def parse_name(text: str) -> tuple[str, str] | None:
+    """(surname form, given name) of a name in either order, or None if not parseable."""
+    words = strip_affixes(text).split()
+    if not words:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        if word in SURNAMES and "-" not in word:
+            return word, ""
+        return "", word
+    if words[0] in SURNAMES and "-" not in words[0]:
+        return words[0], " ".join(words[1:])
+    if words[-1] in SURNAMES:
+        return words[-1], " ".join(words[:-1])
+    return None
+
+
+def name_key(text: str) -> str:
+    """Canonical identity key of a person's name in any romanization, order or case."""
+    parsed = parse_name(text)
+    if parsed is None:
+        return re.sub(r"[\s\-]+", " ", strip_affixes(text)).strip()
+    surname, given = parsed
+    canon = SURNAMES.get(surname, surname)
+    if given and korean_given_syllables(given):
+        given = canonical_given(given)
+    else:
+        given = re.sub(r"[^a-z]", "", given)
+    return f"{canon}|{given}"
+
+
+def key_parts(key: str) -> tuple[str, str]:
+    """(surname, given name) parts of a key; ("", key) for an unparsed key."""
+    surname, sep, given = key.partition("|")
+    return (surname, given) if sep else ("", key)
+
+
+def matches_key(candidate: str, key: str) -> bool:
+    """True if ``candidate`` names the person of ``key``: same key, or its surname or given name
+    alone ("Boram" and "Ms. Kim" both match "kim|boram")."""
+    cand = name_key(candidate)
+    if cand == key:
+        return True
+    c_sur, c_given = key_parts(cand)
+    k_sur, k_given = key_parts(key)
+    if not c_sur and c_given:
+        return c_given == k_given
+    return bool(c_sur) and not c_given and c_sur == k_sur
+
+
+def _given_forms(syllables: list[str]) -> list[str]:
+    """Surface forms of a given name from its syllables: Bo-ram, Bo-Ram, Boram, Bo Ram."""
+    caps = [s.capitalize() for s in syllables]
+    forms = [
+        "-".join([caps[0], *syllables[1:]]),
+        "-".join(caps),
+        "".join([caps[0], *syllables[1:]]),
+        " ".join(caps),
+    ]
+    return list(dict.fromkeys(forms))
+
+
+def _case_forms(term: str) -> list[str]:
+    """Case, hyphen, space and diacritic variants of a term that is not a Korean name."""
+    bases = {term, fold(term).title() if term[:1].isupper() else fold(term)}
+    out: list[str] = []
+    for base in sorted(bases):
+        for sep in ("-", " ", ""):
+            joined = re.sub(r"[-\s]+", sep, base)
+            out += [joined, joined.upper(), joined.lower(), joined.title()]
+    return list(dict.fromkeys(out))
+
+
+def spelling_variants(term: str) -> set[str]:
+    """Concrete surface forms under which a protected term may appear (bounded, < 200)."""
+    parsed = parse_name(term)
+    syllables = korean_given_syllables(parsed[1]) if parsed and parsed[1] else None
+    if parsed is None or not syllables or parsed[0] not in KOREAN_SURNAMES:
+        return set(_case_forms(term))
+    canon = SURNAMES[parsed[0]]
+    surnames = [parsed[0].capitalize()] + [
+        s.capitalize() for s in SURNAME_GROUPS[canon] if len(s) > 1 and s != parsed[0]
+    ]
+    givens = _given_forms(syllables)
+    alternatives = [f for alt in _given_alternatives(syllables) for f in _given_forms(alt)[:3]]
+    out: list[str] = [term]
+    for sur in surnames:
+        out += [f"{sur} {g}" for g in givens] + [f"{sur.upper()} {givens[2]}"]
+        out += [f"{sur.upper()} {g.upper()}" for g in givens[::2]]
+    givens = [g for g in givens if " " not in g]  # "Bo Ram" alone reads as surname + name
+    out += [f"{g} {surnames[0]}" for g in givens]
+    out += _alone_forms(givens, surnames) + alternatives[::3]
+    out += [f"{sur} {g}" for sur in surnames[:3] for g in alternatives]
+    return set(list(dict.fromkeys(out))[:199])  # the most usual forms come first
+
+
+def _given_alternatives(syllables: list[str], limit: int = 8) -> list[list[str]]:
+    """Other romanizations of a given name, syllable by syllable (Chol-su -> Chul-soo, ...)."""
+    options: list[list[str]] = []
+    for syllable in syllables:
+        group = next((g for g in _SYLLABLE_VARIANTS if syllable in g), (syllable,))
+        options.append([syllable, *(s for s in group if s != syllable)])
+    combos: list[list[str]] = [[]]
+    for choice in options:
+        combos = [[*c, s] for c in combos for s in choice][: limit + 1]
+    return [c for c in combos if c != syllables][:limit]
+
+
+def _alone_forms(givens: Iterable[str], surnames: list[str]) -> list[str]:
+    """Given name alone, with honorifics, and title + surname forms."""
+    out: list[str] = []
+    for given in givens:
+        out += [given, given.upper(), f"{given}-ssi", f"{given} ssi", f"{given}-nim"]
+    for sur in surnames[:4]:
+        out += [f"{t} {sur}" for t in ("Ms.", "Mrs.", "Mr.", "Miss", "Comrade", "Auntie")]
+    return out
+
+
+# Romanizations that are also English words: never taken as a name alone.
+_NEVER_ALONE = word_set("i o u a in no on an so go do to he me we be")
+_CANDIDATE = re.compile(r"(?<![\w'\u2019-])[A-ZŎŬ][\w'\u2019]*(?:-[\w'\u2019]+)*")
+
+
+def find_mentions(text: str, wanted: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Capitalised words of ``text`` that are a surname or given name alone of a known person.
+
+    ``wanted`` maps partial keys (``"kim|"`` for the surname alone, ``"|boram"`` for the given
+    name alone) to the key to report. Returns (start, end, reported key), possessive 's excluded.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if word[-2:] in ("'s", "\u2019s"):
+            word, end = word[:-2], end - 2
+        key = name_key(word)
+        if word.lower() in _NEVER_ALONE:
+            continue
+        if "|" in key and key in wanted:
+            found.append((start, end, wanted[key]))
+    return found
+
+
+def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True if [start, end) overlaps any of ``spans``."""
+    return any(start < e and s < end for s, e in spans)

@@ -1,0 +1,46 @@
+"""Camps recognizer: named camps, numbered camps and units, bare names of known camps."""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.recognizers.base import CAMP
+from redact.recognizers.camps import CampRecognizer
+
+ROWS: list[tuple[str, list[str]]] = [
+    ("I was sent to Chongori kyohwaso.", ["Chongori kyohwaso"]),
+    ("To Yodok, to the Yodok kwanliso.", ["Yodok", "Yodok kwanliso"]),
+    ("Then the Nongpo jipkyulso in Chongjin.", ["Nongpo jipkyulso"]),
+    ("Hwasong kwalliso and Kaechon kyohwaso.", ["Hwasong kwalliso", "Kaechon kyohwaso"]),
+    ("He was held at Musan rodong danryondae.", ["Musan rodong danryondae"]),
+    ("The Onsong labour training camp.", ["Onsong labour training camp"]),
+    ("Yodok political prison camp.", ["Yodok political prison camp"]),
+    ("How did your family come to be sent to Camp 15?", ["Camp 15"]),
+    ("Camp No. 22 and camp 16.", ["Camp No. 22", "camp 16"]),
+    ("Sent to Chongori, Kyohwaso No. 12.", ["Chongori", "Kyohwaso No. 12"]),
+    ("Near Hoeryong camp 22 and Kaechon camp 14.", ["Hoeryong camp 22", "Kaechon camp 14"]),
+    ("Unit 8 of the 3rd construction brigade.", ["Unit 8 of the 3rd construction brigade"]),
+    ("Where did Unit 8 work?", ["Unit 8"]),
+    (
+        "I was in the 3rd construction brigade, then Brigade 5.",
+        ["the 3rd construction brigade", "Brigade 5"],
+    ),
+    # bare names of well-known camps, spellings folded
+    ("At Chongori we made wigs.", ["Chongori"]),
+    ("Jongori, Chŏngŏri and Jongo-ri are the same place.", ["Jongori", "Chŏngŏri", "Jongo-ri"]),
+    ("Three times at Chongori.", ["Chongori"]),
+    # negatives: generic camp words, lower case, ordinary English
+    ("Why were you sent to a kyohwaso?", []),
+    ("The camp was cold.", []),
+    ("The police came.", []),
+    ("I sang a song.", []),
+    ("He paid the bill.", []),
+    ("chongori is written here in lower case", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_camps(text: str, expected: list[str]) -> None:
+    found = CampRecognizer().find(text)
+    assert [text[f.start : f.end] for f in found] == expected
+    assert all(f.label == CAMP and 0.5 <= f.score <= 0.9 and f.explanation for f in found)

@@ -1,0 +1,118 @@
+"""Places recognizer: gazetteer (folded spellings), suffix and designator patterns, countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.recognizers.base import COUNTRY, LOCATION
+from redact.recognizers.places import PlaceRecognizer, fold, pinyin_syllables
+
+L, C = LOCATION, COUNTRY
+
+ROWS: list[tuple[str, list[tuple[str, str]]]] = [
+    # gazetteer: hand list, with diacritics and apostrophes folded
+    ("I am from Hoeryong.", [("Hoeryong", L)]),
+    ("I am from Hoeryŏng.", [("Hoeryŏng", L)]),
+    (
+        "Then Ch'ŏngjin and Ch\u2019ongjin and Chongjin.",
+        [("Ch'ŏngjin", L), ("Ch\u2019ongjin", L), ("Chongjin", L)],
+    ),
+    ("We crossed near Sinŭiju, not Sinuiju.", [("Sinŭiju", L), ("Sinuiju", L)]),
+    (
+        "A broker in Yanji took me to Helong and Wangqing.",
+        [("Yanji", L), ("Helong", L), ("Wangqing", L)],
+    ),
+    (
+        "We worked in Tynda, then Khabarovsk and Vladivostok.",
+        [("Tynda", L), ("Khabarovsk", L), ("Vladivostok", L)],
+    ),
+    ("The train went through Tumangang and Khasan.", [("Tumangang", L), ("Khasan", L)]),
+    # gazetteer: geonames cities (KR, CN) and provinces
+    ("Later I lived in Busan and Kunming.", [("Busan", L), ("Kunming", L)]),
+    ("She was born in North Hamgyong province.", [("North Hamgyong province", L)]),
+    (
+        "We went to Ryanggang Province, then Jagang-do.",
+        [("Ryanggang Province", L), ("Jagang-do", L)],
+    ),
+    (
+        "Logging camps in Amur Oblast and Primorsky Krai.",
+        [("Amur Oblast", L), ("Primorsky Krai", L)],
+    ),
+    ("A farm in Heilongjiang, then Jilin.", [("Heilongjiang", L), ("Jilin", L)]),
+    # suffix patterns
+    ("I grew up in Sinjon-ri.", [("Sinjon-ri", L)]),
+    ("We lived in Kangan-dong 3-ban.", [("Kangan-dong 3-ban", L)]),
+    ("We lived in Kangan-dong 3 ban, near the market.", [("Kangan-dong 3 ban", L)]),
+    ("He came from Onsong-gun.", [("Onsong-gun", L)]),
+    ("My aunt stayed in Tokchon-up and Pyoksong-eup.", [("Tokchon-up", L), ("Pyoksong-eup", L)]),
+    ("A worker district, Samho-rodongjagu.", [("Samho-rodongjagu", L)]),
+    # designators
+    ("She sold me to a man in Antu county.", [("Antu county", L)]),
+    ("We were sent to the Amur region.", [("Amur region", L)]),
+    ("A farm in Baishui village, near the river.", [("Baishui village", L)]),
+    ("Our village had no electricity.", []),
+    ("Every county has a security office.", []),
+    # weak cues: 'a village ... called X', romanised Chinese after a preposition, propagation
+    (
+        "He drove me to a village near Helong called Dashuping. In Dashuping I was sold.",
+        [("Helong", L), ("Dashuping", L), ("Dashuping", L)],
+    ),
+    ("She went to his nephew in Xiaoshan.", [("Xiaoshan", L)]),
+    ("In the village she was called Li Hua.", []),
+    ("I gave it to Zhang Wei.", []),
+    ("Chinese police caught us.", []),
+    # countries are findings too, labelled COUNTRY
+    ("I left North Korea for China.", [("North Korea", C), ("China", C)]),
+    (
+        "Through Laos to Thailand, then South Korea.",
+        [("Laos", C), ("Thailand", C), ("South Korea", C)],
+    ),
+    (
+        "The DPRK and the ROK; the PRC and Russia.",
+        [("DPRK", C), ("ROK", C), ("PRC", C), ("Russia", C)],
+    ),
+    ("Another North Korean wife lived there.", []),
+    # negatives: English words that are also city names, and lower-case words
+    ("I sang a song.", []),
+    ("The police came.", []),
+    ("He paid the bill.", []),
+    ("Mobile phones were sold. Reading was forbidden. Nice people helped.", []),
+    ("We took a bath. The camp was cold. On that date we had no mercy. They made us march.", []),
+    ("Of course. March came. Victoria said hello.", []),
+    ("a man from hoeryong", []),
+    # given names after a surname are not places
+    ("The driver was Zhang Guofu.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_places(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(text[f.start : f.end], f.label) for f in PlaceRecognizer().find(text)]
+    assert found == expected
+
+
+def test_scores_and_explanations() -> None:
+    text = "From Musan to Sinjon-ri, near Dashuping village."
+    by_surface = {text[f.start : f.end]: f for f in PlaceRecognizer().find(text)}
+    assert by_surface["Musan"].score == 0.85
+    assert 0.6 <= by_surface["Sinjon-ri"].score <= 0.7
+    assert 0.6 <= by_surface["Dashuping village"].score <= 0.7
+    assert all(f.explanation and f.recognizer == "places" for f in by_surface.values())
+
+
+def test_variants_share_a_key() -> None:
+    found = PlaceRecognizer().find("Hoeryŏng, Hoeryong and HOERYONG")
+    assert {f.key for f in found} == {"hoeryong"}
+
+
+def test_fold_keeps_offsets() -> None:
+    folded, origin = fold("Ch'ŏngjin")
+    assert folded == "chongjin"
+    assert origin[0] == 0 and origin[2] == 3
+
+
+@pytest.mark.parametrize(
+    ("word", "n"), [("Shenyang", 2), ("Wangqing", 2), ("Hoeryong", 0), ("Li", 1)]
+)
+def test_pinyin_syllables(word: str, n: int) -> None:
+    assert pinyin_syllables(word) == n
