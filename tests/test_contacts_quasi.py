@@ -83,6 +83,8 @@ QUASI_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     ("An identity card with the number 222406199105041528.", [("222406199105041528", ID_NUMBER)]),
     ("My passport number was 836420157, but", [("836420157", ID_NUMBER)]),
+    ("It began with an application (no. 28045/02) to the court.", [("28045/02", ID_NUMBER)]),
+    ("Case No. 2014/123 was closed.", [("2014/123", ID_NUMBER)]),
     (
         "Passport G12345678 and case file 2019-0456.",
         [("G12345678", ID_NUMBER), ("2019-0456", ID_NUMBER)],

@@ -27,6 +27,8 @@ DATE = "DATE"
 AGE = "AGE"
 PRICE = "PRICE"
 ID_NUMBER = "ID_NUMBER"  # passport, case, document numbers
+NRP = "NRP"  # nationality, religious or political group: a quasi-identifier (Presidio's name)
+QUANTITY = "QUANTITY"  # amounts with units: a quasi-identifier
 
 LABELS = (
     PERSON,
@@ -42,6 +44,8 @@ LABELS = (
     AGE,
     PRICE,
     ID_NUMBER,
+    NRP,
+    QUANTITY,
 )
 
 

@@ -111,7 +111,7 @@ _PRICE_RULES: tuple[tuple[re.Pattern[str], float, str], ...] = (
 
 _ID_CUE = re.compile(
     r"(?i:passport|identity|\bID\b|I\.D\.|card|case|file|document|registration|certificate|"
-    r"permit|hukou|licen[cs]e|serial|record)[^.\n]{0,40}$"
+    r"permit|hukou|licen[cs]e|serial|record|application|\bnos?\.)[^.\n]{0,40}$"
 )
 _PHONE_CUE = re.compile(r"(?i:phone|tel\b|mobile|call|QQ|wechat|dial)[^.\n]{0,25}$")
 _ID_VALUE = re.compile(
