@@ -24,7 +24,7 @@ from redact.recognizers.base import (
     WECHAT,
 )
 from redact.span import Span, context_of
-from redact.textsearch import _compact, find_all, fold
+from redact.textsearch import compact, find_all, fold, strip_possessive
 from redact.variants import key_parts, matches_key, name_key, spelling_variants
 
 LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
@@ -38,21 +38,20 @@ class Entity:
     surfaces: tuple[str, ...]  # how it was written (in this record or anywhere in the corpus)
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
 
 
 def entity_key(label: str, surface: str, name: str | None = None) -> str:
     """The entity's key: the same person or place gets the same key in every record.
     ``name`` is a recognizer's own reading of the name, preferred to the raw surface."""
-    surface = _POSSESSIVE.sub("", surface.strip())
+    surface = strip_possessive(surface)
     if label == PERSON:
         key = name if name else name_key(surface)
         key = _PATRONYMIC.sub("", key)  # Viktor Sergeyevich Morozov = Viktor Morozov
         if any(c.isalnum() for c in key):
             return f"{PERSON}:{key}"
         # a name the romanizer cannot read (e.g. Chinese characters): its own letters are the key
-    return f"{label}:{_compact(surface)}"
+    return f"{label}:{compact(surface)}"
 
 
 def _is_full(key: str) -> bool:
@@ -65,7 +64,7 @@ def _variants(entity: Entity) -> set[str]:
     if entity.label == PERSON:
         for surface in entity.surfaces:
             forms |= spelling_variants(surface)
-    return {f for f in forms if len(_compact(f)) >= MIN_LETTERS}
+    return {f for f in forms if len(compact(f)) >= MIN_LETTERS}
 
 
 def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, Entity]:
@@ -89,7 +88,7 @@ def _variant_index(entities: Iterable[Entity]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for entity in entities:
         for form in _variants(entity):
-            keys = index.setdefault(_compact(form), [])
+            keys = index.setdefault(compact(form), [])
             if entity.key not in keys:
                 keys.append(entity.key)
     return index
@@ -150,8 +149,8 @@ def _propagated(
     entity: Entity,
     indexes: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
 ) -> Span:
-    compact = _compact(text[start:end])
-    owners = indexes[0].get(compact) or indexes[1].get(compact) or [entity.key]
+    form = compact(text[start:end])
+    owners = indexes[0].get(form) or indexes[1].get(form) or [entity.key]
     if len(owners) > 1:
         return Span(
             start,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from keys.errors import RedactionError
-from redact.textsearch import same_phrase
+from redact.textsearch import same_phrase, strip_possessive
 
 ACTIONS = ("pseudonymise", "generalise", "mask", "keep")
 STYLES = ("labels", "names")
@@ -31,6 +31,7 @@ class Policy:
         return self.actions.get(label, self.actions.get("default", "mask"))
 
     def allowed(self, label: str, surface: str) -> bool:
+        surface = strip_possessive(surface)
         return any(same_phrase(surface, name) for name in self.allow.get(label, ()))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redact.linking import Entity
-from redact.textsearch import _compact
+from redact.textsearch import compact
 from redact.variants import name_key
 
 LABEL_WORDS = {
@@ -89,14 +89,14 @@ class PseudonymTable:
     def _new(self, label: str, corpus_names: Iterable[str]) -> str:
         taken = {e["pseudonym"] for e in self.entries.values()}
         if self.style == "names" and label == "PERSON":
-            forbidden = {_compact(n) for n in corpus_names} | {name_key(n) for n in corpus_names}
+            forbidden = {compact(n) for n in corpus_names} | {name_key(n) for n in corpus_names}
             for surfaces in (e["surfaces"] for e in self.entries.values()):
-                forbidden |= {_compact(s) for s in surfaces} | {name_key(s) for s in surfaces}
+                forbidden |= {compact(s) for s in surfaces} | {name_key(s) for s in surfaces}
             for name in _invented_names():
                 marked = f"[{name}]"
                 if (
                     marked not in taken
-                    and _compact(name) not in forbidden
+                    and compact(name) not in forbidden
                     and name_key(name) not in forbidden
                 ):
                     return marked

@@ -32,7 +32,7 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
-def _compact(phrase: str) -> str:
+def compact(phrase: str) -> str:
     """The phrase's letters and digits only, folded: the unit of comparison."""
     return "".join(c for c in fold(phrase) if c.isalnum())
 
@@ -63,4 +63,12 @@ def find_all(text: str, phrase: str, folded: str | None = None) -> list[tuple[in
 
 
 def same_phrase(a: str, b: str) -> bool:
-    return _compact(a) == _compact(b)
+    return compact(a) == compact(b)
+
+
+_POSSESSIVE = re.compile("['\u2019]s?$")
+
+
+def strip_possessive(surface: str) -> str:
+    """ "Kim Jong-un's" -> "Kim Jong-un" (English possessive on a name)."""
+    return _POSSESSIVE.sub("", surface.strip())
