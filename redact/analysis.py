@@ -11,11 +11,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from intake.readers.plain import SPEAKER
 from redact import engine, linking, merge
 from redact.plan import plan
 from redact.policy import Policy
 from redact.pseudonyms import PseudonymTable
-from redact.recognizers.base import Finding
+from redact.recognizers.base import PERSON, Finding
 from redact.recognizers.places import country_of
 from redact.recognizers.protected import ProtectedTerms
 from redact.span import Span
@@ -62,9 +63,17 @@ def prepare(
     raw = detect([s.text for s in sources], jobs, progress)
     merged = []
     for source, findings in zip(sources, raw, strict=True):
+        kept = _without_role_labels(source.text, findings)
         protected = ProtectedTerms(source.protected_terms).find(source.text)
-        merged.append(linking.assign_keys(merge.merge(source.text, [*findings, *protected])))
+        merged.append(linking.assign_keys(merge.merge(source.text, [*kept, *protected])))
     return merged
+
+
+def _without_role_labels(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Drop non-PERSON findings that are exactly a speaker label ("INTERVIEWER:", "WITNESS:"):
+    spaCy often calls them organisations. A label that is a name is still a PERSON finding."""
+    labels = {(m.start("label"), m.end("label")) for m in SPEAKER.finditer(text)}
+    return [f for f in findings if f.label == PERSON or (f.start, f.end) not in labels]
 
 
 def propose(
@@ -86,10 +95,11 @@ def finish(
     """The quick, stateful half: linking across records and the table, then the plan."""
     # every entity seen anywhere (this batch or the vault's table) is searched for everywhere
     known = linking.collect([s for spans in merged for s in spans], table.entities())
+    linker = linking.Linker(known.values())
     corpus_names = [n for e in known.values() if e.label == "PERSON" for n in e.surfaces]
     out = []
     for source, spans in zip(sources, merged, strict=True):
-        linked = linking.link(source.text, spans, known.values())
+        linked = linker.link(source.text, spans)
         protected_keys = {s.entity for s in linked if s.recognizer == "protected-term"}
         out.append(
             plan(source.record_id, linked, policy, table, protected_keys, corpus_names, country_of)

@@ -8,6 +8,7 @@ is still proposed, marked ambiguous for the reviewer.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -59,12 +60,13 @@ def _is_full(key: str) -> bool:
     return bool(surname and given)
 
 
-def _variants(entity: Entity) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _variants(entity: Entity) -> frozenset[str]:
     forms = set(entity.surfaces)
     if entity.label == PERSON:
         for surface in entity.surfaces:
             forms |= spelling_variants(surface)
-    return {f for f in forms if len(compact(f)) >= MIN_LETTERS}
+    return frozenset(f for f in forms if len(compact(f)) >= MIN_LETTERS)
 
 
 def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, Entity]:
@@ -94,14 +96,36 @@ def _variant_index(entities: Iterable[Entity]) -> dict[str, list[str]]:
     return index
 
 
+class Linker:
+    """Links records against one corpus of known entities (indexed once, used per record)."""
+
+    def __init__(self, known: Iterable[Entity]) -> None:
+        self.corpus = {e.key: e for e in known}
+        self.index = _variant_index(self.corpus.values())
+
+    def link(self, text: str, spans: Sequence[Span]) -> list[Span]:
+        """Relink partial mentions and propose every unfound mention of a known entity.
+        This record's entities explain a mention first; the corpus only when none does."""
+        local = collect(spans)
+        corpus = {**self.corpus, **{k: e for k, e in local.items() if k not in self.corpus}}
+        linked = [_relink(span, local, corpus) for span in spans]
+        local = collect(linked)
+        indexes = (_variant_index(local.values()), self.index)
+        return _propagate(text, linked, local, corpus, indexes)
+
+
 def link(text: str, spans: Sequence[Span], known: Iterable[Entity] = ()) -> list[Span]:
-    """Relink partial mentions and propose every unfound mention of a known entity.
-    Entities of this record explain a mention first; the rest of the corpus only when none does."""
-    local = collect(spans)
-    corpus = collect(spans, known)
-    linked = [_relink(span, local, corpus) for span in spans]
-    local = collect(linked)
-    indexes = (_variant_index(local.values()), _variant_index(corpus.values()))
+    """Link one record against the entities ``known`` in the corpus (see :class:`Linker`)."""
+    return Linker(collect(spans, known).values()).link(text, spans)
+
+
+def _propagate(
+    text: str,
+    linked: list[Span],
+    local: Mapping[str, Entity],
+    corpus: Mapping[str, Entity],
+    indexes: tuple[Mapping[str, list[str]], Mapping[str, list[str]]],
+) -> list[Span]:
     covered = [(s.start, s.end) for s in linked]
     folded = fold(text)
     found: dict[tuple[int, int], Span] = {}

@@ -8,6 +8,7 @@ occurs in the corpus, in any spelling.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,9 +54,11 @@ _SYLLABLES = (
 
 
 def _invented_names() -> Iterator[str]:
-    for given in itertools.permutations(_SYLLABLES, 2):
-        for surname in _SURNAMES:
-            yield f"{surname} {given[0]}-{given[1].lower()}"
+    """A fixed sequence of invented names that varies both surname and given name."""
+    givens = list(itertools.permutations(_SYLLABLES, 2))
+    for i in range(math.lcm(len(_SURNAMES), len(givens))):
+        first, second = givens[i % len(givens)]
+        yield f"{_SURNAMES[i % len(_SURNAMES)]} {first}-{second.lower()}"
 
 
 @dataclass

@@ -154,3 +154,40 @@ def evaluate(
         click.echo(evaluation.report_samples(samples_dir, chosen))
     for path in tab_files:
         click.echo(evaluation.report_tab(path, chosen, baseline))
+
+
+@redact_group.command("show")
+@click.argument("record_id")
+@VAULT_OPTION
+@click.option("--spans", "list_spans", is_flag=True, help="Also list every span with its reason.")
+@identity_options
+def show(
+    record_id: str,
+    vault_dir: Path,
+    list_spans: bool,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Print a record as its redaction log would publish it (proposals applied)."""
+    from intake.vault import Vault
+    from keys.errors import RedactionError
+    from redact import log as redaction_log
+    from redact.plan import apply
+
+    vault = Vault.open(vault_dir)
+    vault.record_dir(record_id)
+    identity = unlock(identity_path, passphrase_file, "showing a redaction")
+    found = redaction_log.load(vault, record_id, identity)
+    if found is None:
+        raise RedactionError(
+            f"record {record_id} has not been analysed yet",
+            f"run: testimony redact run --vault {vault_dir} {record_id}",
+        )
+    click.echo(apply(vault.record(record_id, identity).text, found.spans), nl=False)
+    if list_spans:
+        for s in found.spans:
+            click.echo(
+                f"{s.start:>6}-{s.end:<6} {s.label:<12} {s.action:<12} {s.status:<9} "
+                f"{s.score:.2f} {s.recognizer:<24} {s.replacement}",
+                err=True,
+            )

@@ -2,7 +2,8 @@
 
 Plays each role with the real `testimony` command: an admin makes a reviewer identity and a
 vault; the field laptop (no identity) takes in every sample with its metadata and protected
-terms; the reviewer lists and reads one back. Everything lands in demo-out/ (recreated).
+terms; the reviewer lists and reads one back, then has every record analysed and reads the
+proposed redaction of one. Everything lands in demo-out/ (recreated).
 The passphrase is a fixed DEMO value: never use it for real material.
 """
 
@@ -63,14 +64,23 @@ def main() -> None:
     testimony("intake", "list", "--vault", OUT / "vault")
 
     print("\n# reviewer: list with details and read one record back")
-    listing = testimony("intake", "list", "--vault", OUT / "vault", "--json", identity=True)
+    listing = testimony(
+        "intake", "list", "--vault", OUT / "vault", "--json", identity=True, quiet=True
+    )
     first = json.loads(listing.splitlines()[0])["id"]
     testimony("intake", "list", "--vault", OUT / "vault", identity=True)
     text = testimony("intake", "show", first, "--vault", OUT / "vault", identity=True, quiet=True)
     print("\n".join(text.splitlines()[:8]) + "\n[...]")
+
+    print("\n# reviewer: propose redactions for every record (one pseudonym table for the vault)")
+    testimony("redact", "run", "--vault", OUT / "vault", "--all", "--jobs", "2", identity=True)
+    redacted = testimony(
+        "redact", "show", first, "--vault", OUT / "vault", identity=True, quiet=True
+    )
+    print("\n".join(redacted.splitlines()[:8]) + "\n[...]")
     print(
-        f"\ndemo: {len(golds)} samples sealed in {OUT / 'vault'}; nothing there is readable "
-        "without the reviewer's identity"
+        f"\ndemo: {len(golds)} samples sealed in {OUT / 'vault'} and analysed; nothing there is "
+        "readable without the reviewer's identity"
     )
 
 

@@ -192,3 +192,11 @@ def test_refresh_keeps_decided_spans() -> None:
     ]
     fresh = refresh(old, new, "r1", "p2", "t1")
     assert [(s.text, s.status) for s in fresh.spans] == [("Kim", "rejected"), ("Lee", "proposed")]
+
+
+def test_sample_policy_parses_and_differs_from_the_default() -> None:
+    from tests.conftest import SAMPLES
+
+    sample = policy.load(SAMPLES / "policy.toml")
+    assert sample.style == "names" and sample.generalise["DATE"] == "month"
+    assert sample.sha256 != policy.load(None).sha256

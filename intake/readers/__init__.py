@@ -88,4 +88,23 @@ def join_lines(lines: list[tuple[str, Segment]], source_format: str) -> Document
     return Document("\n".join(parts), tuple(segments), source_format)
 
 
-__all__ = ["MAX_SOURCE_BYTES", "SUPPORTED", "join_lines", "read", "read_source", "reader_for"]
+def paragraphs(lines: list[str], source_format: str) -> Document:
+    """Paragraphs joined with ``\\n``; a paragraph starting "LABEL:" is that speaker's turn."""
+    from intake.readers.plain import SPEAKER
+
+    pairs = []
+    for line in lines:
+        match = SPEAKER.match(line)
+        pairs.append((line, Segment(0, 0, match["label"].strip() if match else None)))
+    return join_lines(pairs, source_format)
+
+
+__all__ = [
+    "MAX_SOURCE_BYTES",
+    "SUPPORTED",
+    "join_lines",
+    "paragraphs",
+    "read",
+    "read_source",
+    "reader_for",
+]

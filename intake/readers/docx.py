@@ -10,13 +10,12 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 
 from intake.readers._zip import check_archive
-from intake.record import Document, Segment
+from intake.record import Document
 from keys.errors import InputFormatError
 
 
 def read(data: bytes, source: str) -> Document:
-    from intake.readers import join_lines
-    from intake.readers.plain import SPEAKER
+    from intake.readers import paragraphs
 
     check_archive(data, source, ".docx")
     try:
@@ -33,8 +32,4 @@ def read(data: bytes, source: str) -> Document:
             f"{source}: not a readable .docx document",
             "open it in a word processor and save it again as .docx",
         ) from None
-    pairs = []
-    for line in lines:
-        match = SPEAKER.match(line)
-        pairs.append((line, Segment(0, 0, match["label"].strip() if match else None)))
-    return join_lines(pairs, "docx")
+    return paragraphs(lines, "docx")

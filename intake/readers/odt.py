@@ -12,7 +12,7 @@ from odf import opendocument, teletype
 from odf.namespaces import TEXTNS
 
 from intake.readers._zip import check_archive
-from intake.record import Document, Segment
+from intake.record import Document
 from keys.errors import InputFormatError
 
 _BLOCKS = {(TEXTNS, "p"), (TEXTNS, "h")}
@@ -27,8 +27,7 @@ def _blocks(node: Any) -> Iterator[Any]:
 
 
 def read(data: bytes, source: str) -> Document:
-    from intake.readers import join_lines
-    from intake.readers.plain import SPEAKER
+    from intake.readers import paragraphs
 
     check_archive(data, source, ".odt")
     try:
@@ -39,8 +38,4 @@ def read(data: bytes, source: str) -> Document:
             f"{source}: not a readable .odt document",
             "open it in a word processor and save it again as .odt",
         ) from None
-    pairs = []
-    for line in lines:
-        match = SPEAKER.match(line)
-        pairs.append((line, Segment(0, 0, match["label"].strip() if match else None)))
-    return join_lines(pairs, "odt")
+    return paragraphs(lines, "odt")
