@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from intake.readers.plain import SPEAKER
 from redact import engine, linking, merge
+from redact.geography import country_of
 from redact.plan import plan
 from redact.policy import Policy
 from redact.pseudonyms import PseudonymTable
 from redact.recognizers.base import PERSON, Finding
-from redact.recognizers.places import country_of
 from redact.recognizers.protected import ProtectedTerms
 from redact.span import Span
 

@@ -142,8 +142,12 @@ def report_samples(folder: Path, policy: Policy) -> str:
         f"  recurring people with exactly one pseudonym across records "
         f"{_ratio(len(consistent), len(recurring))}",
     ]
-    missed = sorted({(m.kind, m.doc, m.start) for m in mentions if not masked[m]})
-    lines.append(f"  missed mentions: {len(missed)}")
+    unmasked = [m for m in mentions if not masked[m]]
+    unseen = [m for m in unmasked if not flagged[m]]
+    lines.append(
+        f"  mentions not masked: {len(unmasked)}, of which never proposed: {len(unseen)}"
+        + "".join(f"\n    never proposed: {m.kind} in {m.doc} at {m.start}-{m.end}" for m in unseen)
+    )
     return "\n".join(lines)
 
 

@@ -113,6 +113,9 @@ def run(
     vault = Vault.open(vault_dir)
     ids = vault.record_ids() if everything else [vault.record_dir(i).name for i in record_ids]
     identity = unlock(identity_path, passphrase_file, "analysing records")
+    if not ids:
+        click.echo("the vault holds no records yet", err=True)
+        return
     results = runner.run(vault, ids, identity, policy_file, jobs, datetime.now(UTC))
     for record_id, spans in results:
         click.echo(f"{record_id}  {len(spans):4d} spans  {_counts(spans)}")

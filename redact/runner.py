@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.vault import Vault
 from keys.identity import Identity
@@ -14,8 +15,12 @@ from redact.analysis import Source, finish, prepare
 from redact.pseudonyms import PseudonymTable
 from redact.span import Span
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
-def _progress_bar(total: int):  # type: ignore[no-untyped-def]
+
+def _progress_bar() -> Progress:
+    """On stderr, so stdout stays one line per record for scripts."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -40,7 +45,7 @@ def run(
     chosen = policy_module.load(policy_file)
     records = [vault.record(record_id, identity) for record_id in ids]
     sources = [Source(r.id, r.text, r.protected_terms) for r in records]
-    with _progress_bar(len(sources)) as bar:
+    with _progress_bar() as bar:
         task = bar.add_task("analysing", total=len(sources))
         merged = prepare(sources, jobs, lambda n: bar.advance(task, n))
     with vault.lock():  # other writers wait; the table is re-read so nothing is lost

@@ -180,3 +180,18 @@ def test_registry_lists_every_name_recognizer() -> None:
     names = {r.name for r in name_recognizers()}
     assert names == {"korean_names", "chinese_names", "russian_names", "kinship"}
     assert all(r.labels == (PERSON,) for r in name_recognizers())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a national, Mr Evrenos Önen (the applicant), said", "Mr Evrenos Önen"),
+        ("then Mr Nazım İlter replied", "Mr Nazım İlter"),  # noqa: RUF001 (Turkish dotless i)
+        ("by Mr Mehmet Acar Serdar Çakmak (the applicant)", "Mr Mehmet Acar Serdar Çakmak"),
+    ],
+)
+def test_titles_before_names_with_accented_capitals(text: str, name: str) -> None:
+    from redact.recognizers.kinship import KinshipRecognizer
+
+    found = [text[f.start : f.end] for f in KinshipRecognizer().find(text)]
+    assert name in found

