@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROUNDS = 2
@@ -64,8 +65,8 @@ def main() -> None:
         with payload.open("wb") as handle:
             for _ in range(size_mb):
                 handle.write(os.urandom(1024 * 1024))
-        me = identity.generate("bench", __import__("datetime").datetime.now())
-        Vault.init(work / "vault", [me.recipient])
+        me = identity.generate("bench", datetime.now(UTC))
+        Vault.init(work / "vault", [me.recipient], datetime.now(UTC))
         key = work / "age.key"  # a throwaway key for the stock command, deleted with the folder
         key.write_text(me.age_secret + "\n")
         commands = {

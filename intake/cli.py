@@ -39,7 +39,7 @@ def vault_init(directory: Path, cards: tuple[Path, ...]) -> None:
     from intake.vault import Vault, read_cards
 
     recipients = read_cards(list(cards))
-    Vault.init(directory, recipients)
+    Vault.init(directory, recipients, datetime.now(UTC))
     for recipient in recipients:
         click.echo(f"recipient {recipient.fingerprint} {recipient.name}", err=True)
     click.echo(f"created vault {directory}", err=True)
@@ -49,6 +49,79 @@ def vault_init(directory: Path, cards: tuple[Path, ...]) -> None:
             "lose the archive",
             err=True,
         )
+
+
+@vault_group.command("add-recipient")
+@click.argument("card_file", type=click.Path(path_type=Path, dir_okay=False))
+@VAULT_OPTION
+@identity_options
+def add_recipient(
+    card_file: Path, vault_dir: Path, identity_path: Path | None, passphrase_file: Path | None
+) -> None:
+    """Add a reviewer's card: new files are encrypted to them too (run `vault rewrap` to give
+    them the existing archive). Signed in the audit log."""
+    from intake import lifecycle
+    from intake.vault import Vault
+    from keys import card
+
+    vault = Vault.open(vault_dir)
+    recipient = card.read(card_file)
+    identity = unlock(identity_path, passphrase_file, "changing the recipients")
+    lifecycle.add_recipient(vault, recipient, identity, datetime.now(UTC))
+    click.echo(f"added {recipient.fingerprint} {recipient.name}", err=True)
+    click.echo(
+        f"hint: give them the existing records with: testimony vault rewrap --vault {vault_dir}",
+        err=True,
+    )
+
+
+@vault_group.command("remove-recipient")
+@click.argument("fingerprint")
+@VAULT_OPTION
+@identity_options
+def remove_recipient(
+    fingerprint: str, vault_dir: Path, identity_path: Path | None, passphrase_file: Path | None
+) -> None:
+    """Remove a recipient (their card is kept to verify their past signatures). Run `vault
+    rewrap` next, or they can still read the files they could read before."""
+    from intake import lifecycle
+    from intake.vault import Vault
+
+    vault = Vault.open(vault_dir)
+    identity = unlock(identity_path, passphrase_file, "changing the recipients")
+    lifecycle.remove_recipient(vault, fingerprint, identity, datetime.now(UTC))
+    click.echo(f"removed {fingerprint.upper()}", err=True)
+    click.echo(f"hint: now run: testimony vault rewrap --vault {vault_dir}", err=True)
+
+
+@vault_group.command("rewrap")
+@VAULT_OPTION
+@identity_options
+def rewrap(vault_dir: Path, identity_path: Path | None, passphrase_file: Path | None) -> None:
+    """Re-encrypt every file to the current recipients; resumes after an interruption."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    from intake import lifecycle
+    from intake.vault import Vault
+
+    vault = Vault.open(vault_dir)
+    identity = unlock(identity_path, passphrase_file, "re-encrypting the vault")
+    with Progress(
+        "rewrapping",
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("rewrap", total=None)
+        total = lifecycle.rewrap(
+            vault,
+            identity,
+            datetime.now(UTC),
+            lambda done, of: bar.update(task, completed=done, total=of),
+        )
+    click.echo(f"re-encrypted {total} files to {len(vault.recipients())} recipients", err=True)
 
 
 @click.group(name="intake")
@@ -162,8 +235,44 @@ def show(
 
     vault = Vault.open(vault_dir)
     vault.record_dir(record_id)  # a missing id is refused before the passphrase is asked
-    record = vault.record(record_id, unlock(identity_path, passphrase_file, "showing a record"))
+    identity = unlock(identity_path, passphrase_file, "showing a record")
+    record = vault.record(record_id, identity)
+    vault.log("view", datetime.now(UTC), identity, record_id)
     if as_json:
         echo_json(asdict(record))
     else:
         click.echo(record.text)
+
+
+@click.group(name="audit")
+def audit_group() -> None:
+    """Prove the archive's history: hash-chained, signed audit log and custody hashes."""
+
+
+@audit_group.command("verify")
+@VAULT_OPTION
+@identity_options
+def audit_verify(vault_dir: Path, identity_path: Path | None, passphrase_file: Path | None) -> None:
+    """Check the audit chain and signatures (public cards suffice) and every sealed file against
+    it; with --identity, also every record's content against its custody hash."""
+    from intake import custody
+    from intake.vault import Vault
+    from keys.errors import VaultError
+
+    vault = Vault.open(vault_dir)
+    identity = (
+        unlock(identity_path, passphrase_file, "checking custody hashes") if identity_path else None
+    )
+    verdict = custody.verify(vault, identity)
+    for warning in verdict.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not verdict.ok:
+        for problem in verdict.errors[1:]:
+            click.echo(f"testimony: error: {problem}", err=True)
+        raise VaultError(
+            verdict.errors[0], "restore the named files or entries from a backup and verify again"
+        )
+    scope = "content checked" if identity else "content not checked: give --identity"
+    click.echo(
+        f"audit log intact: {verdict.entries} entries, {len(vault.record_ids())} records ({scope})"
+    )

@@ -56,6 +56,7 @@ class Record:
     source_name: str
     source_format: str
     source_sha256: str  # chain of custody: SHA-256 of the original bytes
+    text_sha256: str  # ... and of the normalised text, re-checked by `audit verify`
     text: str
     segments: tuple[Segment, ...]
     metadata: Metadata
@@ -97,6 +98,7 @@ def from_json(data: bytes, what: str) -> Record:
             source_name=body["source_name"],
             source_format=body["source_format"],
             source_sha256=body["source_sha256"],
+            text_sha256=body["text_sha256"],
             text=body["text"],
             segments=tuple(Segment(**s) for s in body["segments"]),
             metadata=Metadata(**body["metadata"]),

@@ -32,7 +32,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from intake import audit
 from intake import record as record_model
+from intake.audit import file_sha256
 from intake.padding import padme
 from intake.record import Attachment, Document, Metadata, Record
 from intake.storage import TEMP_PREFIX, atomic_write, fsync_dir, locked
@@ -79,7 +81,7 @@ class Vault:
     # -- creation and opening -------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path, recipients: Sequence[Recipient]) -> Vault:
+    def init(cls, root: Path, recipients: Sequence[Recipient], now: datetime) -> Vault:
         if not recipients:
             raise VaultError(
                 "a vault needs at least one recipient",
@@ -98,6 +100,8 @@ class Vault:
         vault = cls(root)
         for recipient in recipients:
             atomic_write(vault._card_path(recipient), card.to_text(recipient).encode(), 0o644)
+        cards = {p.name: file_sha256(p) for p in sorted((root / "recipients").glob("*.card"))}
+        audit.append_locked(root, "init", now, None, None, cards)
         atomic_write(root / MARKER, MARKER_TEXT.encode(), 0o644)
         return vault
 
@@ -176,6 +180,7 @@ class Vault:
                     source_name=new.source_name,
                     source_format=new.document.source_format,
                     source_sha256=_sha256(new.source_bytes),
+                    text_sha256=_sha256(new.document.text.encode()),
                     text=new.document.text,
                     segments=new.document.segments,
                     metadata=new.metadata,
@@ -189,6 +194,10 @@ class Vault:
                     recipients,
                 )
                 fsync_dir(staging)
+                # the log first: a crash here leaves an entry without files (reported by
+                # `audit verify` as an interrupted intake), never files without an entry
+                files = {p.name: file_sha256(p) for p in sorted(staging.iterdir())}
+                audit.append_locked(self.root, "intake", now, None, record_id, files)
                 os.rename(staging, records / record_id)
                 fsync_dir(records)
             except BaseException:
@@ -258,6 +267,30 @@ class Vault:
                 "restore it from a backup",
             )
         return body
+
+    def sealed_files(self, record_id: str | None) -> dict[str, str]:
+        """SHA-256 of each sealed file of a record (or of the vault's own documents)."""
+        if record_id is None:
+            paths = sorted(self.root.glob("*.age"))
+        else:
+            paths = sorted(self.record_dir(record_id).glob("*.age"))
+        return {p.name: file_sha256(p) for p in paths}
+
+    def log(
+        self,
+        action: str,
+        now: datetime,
+        identity: Identity | None,
+        record_id: str | None = None,
+        files: dict[str, str] | None = None,
+        locked_already: bool = False,
+    ) -> None:
+        """Append an audit entry (signed by ``identity``); takes the writer lock unless held."""
+        if locked_already:
+            audit.append_locked(self.root, action, now, identity, record_id, files)
+            return
+        with self.lock():
+            audit.append_locked(self.root, action, now, identity, record_id, files)
 
     def lock(self) -> AbstractContextManager[None]:
         """The vault's writer lock, for read-modify-write sequences across documents."""

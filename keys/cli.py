@@ -76,3 +76,68 @@ def card_command(identity_file: Path, out: Path | None, passphrase_file: Path | 
     else:
         keyfile.write_exclusive(out, text.encode(), 0o644)
         click.echo(f"wrote {out} (fingerprint {unlocked.recipient.fingerprint})", err=True)
+
+
+@keys_group.command("backup")
+@click.argument("identity_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--shares", "count", type=int, required=True, help="How many shares to make (N).")
+@click.option("--threshold", type=int, required=True, help="How many recover it (K, 2..N).")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="New or empty folder for share-1-of-N.txt ... (each 0600).",
+)
+@passphrase_option
+def backup_command(
+    identity_file: Path, count: int, threshold: int, out: Path, passphrase_file: Path | None
+) -> None:
+    """Split IDENTITY_FILE into N paper shares of which any K recover it (SLIP-39 Shamir
+    shares). Fewer than K shares reveal nothing; print them, store them apart, delete the files."""
+    from keys import backup
+
+    backup.check_scheme(threshold, count)
+    backup.check_folder(out)  # refuse a non-empty folder before asking for the passphrase
+    unlocked = unlock(identity_file, passphrase_file, "making a backup")
+    written = backup.write_shares(unlocked, threshold, count, out)
+    click.echo(
+        f"wrote {len(written)} shares to {out} (any {threshold} recover the identity "
+        f"{unlocked.recipient.fingerprint})",
+        err=True,
+    )
+    click.echo(
+        f"testimony: warning: any {threshold} of these files ARE your identity: print each "
+        "share, store the papers apart (different people, different places), then delete "
+        f"the files in {out}",
+        err=True,
+    )
+
+
+@keys_group.command("recover")
+@click.argument(
+    "share_files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False)
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Identity file to create (0600; never overwritten).",
+)
+@passphrase_option
+def recover_command(share_files: tuple[Path, ...], out: Path, passphrase_file: Path | None) -> None:
+    """Rebuild an identity from K of its backup SHARE_FILES and write it as a new identity
+    file protected by a new passphrase."""
+    from keys import backup, keyfile, passphrase
+    from keys.errors import KeyFileError
+
+    if out.exists():
+        raise KeyFileError(
+            f"{out}: already exists; refusing to overwrite it",
+            "choose another --out path, or move the old file away first",
+        )
+    recovered = backup.recover_files(share_files)
+    secret = passphrase.obtain(
+        passphrase_file, "New passphrase for the recovered identity: ", confirm=True
+    )
+    keyfile.save(out, recovered, secret)
+    click.echo(f"wrote {out} (fingerprint {recovered.recipient.fingerprint})", err=True)

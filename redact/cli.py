@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import click
 
-from intake.cli import intake_group, vault_group
+from intake.cli import audit_group, intake_group, vault_group
 from keys.cli import keys_group
 from keys.console import run
-from redact.redact_commands import redact_group
+from redact.redact_commands import redact_group, withdraw
 
 
 @click.group(name="testimony", context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,6 +25,8 @@ cli.add_command(keys_group)
 cli.add_command(vault_group)
 cli.add_command(intake_group)
 cli.add_command(redact_group)
+cli.add_command(audit_group)
+intake_group.add_command(withdraw)  # here: it needs the redact layer's table
 
 
 def main() -> None:

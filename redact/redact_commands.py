@@ -194,3 +194,38 @@ def show(
                 f"{s.score:.2f} {s.recognizer:<24} {s.replacement}",
                 err=True,
             )
+
+
+@click.command("withdraw")
+@click.argument("record_id")
+@VAULT_OPTION
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@identity_options
+def withdraw(
+    record_id: str,
+    vault_dir: Path,
+    yes: bool,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Consent withdrawn: delete the record, its attachments, its redaction log and its
+    pseudonym-table entries used by no other record. The audit log keeps only the fact."""
+    from intake import lifecycle
+    from intake.vault import Vault
+    from redact.pseudonyms import PseudonymTable
+
+    vault = Vault.open(vault_dir)
+    vault.record_dir(record_id)
+    if not yes:
+        click.confirm(f"Delete record {record_id} and everything derived from it?", abort=True)
+    identity = unlock(identity_path, passphrase_file, "withdrawing a record")
+
+    def forget(body: dict[str, Any] | None, gone: str) -> dict[str, Any] | None:
+        if body is None:
+            return None
+        table = PseudonymTable.from_json(body)
+        table.forget_record(gone)
+        return table.to_json()
+
+    lifecycle.withdraw(vault, record_id, identity, datetime.now(UTC), forget)
+    click.echo(f"withdrew {record_id}", err=True)

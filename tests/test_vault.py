@@ -160,7 +160,7 @@ def test_a_stranger_cannot_open_records(vault: Vault, mallory: Person) -> None:
 
 def test_intake_needs_no_identity(tmp_path: Path, alice: Person) -> None:
     """The field laptop: only the vault's public cards, no identity anywhere."""
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient])
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
     added = Vault.open(tmp_path / "v").add(_new(), NOW)  # no Identity object in sight
     assert vault.record(added.id, alice.identity).id == added.id
 
@@ -196,7 +196,7 @@ def test_opening_a_non_vault(tmp_path: Path) -> None:
 def test_init_refuses_a_non_empty_folder(tmp_path: Path, alice: Person) -> None:
     (tmp_path / "x").write_text("keep me")
     with pytest.raises(VaultError, match="not an empty folder"):
-        Vault.init(tmp_path, [alice.identity.recipient])
+        Vault.init(tmp_path, [alice.identity.recipient], NOW)
     assert (tmp_path / "x").read_text() == "keep me"
 
 

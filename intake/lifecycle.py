@@ -1,0 +1,195 @@
+"""Reviewers joining and leaving, re-encryption to the current recipients, consent withdrawal.
+
+Every change is logged (signed) in the audit log. Re-encryption never puts plaintext on disk:
+small files are re-sealed in memory, large ones streamed through a pipe between two threads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from intake.audit import file_sha256
+from intake.custody import FORMER, REWRAP_STATE
+from intake.storage import TEMP_PREFIX, atomic_write, fsync_dir
+from intake.vault import Vault
+from keys import agefile, card
+from keys.errors import UsageError, VaultError
+from keys.identity import Identity, Recipient
+
+STREAM_ABOVE = 16 * 1024 * 1024
+
+
+def add_recipient(vault: Vault, recipient: Recipient, identity: Identity, now: datetime) -> None:
+    path = vault.root / "recipients" / f"{recipient.fingerprint}.card"
+    with vault.lock():
+        if path.exists():
+            raise VaultError(
+                f"{recipient.fingerprint} is already a recipient of this vault", "nothing to do"
+            )
+        atomic_write(path, card.to_text(recipient).encode(), 0o644)
+        vault.log(
+            "add-recipient",
+            now,
+            identity,
+            None,
+            {path.name: file_sha256(path)},
+            locked_already=True,
+        )
+
+
+def remove_recipient(vault: Vault, fingerprint: str, identity: Identity, now: datetime) -> None:
+    path = vault.root / "recipients" / f"{fingerprint.upper()}.card"
+    with vault.lock():
+        if not path.exists():
+            raise VaultError(
+                f"{fingerprint} is not a recipient of this vault",
+                f"list them with: ls {vault.root / 'recipients'}",
+            )
+        if len(vault.recipients()) == 1:
+            raise VaultError(
+                "refusing to remove the vault's last recipient",
+                "add the new recipient first: testimony vault add-recipient CARD",
+            )
+        former = vault.root / "recipients" / FORMER
+        former.mkdir(exist_ok=True, mode=0o755)
+        digest = file_sha256(path)
+        os.replace(path, former / path.name)  # kept: its old signatures must still verify
+        fsync_dir(path.parent)
+        vault.log("remove-recipient", now, identity, None, {path.name: digest}, locked_already=True)
+
+
+def _recipient_set(recipients: list[Recipient]) -> str:
+    return hashlib.sha256("\n".join(sorted(r.fingerprint for r in recipients)).encode()).hexdigest()
+
+
+def _load_state(path: Path, target: str) -> set[str]:
+    try:
+        state = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return set()
+    return set(state.get("done", [])) if state.get("recipients") == target else set()
+
+
+def rewrap(
+    vault: Vault,
+    identity: Identity,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Re-encrypt every sealed file to the current recipients. Atomic per file; after an
+    interruption, running it again resumes where it stopped. Returns the files re-sealed."""
+    with vault.lock():
+        recipients = vault.recipients()
+        target = _recipient_set(recipients)
+        state_path = vault.root / REWRAP_STATE
+        done = _load_state(state_path, target)
+        groups: list[tuple[str | None, Path]] = [
+            (record_id, vault.record_dir(record_id)) for record_id in vault.record_ids()
+        ]
+        groups.append((None, vault.root))
+        total = sum(len(list(folder.glob("*.age"))) for _, folder in groups)
+        count = 0
+        for record_id, folder in groups:
+            for path in sorted(folder.glob("*.age")):
+                name = str(path.relative_to(vault.root))
+                if name not in done:
+                    _reseal(path, identity, recipients)
+                    done.add(name)
+                    atomic_write(
+                        state_path,
+                        json.dumps({"recipients": target, "done": sorted(done)}).encode(),
+                    )
+                count += 1
+                if progress:
+                    progress(count, total)
+            vault.log(
+                "rewrap",
+                now,
+                identity,
+                record_id,
+                vault.sealed_files(record_id),
+                locked_already=True,
+            )
+        state_path.unlink(missing_ok=True)
+        return total
+
+
+def _reseal(path: Path, identity: Identity, recipients: list[Recipient]) -> None:
+    what = str(path.name)
+    temp = path.with_name(f"{TEMP_PREFIX}{secrets.token_hex(8)}")
+    try:
+        if path.stat().st_size <= STREAM_ABOVE:
+            sealed = agefile.encrypt(
+                agefile.decrypt(path.read_bytes(), [identity], what), recipients
+            )
+            atomic_write(path, sealed)
+            return
+        _reseal_stream(path, temp, identity, recipients, what)
+        os.replace(temp, path)
+        fsync_dir(path.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _reseal_stream(
+    path: Path, temp: Path, identity: Identity, recipients: list[Recipient], what: str
+) -> None:
+    """Decrypt in one thread into a pipe, encrypt from it in this one: no plaintext on disk."""
+    read_end, write_end = os.pipe()
+    failures: list[BaseException] = []
+
+    def pump() -> None:
+        try:
+            with path.open("rb") as source, os.fdopen(write_end, "wb") as sink:
+                agefile.decrypt_stream(source, sink, [identity], what)
+        except BaseException as error:  # reported below, after the join
+            failures.append(error)
+
+    worker = threading.Thread(target=pump, daemon=True)
+    worker.start()
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(read_end, "rb") as plain, os.fdopen(fd, "wb") as out:
+            agefile.encrypt_stream(plain, out, recipients)
+            out.flush()
+            os.fsync(out.fileno())
+    finally:
+        worker.join()
+    if failures:
+        raise failures[0]
+
+
+def withdraw(
+    vault: Vault,
+    record_id: str,
+    identity: Identity,
+    now: datetime,
+    forget: Callable[[dict[str, Any] | None, str], dict[str, Any] | None],
+) -> None:
+    """Remove a record and everything held about it; ``forget`` drops its pseudonym-table
+    entries used by no other record (a callback: the table belongs to the redact layer)."""
+    folder = vault.record_dir(record_id)
+    if folder.name != record_id:
+        raise UsageError(f"'{record_id}' is not a record id")
+    with vault.lock():
+        table = vault.read_document(None, "pseudonyms", identity)
+        doomed = folder.with_name(f"{TEMP_PREFIX}withdrawn-{secrets.token_hex(4)}")
+        os.rename(folder, doomed)  # atomic: the record is gone at once
+        fsync_dir(folder.parent)
+        shutil.rmtree(doomed, ignore_errors=True)
+        vault.log("withdrawal", now, identity, record_id, {}, locked_already=True)
+        updated = forget(table, record_id)
+        if updated is not None:
+            vault.write_document(None, "pseudonyms", updated)
+            vault.log(
+                "withdrawal", now, identity, None, vault.sealed_files(None), locked_already=True
+            )
