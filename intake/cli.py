@@ -268,11 +268,17 @@ def audit_verify(vault_dir: Path, identity_path: Path | None, passphrase_file: P
         click.echo(f"warning: {warning}", err=True)
     if not verdict.ok:
         for problem in verdict.errors[1:]:
-            click.echo(f"testimony: error: {problem}", err=True)
+            click.echo(f"also: {problem}", err=True)
         raise VaultError(
             verdict.errors[0], "restore the named files or entries from a backup and verify again"
         )
     scope = "content checked" if identity else "content not checked: give --identity"
     click.echo(
         f"audit log intact: {verdict.entries} entries, {len(vault.record_ids())} records ({scope})"
+    )
+    click.echo(f"head: {verdict.entries}:{verdict.head}")
+    click.echo(
+        "hint: keep the head line outside the vault; a later verify must reach it (entries that "
+        "changed no file could otherwise be cut from the end unnoticed)",
+        err=True,
     )

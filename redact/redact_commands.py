@@ -217,6 +217,15 @@ def withdraw(
     vault = Vault.open(vault_dir)
     vault.record_dir(record_id)
     if not yes:
+        import sys
+
+        from keys.errors import UsageError
+
+        if not sys.stdin.isatty():
+            raise UsageError(
+                "withdrawing deletes the record for good: confirmation needed",
+                f"add --yes: testimony intake withdraw {record_id} --vault DIR --yes",
+            )
         click.confirm(f"Delete record {record_id} and everything derived from it?", abort=True)
     identity = unlock(identity_path, passphrase_file, "withdrawing a record")
 

@@ -78,6 +78,8 @@ def main() -> None:
         "redact", "show", first, "--vault", OUT / "vault", identity=True, quiet=True
     )
     print("\n".join(redacted.splitlines()[:8]) + "\n[...]")
+    print("\n# admin: prove the archive's history")
+    testimony("audit", "verify", "--vault", OUT / "vault", identity=True)
     print(
         f"\ndemo: {len(golds)} samples sealed in {OUT / 'vault'} and analysed; nothing there is "
         "readable without the reviewer's identity"

@@ -259,3 +259,38 @@ def test_withdrawal_removes_everything_and_keeps_others(tmp_path: Path, alice: P
     verdict = custody.verify(vault, alice.identity)
     assert verdict.ok, verdict.errors
     assert vault.record(kept, alice.identity).text.startswith("A: Kim Bo-ram was")
+
+
+def test_lifecycle_through_the_cli(
+    cli: CLI, tmp_path: Path, alice: Person, mallory: Person
+) -> None:
+    env = {"TESTIMONY_PASSPHRASE": PASSPHRASE, "TESTIMONY_IDENTITY": str(alice.key_file)}
+    vault_dir = tmp_path / "vault"
+    assert cli("vault", "init", vault_dir, "--recipient", alice.card_file).code == 0
+    source = tmp_path / "t.txt"
+    source.write_text("A: my name is Kim Bo-ram.\n")
+    record_id = cli("intake", "add", source, "--vault", vault_dir).out.strip()
+    added = cli("vault", "add-recipient", mallory.card_file, "--vault", vault_dir, env=env)
+    assert added.code == 0 and "vault rewrap" in added.err
+    assert_refused(
+        cli("vault", "add-recipient", mallory.card_file, "--vault", vault_dir, env=env),
+        message="already a recipient",
+        hint="nothing to do",
+    )
+    assert_refused(
+        cli("vault", "remove-recipient", "AAAA-BBBB-CCCC-DDDD", "--vault", vault_dir, env=env),
+        message="is not a recipient",
+        hint="ls",
+    )
+    assert_refused(
+        cli("intake", "withdraw", record_id, "--vault", vault_dir, env=env),
+        code=2,
+        message="confirmation needed",
+        hint="--yes",
+    )
+    assert Vault.open(vault_dir).record_ids() == [record_id]
+    assert cli("intake", "withdraw", record_id, "--vault", vault_dir, "--yes", env=env).code == 0
+    assert Vault.open(vault_dir).record_ids() == []
+    verified = cli("audit", "verify", "--vault", vault_dir, env=env)
+    assert verified.code == 0, verified.err
+    assert "0 records (content checked)" in verified.out and verified.out.count("head: 4:") == 1
