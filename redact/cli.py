@@ -11,6 +11,7 @@ from intake.cli import audit_group, intake_group, vault_group
 from keys.cli import keys_group
 from keys.console import run
 from redact.redact_commands import redact_group, withdraw
+from redact.review_commands import review_group
 
 
 @click.group(name="testimony", context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,6 +26,7 @@ cli.add_command(keys_group)
 cli.add_command(vault_group)
 cli.add_command(intake_group)
 cli.add_command(redact_group)
+cli.add_command(review_group)
 cli.add_command(audit_group)
 intake_group.add_command(withdraw)  # here: it needs the redact layer's table
 

@@ -5,10 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-command -v age >/dev/null 2>&1 || need_apt+=(age)
-if [ "${TESTIMONY_BROWSER_TESTS:-0}" = "1" ]; then
-    command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-fi
+command -v age >/dev/null 2>&1 || need_apt+=(age)                 # interop tests: the stock age
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)       # review page: real-browser test
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)  # DOCX -> PDF check
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
     echo "bootstrap: installing system packages: ${need_apt[*]}" >&2

@@ -1,0 +1,239 @@
+"""Review decisions: each kind, signatures and their chain, approval, concurrency."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from intake.record import Document, Metadata
+from intake.vault import NewRecord, Vault
+from keys.errors import ReviewError
+from redact import log as redaction_log
+from redact import policy
+from redact.log import RedactionLog
+from redact.pseudonyms import PseudonymTable
+from redact.review import (
+    Decision,
+    decide,
+    find_text,
+    is_approved,
+    record_decision,
+    span_id,
+    undecided,
+    verify_events,
+)
+from redact.span import Span
+from tests.conftest import CLI, NOW, PASSPHRASE, Person, assert_refused
+
+TEXT = "A: Kim Bo-ram met Pak Chol-su in Yanji. Later Bo-ram left. Choe came too.\n"
+
+
+def _span(surface: str, label: str = "PERSON", entity: str | None = None, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(surface, start + 1)
+    return Span(
+        start,
+        start + len(surface),
+        surface,
+        label,
+        0.9,
+        "test",
+        "",
+        entity or surface,
+        action="pseudonymise",
+        replacement=f"[{surface}]",
+    )
+
+
+def _log() -> RedactionLog:
+    spans = [
+        _span("Kim Bo-ram", entity="kim"),
+        _span("Pak Chol-su", entity="pak"),
+        _span("Yanji", "LOCATION"),
+        _span("Bo-ram", entity="kim", nth=1),
+    ]
+    return RedactionLog("r1", "p", "t", spans)
+
+
+def _decide(log: RedactionLog, decision: Decision, person: Person) -> RedactionLog:
+    return decide(log, decision, person.identity, NOW, TEXT, policy.load(None), PseudonymTable())
+
+
+def test_each_decision_and_approval(alice: Person) -> None:
+    log = _log()
+    kim, pak, yanji, _ = (span_id(s) for s in log.spans)
+    _decide(log, Decision("accept", (kim,)), alice)
+    _decide(log, Decision("reject", (yanji,)), alice)
+    _decide(log, Decision("edit", (pak,), replacement="[the neighbour]"), alice)
+    with pytest.raises(ReviewError, match="1 undecided"):
+        _decide(log, Decision("approve"), alice)
+    _decide(log, Decision("accept", entity="kim"), alice)
+    start, end = find_text(TEXT, "Choe")
+    _decide(log, Decision("add", start=start, end=end, label="PERSON"), alice)
+    _decide(log, Decision("approve"), alice)
+    assert is_approved(log) and not undecided(log)
+    by_text = {s.text: s for s in log.spans}
+    assert by_text["Yanji"].status == "rejected"
+    assert by_text["Pak Chol-su"].replacement == "[the neighbour]"
+    assert by_text["Choe"].status == "added" and by_text["Choe"].replacement.startswith("[Person")
+    assert [e["action"] for e in log.events] == [
+        "accept",
+        "reject",
+        "edit",
+        "accept",
+        "add",
+        "approve",
+    ]
+    assert log.events[2]["before"][0]["replacement"] == "[Pak Chol-su]"  # previous value kept
+    assert verify_events(log, [alice.identity.recipient]) == []
+    _decide(log, Decision("reject", (kim,)), alice)  # a later decision voids the approval
+    assert not is_approved(log)
+
+
+def test_merge_and_split_change_pseudonyms(alice: Person) -> None:
+    log, table = _log(), PseudonymTable()
+    pak = span_id(log.spans[1])
+    decide(
+        log, Decision("merge", (pak,), "kim"), alice.identity, NOW, TEXT, policy.load(None), table
+    )
+    assert log.spans[1].entity == "kim" and log.spans[1].replacement == table.pseudonym("kim")
+    decide(log, Decision("split", (pak,)), alice.identity, NOW, TEXT, policy.load(None), table)
+    assert log.spans[1].entity == "kim#2" and log.spans[1].replacement != table.pseudonym("kim")
+
+
+@pytest.mark.parametrize(
+    ("decision", "message"),
+    [
+        (Decision("accept", ("9-99",)), "has no span 9-99"),
+        (Decision("accept", entity="nobody"), "no span of entity nobody"),
+        (Decision("edit", ("3-13",), replacement="  "), "empty"),
+        (Decision("add", start=3, end=8), "overlaps span 3-13"),
+        (Decision("add", start=0, end=999), "outside the text"),
+        (Decision("shred", ("3-13",)), "unknown decision"),
+    ],
+)
+def test_bad_decisions_are_refused(alice: Person, decision: Decision, message: str) -> None:
+    log = _log()
+    with pytest.raises(ReviewError, match=message):
+        _decide(log, decision, alice)
+    assert log.events == []
+
+
+def test_tampered_events_fail_their_signature(alice: Person, mallory: Person) -> None:
+    log = _log()
+    _decide(log, Decision("accept", (span_id(log.spans[0]),)), alice)
+    _decide(log, Decision("reject", (span_id(log.spans[2]),)), alice)
+    log.events[0]["after"][0]["status"] = "rejected"
+    assert verify_events(log, [alice.identity.recipient]) == [
+        "record r1 decision 1: the signature does not verify (the decision was changed)"
+    ]
+    fresh = _log()
+    _decide(fresh, Decision("accept", (span_id(fresh.spans[0]),)), mallory)
+    assert "not a known card" in verify_events(fresh, [alice.identity.recipient])[0]
+    other = _log()
+    _decide(other, Decision("accept", (span_id(other.spans[0]),)), alice)
+    _decide(other, Decision("reject", (span_id(other.spans[2]),)), alice)
+    other.events.reverse()
+    assert "out of order" in verify_events(other, [alice.identity.recipient])[0]
+
+
+def _reviewer_worker(
+    root: str, record_id: str, identity_text: str, ids: list[str], replacement: str
+) -> None:
+    from keys import identity as identity_module
+
+    me = identity_module.from_text(identity_text, "mem")
+    vault = Vault.open(Path(root))
+    for sid in ids:
+        record_decision(
+            vault,
+            record_id,
+            Decision("edit", (sid,), replacement=replacement),
+            me,
+            NOW,
+            policy.load(None),
+        )
+
+
+def test_two_reviewers_at_once_lose_nothing(vault: Vault, alice: Person) -> None:
+    from keys import identity as identity_module
+
+    words = " ".join(f"Name{n}" for n in range(150))
+    record = vault.add(
+        NewRecord("t.txt", words.encode(), Document(words, (), "txt"), Metadata()), NOW
+    )
+    spans = []
+    for n in range(150):
+        start = words.index(f"Name{n}")
+        spans.append(
+            Span(
+                start,
+                start + len(f"Name{n}"),
+                f"Name{n}",
+                "PERSON",
+                0.5,
+                "t",
+                "",
+                f"e{n}",
+                action="pseudonymise",
+                replacement="[x]",
+            )
+        )
+    redaction_log.save(vault, RedactionLog(record.id, "p", "t", spans))
+    ids = [span_id(s) for s in spans]
+    text = identity_module.to_text(alice.identity)
+    context = multiprocessing.get_context("fork")
+    workers = [
+        context.Process(
+            target=_reviewer_worker, args=(str(vault.root), record.id, text, ids[i::2], f"[R{i}]")
+        )
+        for i in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=300)
+        assert worker.exitcode == 0
+    saved = redaction_log.load(vault, record.id, alice.identity)
+    assert saved is not None and len(saved.events) == 150
+    assert [s.replacement for s in saved.spans] == [f"[R{n % 2}]" for n in range(150)]
+    assert verify_events(saved, [alice.identity.recipient]) == []
+
+
+def test_review_through_the_cli(cli: CLI, tmp_path: Path, alice: Person) -> None:
+    import json
+
+    from redact import runner
+
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    text = "Q: Name?\nA: Kim Bo-ram, from Sinjon-ri. We met by the blue gate.\n"
+    record = vault.add(
+        NewRecord("t.txt", text.encode(), Document(text, (), "txt"), Metadata(), ("Kim Bo-ram",)),
+        NOW,
+    )
+    runner.run(vault, [record.id], alice.identity, None, 1, NOW)
+    env = {"TESTIMONY_PASSPHRASE": PASSPHRASE, "TESTIMONY_IDENTITY": str(alice.key_file)}
+    args = ("--vault", vault.root)
+    shown = cli("review", "show", record.id, *args, env=env)
+    first = shown.out.split()[0]
+    assert shown.code == 0 and "proposed" in shown.out
+    assert cli("review", "reject", record.id, first, *args, env=env).code == 0
+    added = cli(
+        "review", "add", record.id, "--text", "blue gate", "--label", "LOCATION", *args, env=env
+    )
+    assert added.code == 0, added.err
+    assert_refused(
+        cli("review", "approve", record.id, *args, env=env),
+        message="undecided spans",
+        hint="review show",
+    )
+    assert cli("review", "accept-all", record.id, *args, env=env).code == 0
+    assert cli("review", "approve", record.id, *args, env=env).code == 0
+    listed = json.loads(cli("review", "list", *args, "--json", env=env).out)
+    assert listed["approved"] and listed["reviewers"] == [alice.identity.recipient.fingerprint]
+    saved = redaction_log.load(vault, record.id, alice.identity)
+    assert saved is not None and {s.text: s.status for s in saved.spans}["blue gate"] == "added"
+    assert cli("audit", "verify", *args, env=env).code == 0
