@@ -139,11 +139,11 @@ def _changed(span: Span, decision: Decision) -> Span:
     replacement = (decision.replacement or "").strip()
     if not replacement or "\n" in replacement:
         raise ReviewError("the new replacement is empty or spans lines", "give one short line")
-    return span.with_(
-        status="edited",
-        replacement=replacement,
-        action="keep" if replacement == span.text else span.action,
-    )
+    if replacement == span.text:
+        action = "keep"  # the reviewer wrote the original back: leave it visible
+    else:
+        action = "mask" if span.action == "keep" else span.action  # a kept span now replaced
+    return span.with_(status="edited", replacement=replacement, action=action)
 
 
 def _relink(

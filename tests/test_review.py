@@ -237,3 +237,13 @@ def test_review_through_the_cli(cli: CLI, tmp_path: Path, alice: Person) -> None
     saved = redaction_log.load(vault, record.id, alice.identity)
     assert saved is not None and {s.text: s.status for s in saved.spans}["blue gate"] == "added"
     assert cli("audit", "verify", *args, env=env).code == 0
+
+
+def test_editing_a_kept_span_replaces_it(alice: Person) -> None:
+    log = _log()
+    log.spans[2] = log.spans[2].with_(action="keep", replacement="Yanji")
+    _decide(log, Decision("edit", (span_id(log.spans[2]),), replacement="[a border city]"), alice)
+    assert log.spans[2].action == "mask" and log.spans[2].status == "edited"
+    from redact.plan import apply
+
+    assert "[a border city]" in apply(TEXT, log.spans) and "Yanji" not in apply(TEXT, log.spans)

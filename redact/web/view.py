@@ -1,0 +1,161 @@
+"""What the page shows of a record: the text cut into pieces around the spans, each span's
+reason and last decision, the progress, the preview and the decision events. No HTML here."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redact import review
+from redact.log import RedactionLog
+from redact.plan import apply
+from redact.pseudonyms import LABEL_WORDS
+from redact.recognizers.base import LABELS
+from redact.span import Span
+
+STATUS_WORDS = {
+    "proposed": "to decide",
+    "accepted": "accepted",
+    "rejected": "rejected: kept as is",
+    "edited": "accepted, replacement edited",
+    "added": "added by a reviewer",
+}
+ACTION_WORDS = {
+    "accept": "accepted",
+    "reject": "rejected",
+    "edit": "edited",
+    "add": "added",
+    "merge": "merged",
+    "split": "split",
+    "approve": "approved the record",
+}
+EXTRA_WORDS = {
+    "COUNTRY": "Country",
+    "DATE": "Date",
+    "AGE": "Age",
+    "PRICE": "Price",
+    "NRP": "Group",
+    "QUANTITY": "Quantity",
+}
+QUASI = ("DATE", "AGE", "PRICE", "NRP", "QUANTITY")
+
+
+def label_word(label: str) -> str:
+    return EXTRA_WORDS.get(label) or LABEL_WORDS.get(label) or label.title()
+
+
+LABEL_CHOICES = [(label, label_word(label)) for label in LABELS if label not in QUASI]
+QUASI_CHOICES = [
+    (label, "Group (nationality, religion, politics)" if label == "NRP" else label_word(label))
+    for label in QUASI
+]
+
+
+@dataclass(frozen=True)
+class Piece:
+    offset: int  # code-point offset of the piece in the record text
+    text: str
+    span: Span | None = None
+
+
+def layout(text: str, spans: Sequence[Span]) -> tuple[list[Piece], list[Span]]:
+    """The text as pieces (plain text and spans, in order) and the spans that overlap another
+    one and so cannot sit inline. Open and accepted spans win over rejected ones."""
+    chosen: list[Span] = []
+    starts: list[int] = []
+    aside: list[Span] = []
+    ordered = sorted(spans, key=lambda s: (s.status == "rejected", s.start, -s.end))
+    for span in ordered:
+        at = bisect.bisect_left(starts, span.start)
+        left = chosen[at - 1] if at else None
+        right = chosen[at] if at < len(chosen) else None
+        if (left and left.end > span.start) or (right and right.start < span.end):
+            aside.append(span)
+            continue
+        chosen.insert(at, span)
+        starts.insert(at, span.start)
+    pieces, position = [], 0
+    for span in chosen:
+        if span.start > position:
+            pieces.append(Piece(position, text[position : span.start]))
+        pieces.append(Piece(span.start, text[span.start : span.end], span))
+        position = span.end
+    if position < len(text):
+        pieces.append(Piece(position, text[position:]))
+    return pieces, aside
+
+
+def last_decisions(log: RedactionLog) -> dict[str, dict[str, Any]]:
+    """Span id -> the last event that touched it."""
+    latest: dict[str, dict[str, Any]] = {}
+    for event in log.events:
+        for state in event.get("after", []):
+            latest[state["id"]] = event
+    return latest
+
+
+def who(event: dict[str, Any] | None) -> str:
+    if not event:
+        return ""
+    word = ACTION_WORDS.get(event["action"], event["action"])
+    return f"{word} by {event['name']} ({event['reviewer']}) at {readable_time(event['time'])}"
+
+
+def readable_time(stamp: str) -> str:
+    """2026-03-14T09:30:00+00:00 -> 2026-03-14 09:30 UTC (events are written in UTC)."""
+    day, _, rest = stamp.partition("T")
+    return f"{day} {rest[:5]} UTC" if rest.endswith("+00:00") else stamp.replace("T", " ")
+
+
+def why(span: Span) -> str:
+    return f"{label_word(span.label)}: found by {span.recognizer}, score {span.score:.2f}"
+
+
+def event_rows(log: RedactionLog) -> list[dict[str, Any]]:
+    """Newest first, for the "who decided what" list."""
+    return [
+        {
+            "n": e["n"],
+            "time": readable_time(e["time"]),
+            "name": e["name"],
+            "reviewer": e["reviewer"],
+            "action": ACTION_WORDS.get(e["action"], e["action"]),
+            "count": len(e.get("after", [])),
+        }
+        for e in reversed(log.events)
+    ]
+
+
+def progress(log: RedactionLog) -> dict[str, Any]:
+    open_spans = len(review.undecided(log))
+    return {
+        "total": len(log.spans),
+        "undecided": open_spans,
+        "decided": len(log.spans) - open_spans,
+        "approved": review.is_approved(log),
+    }
+
+
+def state(log: RedactionLog, text: str) -> dict[str, Any]:
+    """What the page needs after a decision: every span's state, progress, preview, events."""
+    latest = last_decisions(log)
+    return {
+        "record": log.record_id,
+        **progress(log),
+        "spans": [
+            {
+                "id": review.span_id(s),
+                "status": s.status,
+                "replacement": s.replacement,
+                "action": s.action,
+                "entity": s.entity,
+                "label": s.label,
+                "who": who(latest.get(review.span_id(s))),
+            }
+            for s in log.spans
+        ],
+        "preview": apply(text, log.spans),
+        "events": event_rows(log),
+    }
