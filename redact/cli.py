@@ -10,6 +10,7 @@ import click
 from intake.cli import audit_group, intake_group, vault_group
 from keys.cli import keys_group
 from keys.console import run
+from redact.export_commands import export_group
 from redact.redact_commands import redact_group, withdraw
 from redact.review_commands import review_group
 
@@ -28,6 +29,7 @@ cli.add_command(intake_group)
 cli.add_command(redact_group)
 cli.add_command(review_group)
 cli.add_command(audit_group)
+cli.add_command(export_group)
 intake_group.add_command(withdraw)  # here: it needs the redact layer's table
 
 

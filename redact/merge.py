@@ -55,6 +55,8 @@ def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
         best = max(cluster, key=_rank)
         start = min(f.start for f in cluster)
         end = max(f.end for f in cluster)
+        if end - start > 2 and text[end - 2 : end] in ("'s", "\u2019s"):
+            end -= 2  # "Zhang Wei's uncle": the possessive stays, "[Person 7]'s uncle"
         reasons = [
             best.explanation,
             *sorted({f"{f.recognizer} {f.label} {f.score:.2f}" for f in cluster if f is not best}),

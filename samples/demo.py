@@ -3,7 +3,9 @@
 Plays each role with the real `testimony` command: an admin makes a reviewer identity and a
 vault; the field laptop (no identity) takes in every sample with its metadata and protected
 terms; the reviewer lists and reads one back, then has every record analysed and reads the
-proposed redaction of one. Everything lands in demo-out/ (recreated).
+proposed redaction of one; then (a DEMO SHORTCUT, labelled as such) accepts every proposal and
+approves each record, and the editor exports the first record's quotes (Markdown, DOCX) and its
+public redaction report. Everything lands in demo-out/ (recreated).
 The passphrase is a fixed DEMO value: never use it for real material.
 """
 
@@ -78,11 +80,53 @@ def main() -> None:
         "redact", "show", first, "--vault", OUT / "vault", identity=True, quiet=True
     )
     print("\n".join(redacted.splitlines()[:8]) + "\n[...]")
+    print("\n# reviewer: decide and approve every record")
+    print(
+        "# DEMO SHORTCUT: `review accept-all` accepts every proposal unread. A real reviewer\n"
+        "# reads each span with its reason (testimony review serve, or review show) and\n"
+        "# accepts, rejects, edits or adds one by one before approving."
+    )
+    ids = [json.loads(line)["id"] for line in listing.splitlines()]
+    for record_id in ids:
+        testimony("review", "accept-all", record_id, "--vault", OUT / "vault", identity=True)
+        testimony("review", "approve", record_id, "--vault", OUT / "vault", identity=True)
+
+    print("\n# editor: anonymized quotes of the first record, gated, with citations")
+    for fmt in ("md", "docx"):
+        testimony(
+            "export",
+            "quotes",
+            "--vault",
+            OUT / "vault",
+            "--record",
+            first,
+            "--all",
+            "--format",
+            fmt,
+            "--out",
+            OUT / f"quotes.{fmt}",
+            identity=True,
+        )
+    testimony(
+        "export",
+        "report",
+        "--vault",
+        OUT / "vault",
+        "--record",
+        first,
+        "--out",
+        OUT / "report.md",
+        identity=True,
+    )
+    quoted = (OUT / "quotes.md").read_text(encoding="utf-8")
+    print("\n".join(quoted.splitlines()[:10]) + "\n[...]")
+
     print("\n# admin: prove the archive's history")
     testimony("audit", "verify", "--vault", OUT / "vault", identity=True)
     print(
-        f"\ndemo: {len(golds)} samples sealed in {OUT / 'vault'} and analysed; nothing there is "
-        "readable without the reviewer's identity"
+        f"\ndemo: {len(golds)} samples sealed in {OUT / 'vault'}, analysed and (demo shortcut) "
+        "approved; quotes and report in demo-out/; nothing in the vault is readable without "
+        "the reviewer's identity"
     )
 
 

@@ -41,7 +41,7 @@ def test_merge_unions_overlaps_and_prefers_domain_over_presidio() -> None:
     spans = merge.merge(
         text, [_f(0, 12, LOCATION, "presidio:SpacyRecognizer", 0.85), _f(0, 10, PERSON)]
     )
-    assert [(s.start, s.end, s.label) for s in spans] == [(0, 12, PERSON)]
+    assert [(s.start, s.end, s.label) for s in spans] == [(0, 10, PERSON)]  # 's stays visible
     assert "presidio:SpacyRecognizer" in spans[0].explanation
 
 

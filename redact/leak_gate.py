@@ -1,0 +1,209 @@
+"""The leak gate: the last check before an export is written.
+
+It searches the text a reader of the produced file would see (``export_formats.visible_text``)
+for every known original — each surface of the vault's pseudonym table, each protected term of
+every record, each interviewer's name — in every spelling variant the variants module knows,
+with the variant-tolerant search (case, diacritics, hyphen/space/joined, line breaks).
+
+Recall first: a hit is allowed only where the exporter can prove the reviewer let that text out:
+
+- inside a span the policy kept (countries, public figures): any original that is not a whole
+  protected term;
+- inside a span a reviewer rejected (or edited back to its own text): an original that is not a
+  protected term and whose entity was released, i.e. rejected or kept in every record of the
+  vault — a person masked in one quote must not be named in the next;
+- inside a machine-made replacement (a pseudonym, a generalisation): it is our own text.
+
+Anything else is a leak, and one leak refuses the whole export. The error names the excerpt, the
+entity type and the offsets in the output, never the original text (``--show-originals`` prints
+that on stderr for an authorised reviewer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from keys.errors import ExportError
+from redact.pseudonyms import PseudonymTable
+from redact.textsearch import compact, find_all, fold
+from redact.variants import spelling_variants
+
+PROTECTED_LABEL = "PROTECTED TERM"
+INTERVIEWER_LABEL = "PERSON"
+KEPT, REJECTED, REPLACED, FRAME = "kept", "rejected", "replaced", "frame"
+
+
+@dataclass(frozen=True)
+class Needle:
+    """A form under which a known original could appear."""
+
+    text: str
+    label: str
+    entity: str | None  # the table's entity key, when known
+    protected: bool
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where a span landed in an excerpt (offsets into the excerpt) and what it allows."""
+
+    start: int
+    end: int
+    kind: str  # kept | rejected | replaced
+    trusted: bool = True  # replaced: a machine-made replacement (not a reviewer's own words)
+
+
+@dataclass(frozen=True)
+class GateExcerpt:
+    number: int
+    text: str
+    windows: tuple[Window, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leak:
+    excerpt: int | None  # None: outside every excerpt (a citation, a heading)
+    label: str
+    start: int  # offsets in the checked output text
+    end: int
+    original: str  # the matched output text: for --show-originals only, never in a message
+
+    def where(self) -> str:
+        place = f"excerpt {self.excerpt}" if self.excerpt else "the citations or headings"
+        return f"{place}: a known {self.label} at characters {self.start}-{self.end} of the output"
+
+
+class LeakError(ExportError):
+    """The export would publish a known original. Carries the hits for --show-originals."""
+
+    def __init__(self, leaks: Sequence[Leak]) -> None:
+        first = leaks[0]
+        more = f" (and {len(leaks) - 1} more)" if len(leaks) > 1 else ""
+        super().__init__(
+            f"export refused: {first.where()}{more}; nothing was written",
+            "review the record again (testimony review show ID) or choose other excerpts; an "
+            "authorised reviewer can add --show-originals to see the matched words on stderr",
+        )
+        self.leaks = list(leaks)
+
+
+def known_originals(
+    table: PseudonymTable,
+    protected_terms: Iterable[str],
+    interviewers: Iterable[str] = (),
+) -> list[Needle]:
+    """Every known original with its spelling variants; a protected form wins over others."""
+    from redact import linking
+
+    found: dict[str, Needle] = {}
+
+    def add(surface: str, label: str, entity: str | None, protected: bool) -> None:
+        for form in {surface, *spelling_variants(surface)}:
+            if not compact(form):
+                continue
+            old = found.get(form)
+            if old is None or (protected and not old.protected):
+                found[form] = Needle(form, label, entity, protected)
+
+    for key, entry in table.entries.items():
+        for surface in entry["surfaces"]:
+            add(surface, entry["label"], key, False)
+    for term in protected_terms:
+        key = linking.entity_key("PERSON", term)
+        known = table.entries.get(key)
+        add(term, known["label"] if known else PROTECTED_LABEL, key if known else None, True)
+    for name in interviewers:
+        add(name, INTERVIEWER_LABEL, linking.entity_key("PERSON", name), False)
+    return sorted(found.values(), key=lambda n: (-len(n.text), n.text))
+
+
+def _locate(
+    text: str, excerpts: Sequence[GateExcerpt]
+) -> list[tuple[int, int, int, Window | None]]:
+    """Each excerpt's lines in the output text, in order, with their windows moved there.
+
+    Returns (start, end, excerpt number, window) rows: one per excerpt line (window None) and
+    one per window found whole inside a located line. A line that cannot be found verbatim
+    (the format changed it) gets no windows: stricter, never laxer."""
+    rows: list[tuple[int, int, int, Window | None]] = []
+    cursor = 0
+    for excerpt in excerpts:
+        offset = 0
+        for line in excerpt.text.split("\n"):
+            at = text.find(line, cursor) if line.strip() else -1
+            if at >= 0:
+                rows.append((at, at + len(line), excerpt.number, None))
+                for w in excerpt.windows:
+                    if offset <= w.start and w.end <= offset + len(line):
+                        moved = Window(
+                            at + w.start - offset, at + w.end - offset, w.kind, w.trusted
+                        )
+                        rows.append((moved.start, moved.end, excerpt.number, moved))
+                cursor = at + len(line)
+            offset += len(line) + 1
+    return rows
+
+
+def _frame(
+    text: str, rows: list[tuple[int, int, int, Window | None]], phrases: Iterable[str]
+) -> Iterator[Window]:
+    """Windows over the exporter's own fixed words (title, "interview by", ...) outside every
+    excerpt: a table surface such as a mis-tagged "Interview" is not a leak there."""
+    lines = [(s, e) for s, e, _, w in rows if w is None]
+    for phrase in phrases:
+        at = text.find(phrase)
+        while phrase and at >= 0:
+            end = at + len(phrase)
+            if not any(s < end and at < e for s, e in lines):
+                yield Window(at, end, FRAME)
+            at = text.find(phrase, end)
+
+
+def _allowed(needle: Needle, start: int, end: int, window: Window, released: set[str]) -> bool:
+    if not (window.start <= start and end <= window.end):
+        return False
+    if window.kind == FRAME:
+        return not needle.protected
+    if window.kind == KEPT:
+        return not needle.protected or (end - start) < (window.end - window.start)
+    if window.kind == REJECTED:
+        return not needle.protected and needle.entity is not None and needle.entity in released
+    return window.trusted
+
+
+def find_leaks(
+    text: str,
+    needles: Sequence[Needle],
+    excerpts: Sequence[GateExcerpt],
+    released: Iterable[str] = (),
+    boilerplate: Iterable[str] = (),
+) -> list[Leak]:
+    """Every hit of a known original in ``text`` that no window allows, in output order."""
+    rows = _locate(text, excerpts)
+    windows = [w for *_, w in rows if w is not None] + list(_frame(text, rows, boilerplate))
+    released_set = set(released)
+    folded = fold(text)
+    leaks: dict[tuple[int, int], Leak] = {}
+    for needle in needles:
+        for start, end in find_all(text, needle.text, folded):
+            if any(a <= start and end <= b for a, b in leaks):
+                continue  # part of a longer hit already reported
+            if any(_allowed(needle, start, end, w, released_set) for w in windows):
+                continue
+            number = next((n for s, e, n, w in rows if w is None and s <= start < e), None)
+            leaks[(start, end)] = Leak(number, needle.label, start, end, text[start:end])
+    return sorted(leaks.values(), key=lambda leak: (leak.start, leak.end))
+
+
+def check(
+    text: str,
+    needles: Sequence[Needle],
+    excerpts: Sequence[GateExcerpt],
+    released: Iterable[str] = (),
+    boilerplate: Iterable[str] = (),
+) -> None:
+    """Refuse (LeakError) when the output text holds any known original it may not hold."""
+    leaks = find_leaks(text, needles, excerpts, released, boilerplate)
+    if leaks:
+        raise LeakError(leaks)
