@@ -17,6 +17,7 @@ bench: setup
 	.venv/bin/python benchmarks/bench_startup.py
 	.venv/bin/python benchmarks/bench_attachment.py
 	.venv/bin/python benchmarks/bench_redact.py
+	.venv/bin/python benchmarks/bench_review.py
 
 # Maintainers only (needs the network to PyPI): re-resolve and re-hash the lock.
 lock:
