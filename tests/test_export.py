@@ -262,6 +262,22 @@ def test_gate_refuses_a_protected_name_a_reviewer_let_through(
     assert _leftovers(out.parent) == []
 
 
+def test_gate_refuses_a_variant_the_engine_missed(
+    copy: tuple[Vault, list[str]], alice: Person, tmp_path: Path
+) -> None:
+    """The engine never proposed it: the span is simply not in the approved log."""
+    vault, ids = copy
+    log = redaction_log.load(vault, ids[0], alice.identity)
+    assert log is not None and review.is_approved(log)
+    missed = next(s for s in log.spans if s.text == "KIM Boram")
+    log.spans = [s for s in log.spans if s is not missed]  # as if no recognizer had seen it
+    redaction_log.save(vault, log)
+    assert review.is_approved(log)
+    with pytest.raises(leak_gate.LeakError, match=r"excerpt 1: a known PERSON"):
+        _export(vault, alice, ids[:1], tmp_path / "q.md")
+    assert not (tmp_path / "q.md").exists()
+
+
 def test_gate_refuses_one_rejected_mention_of_a_masked_person(
     copy: tuple[Vault, list[str]], alice: Person, tmp_path: Path
 ) -> None:
