@@ -86,6 +86,17 @@ def to_json(record: Record) -> bytes:
 def from_json(data: bytes, what: str) -> Record:
     try:
         body = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise VaultError(
+            f"{what}: the decrypted record is malformed", "run: testimony audit verify --vault DIR"
+        ) from None
+    return from_body(body, what)
+
+
+def from_body(body: dict[str, Any], what: str) -> Record:
+    """A record from its decoded JSON object (the caller's copy is not changed)."""
+    try:
+        body = dict(body)
         version = body.pop("format", None)
         if version != FORMAT_VERSION:
             raise VaultError(

@@ -276,6 +276,10 @@ class Vault:
             paths = sorted(self.record_dir(record_id).glob("*.age"))
         return {p.name: file_sha256(p) for p in paths}
 
+    def sealed_file(self, record_id: str, name: str) -> dict[str, str]:
+        """{name: SHA-256} of one sealed file of a record (for its audit entry)."""
+        return {name: file_sha256(self.record_dir(record_id) / name)}
+
     def log(
         self,
         action: str,
@@ -321,7 +325,7 @@ class Vault:
 
     def record(self, record_id: str, identity: Identity) -> Record:
         body = self._open_json(self.record_dir(record_id) / "record.age", identity, record_id)
-        return record_model.from_json(json.dumps(body).encode(), f"record {record_id}")
+        return record_model.from_body(body, f"record {record_id}")
 
     def open_attachment(
         self, record_id: str, number: int, identity: Identity, sink: BinaryIO

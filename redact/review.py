@@ -10,6 +10,7 @@ is undecided; any later decision or new proposal voids the approval.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -304,18 +305,19 @@ def record_decision(
                 f"record {record_id} has not been analysed yet",
                 f"run: testimony redact run --vault {vault.root} {record_id}",
             )
-        text = vault.record(record_id, identity).text
+        # the text is needed only to add a span: skip decrypting it for every other decision
+        text = vault.record(record_id, identity).text if decision.action == "add" else ""
         body = vault.read_document(None, "pseudonyms", identity)
         table = PseudonymTable.from_json(body, policy.style)
-        before = json.dumps(table.to_json(), sort_keys=True)
+        before = copy.deepcopy(table.entries)
         decide(log, decision, identity, now, text, policy, table)
-        if json.dumps(table.to_json(), sort_keys=True) != before:
+        if table.entries != before:
             vault.write_document(None, "pseudonyms", table.to_json())
             vault.log(
                 "decision", now, identity, None, vault.sealed_files(None), locked_already=True
             )
         redaction_log.save(vault, log)
         action = "approval" if decision.action == "approve" else "decision"
-        files = {"redaction.age": vault.sealed_files(record_id)["redaction.age"]}
+        files = vault.sealed_file(record_id, "redaction.age")
         vault.log(action, now, identity, record_id, files, locked_already=True)
     return log

@@ -60,6 +60,6 @@ def run(
             old = redaction_log.load(vault, source.record_id, identity)
             fresh = redaction_log.refresh(old, spans, source.record_id, chosen.sha256, stamp)
             redaction_log.save(vault, fresh)
-            files = {"redaction.age": vault.sealed_files(source.record_id)["redaction.age"]}
+            files = vault.sealed_file(source.record_id, "redaction.age")
             vault.log("analysis", now, identity, source.record_id, files, locked_already=True)
     return [(s.record_id, spans) for s, spans in zip(sources, planned, strict=True)]
