@@ -34,7 +34,7 @@ import shamir_mnemonic
 from keys.bech32 import age_secret_bytes, age_secret_text
 from keys.errors import KeyFileError
 from keys.identity import Identity
-from keys.keyfile import write_exclusive
+from keys.keyfile import read_small_text, write_exclusive
 
 SHARE_HEADER = "# testimony identity backup share v1"
 MIN_THRESHOLD = 2
@@ -259,18 +259,7 @@ def parse(text: str, source: str) -> Share:
 
 
 def read(path: Path) -> Share:
-    try:
-        if path.stat().st_size > MAX_SHARE_BYTES:
-            raise KeyFileError(f"{path}: too large to be a backup share")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KeyFileError(f"{path}: no such share file", "check the share file names") from None
-    except IsADirectoryError:
-        raise KeyFileError(f"{path}: is a folder, not a share file") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise KeyFileError(f"{path}: not a text file, so not a backup share") from None
+    text = read_small_text(path, MAX_SHARE_BYTES, "backup share", "check the share file names")
     return parse(text, str(path))
 
 

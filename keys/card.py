@@ -19,6 +19,7 @@ import pyrage
 
 from keys.errors import KeyFileError
 from keys.identity import Recipient
+from keys.keyfile import read_small_text
 
 CARD_HEADER = "# testimony recipient card v1"
 _FIELDS = ("name", "age", "ed25519", "fingerprint")
@@ -85,16 +86,7 @@ def parse(text: str, source: str) -> Recipient:
 
 
 def read(path: Path) -> Recipient:
-    try:
-        if path.stat().st_size > MAX_CARD_BYTES:
-            raise KeyFileError(f"{path}: too large to be a recipient card")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KeyFileError(f"{path}: no such card", "check the path given to --recipient") from None
-    except IsADirectoryError:
-        raise KeyFileError(f"{path}: is a folder, not a card") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise KeyFileError(f"{path}: not a text file, so not a recipient card") from None
+    text = read_small_text(
+        path, MAX_CARD_BYTES, "recipient card", "check the path given to --recipient"
+    )
     return parse(text, str(path))

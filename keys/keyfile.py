@@ -65,3 +65,19 @@ def load(path: Path, passphrase: str) -> Identity:
     except UnicodeDecodeError:
         raise KeyFileError(f"{path}: not a testimony identity") from None
     return from_text(text, str(path))
+
+
+def read_small_text(path: Path, limit: int, kind: str, missing_hint: str) -> str:
+    """A small UTF-8 text file (a card, a backup share), with clear refusals."""
+    try:
+        if path.stat().st_size > limit:
+            raise KeyFileError(f"{path}: too large to be a {kind}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KeyFileError(f"{path}: no such {kind} file", missing_hint) from None
+    except IsADirectoryError:
+        raise KeyFileError(f"{path}: is a folder, not a {kind}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise KeyFileError(f"{path}: not a text file, so not a {kind}") from None
