@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,6 +18,22 @@ VAULT_OPTION = click.option(
     envvar="TESTIMONY_VAULT",
     help="The vault folder (or $TESTIMONY_VAULT).",
 )
+
+
+def open_record(
+    vault_dir: Path,
+    record_id: str,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+    need: str,
+) -> tuple[Any, Any]:
+    """(vault, unlocked identity) for a command about one record. A missing vault or record id
+    is refused before the passphrase is asked."""
+    from intake.vault import Vault
+
+    vault = Vault.open(vault_dir)
+    vault.record_dir(record_id)
+    return vault, unlock(identity_path, passphrase_file, need)
 
 
 @click.group(name="vault")
@@ -231,11 +248,9 @@ def show(
     """Print the normalised text of record RECORD_ID."""
     from dataclasses import asdict
 
-    from intake.vault import Vault
-
-    vault = Vault.open(vault_dir)
-    vault.record_dir(record_id)  # a missing id is refused before the passphrase is asked
-    identity = unlock(identity_path, passphrase_file, "showing a record")
+    vault, identity = open_record(
+        vault_dir, record_id, identity_path, passphrase_file, "showing a record"
+    )
     record = vault.record(record_id, identity)
     vault.log("view", datetime.now(UTC), identity, record_id)
     if as_json:

@@ -231,12 +231,7 @@ def find_quote(redacted: Sequence[Redacted], phrase: str, number: int, expand: s
 def load_approved(vault: Vault, record_id: str, identity: Identity) -> tuple[Record, RedactionLog]:
     """The record and its log, refused unless approved with every decision intact."""
     vault.record_dir(record_id)
-    log = redaction_log.load(vault, record_id, identity)
-    if log is None:
-        raise ExportError(
-            f"record {record_id} has not been analysed yet",
-            f"run: testimony redact run --vault {vault.root} {record_id}, then review it",
-        )
+    log = redaction_log.require(vault, record_id, identity)
     open_spans = review.undecided(log)
     if open_spans:
         raise ExportError(
@@ -420,12 +415,7 @@ def export_log(
     from redact.export_report import full_log
 
     vault.record_dir(record_id)
-    log = redaction_log.load(vault, record_id, identity)
-    if log is None:
-        raise ExportError(
-            f"record {record_id} has not been analysed yet",
-            f"run: testimony redact run --vault {vault.root} {record_id}",
-        )
+    log = redaction_log.require(vault, record_id, identity)
     text = full_log(log, fmt)
     write_public(out, text.encode("utf-8"), mode=0o600)
     vault.log("export", now, identity, record_id, {})

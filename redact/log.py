@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from intake.vault import Vault
+from keys.errors import RedactionError
 from keys.identity import Identity
 from redact.span import Span
 
@@ -59,6 +60,21 @@ def refresh(
     fresh = [s for s in new_spans if not any(d.start < s.end and s.start < d.end for d in decided)]
     spans = sorted([*decided, *fresh], key=lambda s: (s.start, s.end))
     return RedactionLog(record_id, policy_sha256, now, spans, old.events if old else [])
+
+
+def not_analysed(vault: Vault, record_id: str) -> RedactionError:
+    return RedactionError(
+        f"record {record_id} has not been analysed yet",
+        f"run: testimony redact run --vault {vault.root} {record_id}",
+    )
+
+
+def require(vault: Vault, record_id: str, identity: Identity) -> RedactionLog:
+    """The record's log; a clear refusal when the record was never analysed."""
+    found = load(vault, record_id, identity)
+    if found is None:
+        raise not_analysed(vault, record_id)
+    return found
 
 
 def load(vault: Vault, record_id: str, identity: Identity) -> RedactionLog | None:

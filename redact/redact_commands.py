@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from intake.cli import VAULT_OPTION
+from intake.cli import VAULT_OPTION, open_record
 from keys.console import echo_json, identity_options, unlock
 
 POLICY_OPTION = click.option(
@@ -172,20 +172,13 @@ def show(
     passphrase_file: Path | None,
 ) -> None:
     """Print a record as its redaction log would publish it (proposals applied)."""
-    from intake.vault import Vault
-    from keys.errors import RedactionError
     from redact import log as redaction_log
     from redact.plan import apply
 
-    vault = Vault.open(vault_dir)
-    vault.record_dir(record_id)
-    identity = unlock(identity_path, passphrase_file, "showing a redaction")
-    found = redaction_log.load(vault, record_id, identity)
-    if found is None:
-        raise RedactionError(
-            f"record {record_id} has not been analysed yet",
-            f"run: testimony redact run --vault {vault_dir} {record_id}",
-        )
+    vault, identity = open_record(
+        vault_dir, record_id, identity_path, passphrase_file, "showing a redaction"
+    )
+    found = redaction_log.require(vault, record_id, identity)
     click.echo(apply(vault.record(record_id, identity).text, found.spans), nl=False)
     if list_spans:
         for s in found.spans:

@@ -299,12 +299,7 @@ def record_decision(
 
     vault.record_dir(record_id)
     with vault.lock():
-        log = redaction_log.load(vault, record_id, identity)
-        if log is None:
-            raise ReviewError(
-                f"record {record_id} has not been analysed yet",
-                f"run: testimony redact run --vault {vault.root} {record_id}",
-            )
+        log = redaction_log.require(vault, record_id, identity)
         # the text is needed only to add a span: skip decrypting it for every other decision
         text = vault.record(record_id, identity).text if decision.action == "add" else ""
         body = vault.read_document(None, "pseudonyms", identity)

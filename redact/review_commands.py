@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from intake.cli import VAULT_OPTION
+from intake.cli import VAULT_OPTION, open_record
 from keys.console import echo_json, identity_options, unlock
+
+if TYPE_CHECKING:
+    from redact.review import Decision
 
 POLICY_OPTION = click.option(
     "--policy",
@@ -27,18 +31,16 @@ def review_group() -> None:
 def _decide(
     vault_dir: Path,
     record_id: str,
-    decision: object,
+    decision: Decision,
     identity_path: Path | None,
     passphrase_file: Path | None,
     policy_file: Path | None = None,
 ) -> None:
-    from intake.vault import Vault
     from redact import policy, review
 
-    vault = Vault.open(vault_dir)
-    vault.record_dir(record_id)
-    identity = unlock(identity_path, passphrase_file, "deciding on redactions")
-    assert isinstance(decision, review.Decision)
+    vault, identity = open_record(
+        vault_dir, record_id, identity_path, passphrase_file, "deciding on redactions"
+    )
     log = review.record_decision(
         vault, record_id, decision, identity, datetime.now(UTC), policy.load(policy_file)
     )
@@ -95,20 +97,13 @@ def show(
     passphrase_file: Path | None,
 ) -> None:
     """Every span of a record: id, status, type, action, score, reason, replacement."""
-    from intake.vault import Vault
-    from keys.errors import ReviewError
     from redact import log as redaction_log
     from redact import review
 
-    vault = Vault.open(vault_dir)
-    vault.record_dir(record_id)
-    identity = unlock(identity_path, passphrase_file, "showing a review")
-    log = redaction_log.load(vault, record_id, identity)
-    if log is None:
-        raise ReviewError(
-            f"record {record_id} has not been analysed yet",
-            f"run: testimony redact run --vault {vault_dir} {record_id}",
-        )
+    vault, identity = open_record(
+        vault_dir, record_id, identity_path, passphrase_file, "showing a review"
+    )
+    log = redaction_log.require(vault, record_id, identity)
     if as_json:
         echo_json(log.to_json())
         return
@@ -211,15 +206,14 @@ def add(
     passphrase_file: Path | None,
 ) -> None:
     """Add a span the engine missed."""
-    from intake.vault import Vault
     from keys.errors import UsageError
     from redact import policy, review
 
     if (words is None) == (start is None or end is None):
         raise UsageError("give --text WORDS, or --start and --end", "e.g. --text 'Kim Bo-ram'")
-    vault = Vault.open(vault_dir)
-    vault.record_dir(record_id)
-    identity = unlock(identity_path, passphrase_file, "adding a redaction")
+    vault, identity = open_record(
+        vault_dir, record_id, identity_path, passphrase_file, "adding a redaction"
+    )
     if words is not None:
         start, end = review.find_text(vault.record(record_id, identity).text, words)
     decision = review.Decision(
@@ -281,13 +275,12 @@ def accept_all(
     record_id: str, vault_dir: Path, identity_path: Path | None, passphrase_file: Path | None
 ) -> None:
     """Accept every undecided span at once (a shortcut for demos and re-reviews: read first)."""
-    from intake.vault import Vault
     from redact import log as redaction_log
-    from redact import review
+    from redact import policy, review
 
-    vault = Vault.open(vault_dir)
-    vault.record_dir(record_id)
-    identity = unlock(identity_path, passphrase_file, "accepting every span")
+    vault, identity = open_record(
+        vault_dir, record_id, identity_path, passphrase_file, "accepting every span"
+    )
     log = redaction_log.load(vault, record_id, identity)
     ids = tuple(review.span_id(s) for s in (review.undecided(log) if log else []))
     if not ids:
@@ -299,15 +292,9 @@ def accept_all(
         review.Decision("accept", ids),
         identity,
         datetime.now(UTC),
-        _default_policy(),
+        policy.load(None),
     )
     click.echo(f"{record_id}: accepted {len(ids)} spans", err=True)
-
-
-def _default_policy():  # type: ignore[no-untyped-def]
-    from redact import policy
-
-    return policy.load(None)
 
 
 @review_group.command("approve")

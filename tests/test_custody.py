@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -163,17 +164,18 @@ def test_remove_recipient_and_rewrap(
     assert all(_opens(p, alice) and not _opens(p, mallory) for p in files)
     verdict = custody.verify(vault, alice.identity)
     assert verdict.ok, verdict.errors
-    sink = __import__("io").BytesIO()
+    sink = io.BytesIO()
     vault.open_attachment(ids[0], 1, alice.identity, sink)
     assert sink.getvalue() == audio.read_bytes()
-    if AGE:  # and the stock age command agrees
-        key = tmp_path / "mallory.txt"
-        key.write_text(mallory.identity.age_secret + "\n")
-        for path in files:
-            done = subprocess.run(
-                [AGE, "-d", "-i", str(key), str(path)], capture_output=True, check=False
-            )
-            assert done.returncode != 0 and done.stdout == b""
+    # and the stock age command agrees
+    assert AGE is not None, "the stock age command is missing: run the README's test command"
+    key = tmp_path / "mallory.txt"
+    key.write_text(mallory.identity.age_secret + "\n")
+    for path in files:
+        done = subprocess.run(
+            [AGE, "-d", "-i", str(key), str(path)], capture_output=True, check=False
+        )
+        assert done.returncode != 0 and done.stdout == b""
 
 
 def test_rewrap_survives_sigkill_in_a_loop(

@@ -9,7 +9,7 @@ import pytest
 
 from intake.record import Document, Metadata
 from intake.vault import NewRecord, Vault
-from keys.errors import ReviewError
+from keys.errors import RedactionError, ReviewError
 from redact import log as redaction_log
 from redact import policy
 from redact.log import RedactionLog
@@ -247,3 +247,21 @@ def test_editing_a_kept_span_replaces_it(alice: Person) -> None:
     from redact.plan import apply
 
     assert "[a border city]" in apply(TEXT, log.spans) and "Yanji" not in apply(TEXT, log.spans)
+
+
+def test_a_record_never_analysed_is_refused_with_the_command_to_run(
+    cli: CLI, tmp_path: Path, alice: Person
+) -> None:
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    text = "A: not analysed yet\n"
+    record = vault.add(
+        NewRecord("t.txt", text.encode(), Document(text, (), "txt"), Metadata()), NOW
+    )
+    with pytest.raises(RedactionError, match="has not been analysed yet"):
+        redaction_log.require(vault, record.id, alice.identity)
+    env = {"TESTIMONY_PASSPHRASE": PASSPHRASE, "TESTIMONY_IDENTITY": str(alice.key_file)}
+    assert_refused(
+        cli("review", "show", record.id, "--vault", vault.root, env=env),
+        message="has not been analysed yet",
+        hint="testimony redact run --vault",
+    )

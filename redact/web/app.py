@@ -148,10 +148,7 @@ def create_app(
         vault.record_dir(record_id)
         log = desk.log(record_id)
         if log is None:
-            raise ReviewError(
-                f"record {record_id} has not been analysed yet",
-                f"run: testimony redact run --vault {vault.root} {record_id}",
-            )
+            raise redaction_log.not_analysed(vault, record_id)
         return log, desk.text(record_id)
 
     def queue(request: Request) -> Response:
