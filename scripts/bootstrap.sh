@@ -4,7 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PY="${PYTHON:-python3}"
+if ! "$PY" -c "import sys; sys.exit(sys.version_info < (3, 11))" 2>/dev/null; then
+    echo "bootstrap: error: Python 3.11 or newer is needed ($PY is older or missing)" >&2
+    echo "hint: install it (Debian 13: apt-get install python3) or run: PYTHON=python3.11 make test" >&2
+    exit 1
+fi
 need_apt=()
+"$PY" -c "import venv, ensurepip" >/dev/null 2>&1 || need_apt+=(python3-venv)  # Debian splits it
 command -v age >/dev/null 2>&1 || need_apt+=(age)                 # interop tests: the stock age
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)       # review page: real-browser test
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)  # DOCX -> PDF check
@@ -15,7 +22,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-PY="${PYTHON:-python3}"
 stamp=.venv/.installed-lock
 if [ ! -x .venv/bin/python ] || ! cmp -s requirements.lock "$stamp"; then
     echo "bootstrap: building .venv from requirements.lock (hash-pinned)" >&2
