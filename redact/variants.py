@@ -331,10 +331,11 @@ def spelling_variants(term: str) -> set[str]:
         s.capitalize() for s in SURNAME_GROUPS[canon] if len(s) > 1 and s != parsed[0]
     ]
     givens = _given_forms(syllables)
+    joined = "".join([syllables[0].capitalize(), *syllables[1:]])  # Boram; Bo for one syllable
     alternatives = [f for alt in _given_alternatives(syllables) for f in _given_forms(alt)[:3]]
     out: list[str] = [term]
     for sur in surnames:
-        out += [f"{sur} {g}" for g in givens] + [f"{sur.upper()} {givens[2]}"]
+        out += [f"{sur} {g}" for g in givens] + [f"{sur.upper()} {joined}"]
         out += [f"{sur.upper()} {g.upper()}" for g in givens[::2]]
     givens = [g for g in givens if " " not in g]  # "Bo Ram" alone reads as surname + name
     out += [f"{g} {surnames[0]}" for g in givens]

@@ -39,6 +39,7 @@ TYPES = {
     "WECHAT",
     "QQ",
     "EMAIL",
+    "HANDLE",
     "DATE",
     "AGE",
     "PRICE",
@@ -340,20 +341,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="render only; skip reading back and gold files (reader unavailable)",
     )
+    ap.add_argument("--src", type=Path, default=SRC, help="folder of marked-up sources")
+    ap.add_argument("--out", type=Path, default=HERE, help="folder for documents and gold files")
     args = ap.parse_args(argv)
+    src_dir: Path = args.src
+    out_dir: Path = args.out
 
     sys.path.insert(0, str(ROOT))
     read = None
     if not args.no_read:
         from intake.readers import read
 
-    sources = sorted(SRC.glob("[0-9][0-9]-*.*.txt"))
+    sources = sorted(src_dir.glob("[0-9][0-9]-*.*.txt"))
     if not sources:
-        raise SystemExit(f"no sources in {SRC}")
+        raise SystemExit(f"no sources in {src_dir}")
     status = 0
     for path in sources:
         src = parse_source(path)
-        out = HERE / f"{src.stem}.{src.fmt}"
+        out = out_dir / f"{src.stem}.{src.fmt}"
         expected = render(src, out)
         expected_offsets(src)
         words = word_count(src)
@@ -372,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
             "spans": spans,
             "keep": keep,
         }
-        (HERE / f"{src.stem}.gold.json").write_text(
+        (out_dir / f"{src.stem}.gold.json").write_text(
             json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
     return status
