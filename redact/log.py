@@ -26,6 +26,7 @@ class RedactionLog:
     analysed_at: str
     spans: list[Span] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)  # signed decisions (review)
+    failure: dict[str, str] | None = None  # the last analysis failed: stage, component, error
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -35,6 +36,7 @@ class RedactionLog:
             "analysed_at": self.analysed_at,
             "spans": [s.to_json() for s in self.spans],
             "events": self.events,
+            **({"failure": self.failure} if self.failure else {}),
         }
 
     @classmethod
@@ -45,6 +47,7 @@ class RedactionLog:
             body["analysed_at"],
             [Span.from_json(s) for s in body["spans"]],
             list(body.get("events", [])),
+            body.get("failure"),
         )
 
 
@@ -62,6 +65,16 @@ def refresh(
     return RedactionLog(record_id, policy_sha256, now, spans, old.events if old else [])
 
 
+def failed(
+    old: RedactionLog | None, record_id: str, policy_sha256: str, now: str, failure: dict[str, str]
+) -> RedactionLog:
+    """The record's log marked as not analysed: its spans and signed events are kept, but
+    nothing can be reviewed, approved or exported until an analysis succeeds."""
+    spans = old.spans if old else []
+    events = old.events if old else []
+    return RedactionLog(record_id, policy_sha256, now, spans, events, dict(failure))
+
+
 def not_analysed(vault: Vault, record_id: str) -> RedactionError:
     return RedactionError(
         f"record {record_id} has not been analysed yet",
@@ -74,6 +87,13 @@ def require(vault: Vault, record_id: str, identity: Identity) -> RedactionLog:
     found = load(vault, record_id, identity)
     if found is None:
         raise not_analysed(vault, record_id)
+    if found.failure:
+        where = found.failure
+        raise RedactionError(
+            f"record {record_id}: analysis failed in {where['stage']} "
+            f"({where['component']}: {where['error']}), so it cannot be reviewed or approved",
+            f"run again after an update: testimony redact run --vault {vault.root} {record_id}",
+        )
     return found
 
 

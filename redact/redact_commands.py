@@ -42,7 +42,7 @@ def preview(
     from intake.batch import clean_terms
     from intake.readers import read
     from redact import policy as policy_module
-    from redact.analysis import Source, propose
+    from redact.analysis import AnalysisFailed, Source, analyse
     from redact.plan import apply
     from redact.pseudonyms import PseudonymTable
 
@@ -51,7 +51,11 @@ def preview(
     documents = [(path, read(path)) for path in files]  # every file checked before any work
     sources = [Source(str(path), doc.text, terms) for path, doc in documents]
     table = PseudonymTable(style=chosen.style)
-    for (path, doc), spans in zip(documents, propose(sources, chosen, table), strict=True):
+    outcome = analyse(sources, chosen, table)
+    for i, ((path, doc), spans) in enumerate(zip(documents, outcome.spans, strict=True)):
+        if i in outcome.failures:
+            click.echo(f"== {path}: {outcome.failures[i].describe()}", err=True)
+            continue
         redacted = apply(doc.text, spans)
         if as_json:
             echo_json(
@@ -80,6 +84,8 @@ def preview(
             click.echo(f"== {path}", err=True)
             click.echo(redacted)
             click.echo(f"{len(spans)} spans: {_counts(spans)}", err=True)
+    if outcome.failures:
+        raise AnalysisFailed(list(outcome.failures.values()))
 
 
 @redact_group.command("run")
@@ -117,8 +123,17 @@ def run(
         click.echo("the vault holds no records yet", err=True)
         return
     results = runner.run(vault, ids, identity, policy_file, jobs, datetime.now(UTC))
+    from redact.analysis import AnalysisFailed, Failure
+
+    failures = []
     for record_id, spans in results:
-        click.echo(f"{record_id}  {len(spans):4d} spans  {_counts(spans)}")
+        if isinstance(spans, Failure):
+            failures.append(spans)
+            click.echo(f"{record_id}  {spans.describe()}")
+        else:
+            click.echo(f"{record_id}  {len(spans):4d} spans  {_counts(spans)}")
+    if failures:
+        raise AnalysisFailed(failures)
 
 
 @redact_group.command("evaluate")

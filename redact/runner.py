@@ -11,7 +11,7 @@ from intake.vault import Vault
 from keys.identity import Identity
 from redact import log as redaction_log
 from redact import policy as policy_module
-from redact.analysis import Source, finish, prepare
+from redact.analysis import Failure, Source, finish, prepare
 from redact.pseudonyms import PseudonymTable
 from redact.span import Span
 
@@ -41,7 +41,8 @@ def run(
     policy_file: Path | None,
     jobs: int,
     now: datetime,
-) -> list[tuple[str, list[Span]]]:
+) -> list[tuple[str, list[Span] | Failure]]:
+    """Analyse the records; one that fails is marked "analysis failed" and the rest go on."""
     chosen = policy_module.load(policy_file)
     records = [vault.record(record_id, identity) for record_id in ids]
     sources = [Source(r.id, r.text, r.protected_terms) for r in records]
@@ -56,10 +57,20 @@ def run(
         vault.write_document(None, "pseudonyms", table.to_json())
         stamp = now.isoformat(timespec="seconds")
         vault.log("analysis", now, identity, None, vault.sealed_files(None), locked_already=True)
-        for source, spans in zip(sources, planned, strict=True):
+        for i, source in enumerate(sources):
             old = redaction_log.load(vault, source.record_id, identity)
-            fresh = redaction_log.refresh(old, spans, source.record_id, chosen.sha256, stamp)
+            failure = planned.failures.get(i)
+            if failure is not None:
+                fresh = redaction_log.failed(
+                    old, source.record_id, chosen.sha256, stamp, failure.to_json()
+                )
+            else:
+                fresh = redaction_log.refresh(
+                    old, planned.spans[i], source.record_id, chosen.sha256, stamp
+                )
             redaction_log.save(vault, fresh)
             files = vault.sealed_file(source.record_id, "redaction.age")
             vault.log("analysis", now, identity, source.record_id, files, locked_already=True)
-    return [(s.record_id, spans) for s, spans in zip(sources, planned, strict=True)]
+    return [
+        (s.record_id, planned.failures.get(i) or planned.spans[i]) for i, s in enumerate(sources)
+    ]
