@@ -557,3 +557,50 @@ def test_a_tampered_decision_is_named(reviewed: Reviewed, alice: Person) -> None
     (problem,) = review.verify_events(tampered, [alice.identity.recipient])
     assert f"record {reviewed.record_id} decision 2" in problem
     assert "does not verify" in problem
+
+
+# -- hardening (issue 12): token replay, body limit, malformed and nested JSON ------------------
+
+
+def test_the_token_opens_one_session_only(
+    reviewed: Reviewed, alice: Person, settings: Settings
+) -> None:
+    first, second = (
+        TestClient(_app(reviewed, alice.identity, settings), base_url=f"http://127.0.0.1:{PORT}")
+        for _ in range(2)
+    )
+    first.follow_redirects = second.follow_redirects = False
+    assert first.get(f"/?token={settings.token}").status_code == 303
+    assert first.get("/").status_code == 200
+    replay = second.get(f"/?token={settings.token}")  # the same link in another browser
+    assert replay.status_code == 403
+    assert "already been used" in replay.text and "set-cookie" not in replay.headers
+    assert second.get("/").status_code == 403
+    assert first.get(f"/?token={settings.token}").status_code == 200, "its own session goes on"
+
+
+def test_oversized_malformed_and_nested_bodies_are_refused(
+    client: TestClient, reviewed: Reviewed, settings: Settings, capfd: pytest.CaptureFixture[str]
+) -> None:
+    csrf = _login(client, settings)
+    url = f"/api/record/{reviewed.record_id}/decide"
+    headers = {"X-CSRF-Token": csrf, "Content-Type": "application/json"}
+    before = snapshot(reviewed.vault.root)
+    huge = b'{"action": "accept", "pad": "' + b"x" * (settings.max_body + 1) + b'"}'
+    deep = b"[" * 100_000 + b"]" * 100_000
+    answers = {
+        "huge": client.post(url, content=huge, headers=headers),
+        "declared": client.post(
+            url, content=b"{}", headers={**headers, "Content-Length": "9999999"}
+        ),
+        "deep": client.post(url, content=deep[: settings.max_body], headers=headers),
+        "nested": client.post(url, content=b"[" * 50_000 + b"]" * 50_000, headers=headers),
+        "broken": client.post(url, content=b'{"action": ', headers=headers),
+        "list": client.post(url, content=b"[1, 2]", headers=headers),
+    }
+    assert answers["huge"].status_code == 413 and answers["declared"].status_code in (400, 413)
+    for name in ("deep", "nested", "broken", "list"):
+        assert answers[name].status_code == 400, (name, answers[name].text)
+    assert snapshot(reviewed.vault.root) == before, "nothing changed"
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err + captured.out

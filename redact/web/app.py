@@ -3,6 +3,7 @@ one :func:`redact.review.record_decision` (atomic, encrypted, signed, audited)."
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -209,9 +210,11 @@ def create_app(
         from starlette.concurrency import run_in_threadpool
 
         try:
-            body = await request.json()
-        except ValueError:
+            body = json.loads(await request.body())
+        except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
             return JSONResponse({"error": "the page sent malformed JSON"}, status_code=400)
+        if not isinstance(body, dict):
+            return JSONResponse({"error": "a decision is a JSON object"}, status_code=400)
         return await run_in_threadpool(_decide, request.path_params["record_id"], body)
 
     def _decide(record_id: str, body: Any) -> Response:

@@ -5,8 +5,10 @@ A pure ASGI middleware in front of every route, static files included:
 - the Host header must name the address served (``127.0.0.1:PORT`` or ``localhost:PORT``);
 - the first request carries ``?token=`` (printed by ``review serve``); it is swapped for a
   session cookie (HttpOnly, SameSite=Strict, Path=/) and the token is dropped from the address;
+  the token works once: the same link opened again elsewhere (a replay) is refused;
 - every other request needs that cookie; every POST also needs ``X-CSRF-Token`` (an HMAC of the
-  session) and a JSON body; anything else is answered 403 and reaches no route;
+  session) and a JSON body of at most ``max_body`` bytes (413 beyond); anything else is answered
+  403 and reaches no route;
 - every answer carries a strict Content-Security-Policy, nosniff, no-referrer and no-store.
 """
 
@@ -43,6 +45,12 @@ FORBIDDEN = (
     "This review page needs the link printed by `testimony review serve` "
     "(it carries a one-time session token). Open that link, or start the command again."
 )
+SPENT = (
+    "This link has already been used to open the review page, so it no longer opens a session "
+    "(a copied or replayed link is refused). Go back to the browser window that opened it, or "
+    "stop `testimony review serve` and start it again for a new link."
+)
+MAX_BODY = 256 * 1024  # a decision is a few hundred bytes
 
 
 @dataclass
@@ -55,6 +63,8 @@ class Settings:
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     any_host: bool = False  # --allow-remote on a wildcard address: the Host check cannot hold
     sessions: set[str] = field(default_factory=set)
+    token_spent: bool = False  # the token opens one session, once
+    max_body: int = MAX_BODY
 
     @property
     def cookie(self) -> str:
@@ -109,6 +119,10 @@ class Guard:
         if session is None:
             token = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"))).get("token")
             if token and secrets.compare_digest(token.encode(), self.settings.token.encode()):
+                if self.settings.token_spent:
+                    await _plain(send_secured, 403, SPENT)
+                    return
+                self.settings.token_spent = True
                 await self._start_session(scope, send_secured)
                 return
             await _plain(send_secured, 403, FORBIDDEN)
@@ -116,6 +130,13 @@ class Guard:
         if scope["method"] not in ("GET", "HEAD") and not self._csrf_ok(scope, session):
             await _plain(send_secured, 403, "refused: missing or wrong CSRF token; reload the page")
             return
+        if scope["method"] == "POST":
+            body = await _bounded_body(scope, receive, self.settings.max_body)
+            if body is None:
+                limit = self.settings.max_body
+                await _plain(send_secured, 413, f"refused: a request body over {limit} bytes")
+                return
+            receive = _replay(body)
         scope.setdefault("state", {})["session"] = session
         scope["state"]["csrf"] = self.settings.csrf(session)
         await self.app(scope, receive, send_secured)
@@ -159,6 +180,38 @@ class Guard:
             }
         )
         await send({"type": "http.response.body", "body": b""})
+
+
+async def _bounded_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it (or its declared length) passes ``limit``."""
+    declared = _headers(scope).get(b"content-length", b"0")
+    if not declared.isdigit() or int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b""  # the client went away; the app sees an empty body
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 async def _plain(send: Send, status: int, text: str) -> None:
