@@ -28,6 +28,7 @@ from redact.pseudonyms import PseudonymTable
 from redact.span import Span, context_of
 
 GENESIS = "0" * 64
+PROTECTED = "protected-term"  # the recognizer name of terms given at intake
 DECIDED = ("accepted", "rejected", "edited", "added")
 
 
@@ -44,6 +45,55 @@ class Decision:
     start: int | None = None  # add
     end: int | None = None
     label: str | None = None
+    reason: str | None = None  # required to leave a protected term visible (a signed release)
+
+
+def protected_entities(log: RedactionLog) -> set[str]:
+    """Entities given as protected terms at intake (the witness, relatives, home village)."""
+    return {s.entity for s in log.spans if s.recognizer == PROTECTED}
+
+
+def _visible(span: Span) -> bool:
+    return span.status == "rejected" or span.action == "keep"
+
+
+def released(log: RedactionLog) -> set[str]:
+    """Ids of spans whose visibility a reviewer confirmed with a signed reason."""
+    return {
+        after["id"]
+        for event in log.events
+        if event.get("reason")
+        for after in event.get("after", [])
+    }
+
+
+def unreleased_protected(log: RedactionLog) -> list[Span]:
+    """Protected-term spans left visible without a signed release: they block approval."""
+    keys, ok = protected_entities(log), released(log)
+    return [s for s in log.spans if s.entity in keys and _visible(s) and span_id(s) not in ok]
+
+
+def releases(log: RedactionLog) -> list[dict[str, Any]]:
+    """Signed releases of protected terms, for the public report: ids, types, who, when (the
+    reason itself stays in the encrypted log: it may quote the person)."""
+    keys = protected_entities(log)
+    labels = {span_id(s): s.label for s in log.spans if s.entity in keys}
+    out = []
+    for event in log.events:
+        if not event.get("reason"):
+            continue
+        for after in event.get("after", []):
+            if after["id"] in labels:
+                out.append(
+                    {
+                        "span": after["id"],
+                        "label": labels[after["id"]],
+                        "reviewer": event["name"],
+                        "fingerprint": event["reviewer"],
+                        "time": event["time"],
+                    }
+                )
+    return out
 
 
 def undecided(log: RedactionLog) -> list[Span]:
@@ -111,16 +161,35 @@ def decide(
                 f"record {log.record_id} still has {len(open_spans)} undecided spans",
                 f"decide them first: testimony review show {log.record_id}",
             )
+        exposed = unreleased_protected(log)
+        if exposed:
+            raise ReviewError(
+                f"record {log.record_id}: the protected term at span {span_id(exposed[0])} "
+                f"would be published ({len(exposed)} such span(s))",
+                f"mask it: testimony review accept {log.record_id} {span_id(exposed[0])}; or "
+                f"release it: testimony review reject {log.record_id} {span_id(exposed[0])} "
+                f'--reason "..."',
+            )
     elif decision.action == "add":
         span = _new_span(log, decision, text, policy, table)
         log.spans = sorted([*log.spans, span], key=lambda s: s.start)
         after.append(_state(span))
     elif decision.action in ("accept", "reject", "edit"):
-        for i in _targets(log, decision):
-            old = log.spans[i]
-            before.append(_state(old))
-            log.spans[i] = _changed(old, decision)
-            after.append(_state(log.spans[i]))
+        keys = protected_entities(log)
+        targets = _targets(log, decision)
+        changed = {i: _changed(log.spans[i], decision) for i in targets}
+        for new in changed.values():  # checked before anything changes: a refusal is clean
+            if new.entity in keys and _visible(new) and not _reason(decision):
+                raise ReviewError(
+                    f"span {span_id(new)} of record {log.record_id} is a protected term given "
+                    "at intake: leaving it visible publishes it",
+                    'only if the person asked for it: repeat with --reason "..." (signed, '
+                    "and listed in the public report); otherwise accept it",
+                )
+        for i, new in changed.items():
+            before.append(_state(log.spans[i]))
+            log.spans[i] = new
+            after.append(_state(new))
     elif decision.action in ("merge", "split"):
         _relink(log, decision, table, before, after)
     else:
@@ -128,8 +197,13 @@ def decide(
             f"unknown decision '{decision.action}'",
             "use accept, reject, edit, add, merge, split or approve",
         )
-    _append_event(log, decision.action, identity, now, before, after)
+    _append_event(log, decision.action, identity, now, before, after, _reason(decision))
     return log
+
+
+def _reason(decision: Decision) -> str | None:
+    reason = (decision.reason or "").strip()
+    return reason or None
 
 
 def _changed(span: Span, decision: Decision) -> Span:
@@ -216,6 +290,7 @@ def _append_event(
     now: datetime,
     before: list[dict[str, Any]],
     after: list[dict[str, Any]],
+    reason: str | None = None,
 ) -> None:
     event: dict[str, Any] = {
         "n": len(log.events) + 1,
@@ -227,6 +302,8 @@ def _append_event(
         "after": after,
         "prev": _event_hash(log.events[-1]) if log.events else GENESIS,
     }
+    if reason:
+        event["reason"] = reason
     event["sig"] = base64.b64encode(identity.sign(_canonical(event))).decode()
     log.events.append(event)
 

@@ -47,6 +47,12 @@ def _decide(
     left = len(review.undecided(log))
     state = "approved" if review.is_approved(log) else f"{left} undecided"
     click.echo(f"{record_id}: {decision.action} recorded ({state})", err=True)
+    if decision.reason and log.events[-1].get("reason"):
+        click.echo(
+            "warning: a protected term stays visible; your reason is signed in the log and the "
+            "release is listed in the public report",
+            err=True,
+        )
 
 
 def _span_args(func):  # type: ignore[no-untyped-def]
@@ -140,21 +146,25 @@ def accept(
 @review_group.command("reject")
 @_span_args
 @VAULT_OPTION
+@click.option(
+    "--reason",
+    help="Why a protected term may stay visible (required for one; signed, listed in the report).",
+)
 @identity_options
 def reject(
     record_id: str,
     entity: str | None,
     span_ids: tuple[str, ...],
     vault_dir: Path,
+    reason: str | None,
     identity_path: Path | None,
     passphrase_file: Path | None,
 ) -> None:
     """Reject spans: their text stays as it is."""
     from redact.review import Decision
 
-    _decide(
-        vault_dir, record_id, Decision("reject", span_ids, entity), identity_path, passphrase_file
-    )
+    decision = Decision("reject", span_ids, entity, reason=reason)
+    _decide(vault_dir, record_id, decision, identity_path, passphrase_file)
 
 
 @review_group.command("edit")

@@ -244,7 +244,8 @@ def test_gate_refuses_a_protected_name_a_reviewer_let_through(
 ) -> None:
     vault, ids = copy
     span = _span_of(vault, ids[0], alice, "KIM Boram")
-    _decide(vault, ids[0], alice, review.Decision("reject", (review.span_id(span),)))
+    release = review.Decision("reject", (review.span_id(span),), reason="a signed release")
+    _decide(vault, ids[0], alice, release)
     _decide(vault, ids[0], alice, review.Decision("approve"))
     out = tmp_path / "out" / "q.md"
     out.parent.mkdir()
@@ -454,7 +455,8 @@ def test_cli_exports_and_refuses(
     assert done.out.strip() == str(tmp_path / "q.md") and "leak gate" in done.err
     assert_refused(cli(*base, "--out", tmp_path / "x.md", env=env), code=2, message="--all")
     span = _span_of(vault, ids[0], alice, "Sinjon-ri")
-    _decide(vault, ids[0], alice, review.Decision("reject", (review.span_id(span),)))
+    release = review.Decision("reject", (review.span_id(span),), reason="a signed release")
+    _decide(vault, ids[0], alice, release)
     _decide(vault, ids[0], alice, review.Decision("approve"))
     args = (*base, "--quote", "I was born in", "--out", tmp_path / "x.md", "--show-originals")
     refused = cli(*args, env=env)

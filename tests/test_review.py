@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from intake.record import Document, Metadata
 from intake.vault import NewRecord, Vault
 from keys.errors import RedactionError, ReviewError
 from redact import log as redaction_log
-from redact import policy
+from redact import policy, review
 from redact.log import RedactionLog
 from redact.pseudonyms import PseudonymTable
 from redact.review import (
@@ -220,7 +221,15 @@ def test_review_through_the_cli(cli: CLI, tmp_path: Path, alice: Person) -> None
     shown = cli("review", "show", record.id, *args, env=env)
     first = shown.out.split()[0]
     assert shown.code == 0 and "proposed" in shown.out
-    assert cli("review", "reject", record.id, first, *args, env=env).code == 0
+    assert_refused(  # the first span is the protected witness name: no release without a reason
+        cli("review", "reject", record.id, first, *args, env=env),
+        message="is a protected term",
+        hint="--reason",
+    )
+    released = cli(
+        "review", "reject", record.id, first, "--reason", "she asked to be named", *args, env=env
+    )
+    assert released.code == 0 and "warning: a protected term stays visible" in released.err
     added = cli(
         "review", "add", record.id, "--text", "blue gate", "--label", "LOCATION", *args, env=env
     )
@@ -237,6 +246,41 @@ def test_review_through_the_cli(cli: CLI, tmp_path: Path, alice: Person) -> None
     saved = redaction_log.load(vault, record.id, alice.identity)
     assert saved is not None and {s.text: s.status for s in saved.spans}["blue gate"] == "added"
     assert cli("audit", "verify", *args, env=env).code == 0
+
+
+def test_a_protected_term_needs_a_signed_release(alice: Person) -> None:
+    log = _log()
+    kim = next(s for s in log.spans if s.text == "Kim Bo-ram")
+    kim_index = log.spans.index(kim)
+    log.spans[kim_index] = kim.with_(recognizer="protected-term")
+    with pytest.raises(ReviewError, match="is a protected term"):
+        _decide(log, Decision("reject", (span_id(kim),)), alice)
+    with pytest.raises(ReviewError, match="is a protected term"):
+        _decide(log, Decision("edit", (span_id(kim),), replacement="Kim Bo-ram"), alice)
+    with pytest.raises(ReviewError, match="is a protected term"):  # a blank reason is none
+        _decide(log, Decision("reject", (span_id(kim),), reason="  "), alice)
+    assert log.spans[kim_index].status == "proposed" and not log.events, "a refusal changes nothing"
+    # an old log (or a hand-edited one) with a rejection but no release cannot be approved
+    log.spans[kim_index] = log.spans[kim_index].with_(status="rejected")
+    for i, span in enumerate(log.spans):
+        if span.status == "proposed":
+            log.spans[i] = span.with_(status="accepted")
+    with pytest.raises(ReviewError, match="would be published"):
+        _decide(log, Decision("approve"), alice)
+    _decide(log, Decision("reject", (span_id(kim),), reason="named at her request"), alice)
+    assert log.events[-1]["reason"] == "named at her request"
+    assert review.verify_events(log, [alice.identity.recipient]) == [], "the reason is signed"
+    _decide(log, Decision("approve"), alice)
+    assert review.is_approved(log)
+    (entry,) = review.releases(log)
+    assert entry["span"] == span_id(kim) and entry["reviewer"] == alice.identity.name
+    assert "named at her request" not in json.dumps(entry), "the reason stays in the log"
+    from redact.export_report import public_report
+
+    report = public_report(log, "r1")
+    assert "(kept in the encrypted log): 1." in report
+    assert f"| {span_id(kim)} | PERSON |" in report
+    assert "named at her request" not in report and "Kim Bo-ram" not in report
 
 
 def test_editing_a_kept_span_replaces_it(alice: Person) -> None:
