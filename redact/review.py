@@ -48,6 +48,10 @@ class Decision:
     reason: str | None = None  # required to leave a protected term visible (a signed release)
 
 
+class ProtectedTermError(ReviewError):
+    """A decision would leave a protected term visible without a reason (a signed release)."""
+
+
 def protected_entities(log: RedactionLog) -> set[str]:
     """Entities given as protected terms at intake (the witness, relatives, home village)."""
     return {s.entity for s in log.spans if s.recognizer == PROTECTED}
@@ -180,7 +184,7 @@ def decide(
         changed = {i: _changed(log.spans[i], decision) for i in targets}
         for new in changed.values():  # checked before anything changes: a refusal is clean
             if new.entity in keys and _visible(new) and not _reason(decision):
-                raise ReviewError(
+                raise ProtectedTermError(
                     f"span {span_id(new)} of record {log.record_id} is a protected term given "
                     "at intake: leaving it visible publishes it",
                     'only if the person asked for it: repeat with --reason "..." (signed, '

@@ -604,3 +604,35 @@ def test_oversized_malformed_and_nested_bodies_are_refused(
     assert snapshot(reviewed.vault.root) == before, "nothing changed"
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err + captured.out
+
+
+def test_releasing_a_protected_term_from_the_page_needs_a_reason(
+    tmp_path: Path, alice: Person, settings: Settings
+) -> None:
+    root = tmp_path / "vault"
+    vault = Vault.init(root, [alice.identity.recipient], NOW)
+    source = tmp_path / "t.txt"
+    source.write_text("Q: Name?\nA: Ri Sun-ok, from Kapsan. I left in 2011.\n")
+    (record,) = add_files(root, [source], Metadata(), ["Ri Sun-ok"], [], NOW)
+    runner.run(vault, [record.id], alice.identity, None, 1, NOW)
+    client = TestClient(
+        _app(Reviewed(vault, record.id, ""), alice.identity, settings),
+        base_url=f"http://127.0.0.1:{PORT}",
+        follow_redirects=False,
+    )
+    csrf = _login(client, settings)
+    log = redaction_log.require(vault, record.id, alice.identity)
+    (protected,) = [review.span_id(s) for s in log.spans if s.recognizer == "protected-term"]
+    url = f"/api/record/{record.id}/decide"
+    before = snapshot(root)
+    refused = client.post(
+        url, json={"action": "reject", "spans": [protected]}, headers={"X-CSRF-Token": csrf}
+    )
+    assert refused.status_code == 409 and refused.json()["needs_reason"] is True
+    assert "Ri Sun-ok" not in refused.text and snapshot(root) == before
+    body = {"action": "reject", "spans": [protected], "reason": "asked to be named"}
+    done = client.post(url, json=body, headers={"X-CSRF-Token": csrf})
+    assert done.status_code == 200, done.text
+    saved = redaction_log.require(vault, record.id, alice.identity)
+    assert saved.events[-1]["reason"] == "asked to be named"
+    assert review.released(saved) == {protected}

@@ -96,7 +96,10 @@ def _static() -> dict[str, tuple[bytes, str]]:
 
 def _error(error: TestimonyError) -> JSONResponse:
     status = 404 if isinstance(error, VaultError) and "no record" in error.message else 409
-    return JSONResponse({"error": error.message, "hint": error.hint}, status_code=status)
+    body = {"error": error.message, "hint": error.hint}
+    if isinstance(error, review.ProtectedTermError):
+        body["needs_reason"] = True  # the page asks the reviewer why, then sends it again
+    return JSONResponse(body, status_code=status)
 
 
 def _decision(body: Any) -> review.Decision:
@@ -108,7 +111,7 @@ def _decision(body: Any) -> review.Decision:
         raise ReviewError("the page sent a malformed span list", "reload the page")
     if not all(isinstance(s, str) and _SPAN_ID.match(s) for s in spans):
         raise ReviewError("the page sent a malformed span id", "reload the page")
-    strings = {k: body.get(k) for k in ("entity", "replacement", "label")}
+    strings = {k: body.get(k) for k in ("entity", "replacement", "label", "reason")}
     numbers = {k: body.get(k) for k in ("start", "end")}
     if any(v is not None and (not isinstance(v, str) or len(v) > 500) for v in strings.values()):
         raise ReviewError("the page sent a malformed field", "reload the page")
@@ -124,6 +127,7 @@ def _decision(body: Any) -> review.Decision:
         numbers["start"],
         numbers["end"],
         strings["label"],
+        strings["reason"],
     )
 
 

@@ -109,6 +109,16 @@
         credentials: "same-origin",
       });
       const reply = await response.json().catch(() => ({ error: "the server did not answer" }));
+      if (!response.ok && reply.needs_reason && !body.reason) {
+        busy = false;
+        const why = window.prompt(
+          "This is a protected term given at intake (the witness, a relative, a home village). " +
+          "Leaving it visible publishes it. Only if the person asked for that, type the reason: " +
+          "it is signed with your key and the release is listed in the public report.");
+        if (why && why.trim()) return send(Object.assign({}, body, { reason: why.trim() }), focusAfter);
+        toast("Not changed: the protected term stays masked.", true);
+        return false;
+      }
       if (!response.ok) {
         toast((reply.error || "refused") + (reply.hint ? " — " + reply.hint : ""), true);
         return false;
