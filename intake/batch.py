@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from intake.readers import read_source
+from intake.readers._files import open_regular
 from intake.record import Metadata, Record
 from intake.vault import NewRecord, Vault
-from keys.errors import InputFormatError, UsageError
+from keys.errors import UsageError
 
 
 def _check_metadata(metadata: Metadata) -> None:
@@ -27,18 +29,8 @@ def _check_metadata(metadata: Metadata) -> None:
 
 
 def _check_attachment(path: Path) -> None:
-    if not path.is_file():
-        raise InputFormatError(
-            f"{path}: attachment not found or not a regular file",
-            "check the path given to --attach",
-        )
-    try:
-        with path.open("rb"):
-            pass
-    except PermissionError:
-        raise InputFormatError(
-            f"{path}: attachment not readable", "check the file's permissions"
-        ) from None
+    """The same file-type checks as a transcript (no size limit: attachments are streamed)."""
+    os.close(open_regular(path, "attachment"))
 
 
 def clean_terms(terms: Sequence[str]) -> tuple[str, ...]:

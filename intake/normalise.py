@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
+
 from keys.errors import InputFormatError
+
+# A character someone reading the text would see: not white space, not a control, format,
+# surrogate, private-use or unassigned code point, not default-ignorable (zero-width characters,
+# soft hyphen, BOM, bidi controls, variation selectors, Hangul fillers), not the blank braille cell.
+_VISIBLE = regex.compile(
+    r"[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}"
+    r"\p{Zs}\p{Zl}\p{Zp}\u2800]"
+)
 
 
 def decode_utf8(data: bytes, source: str) -> str:
@@ -23,3 +33,8 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def has_visible(text: str) -> bool:
+    """Whether ``text`` holds at least one character that shows when rendered."""
+    return _VISIBLE.search(text) is not None

@@ -8,7 +8,12 @@ from typing import BinaryIO
 
 
 class PaddedHashingReader(io.RawIOBase):
-    """Reads ``source`` (hashing it), then ``pad`` zero bytes. Constant memory."""
+    """Reads ``source`` (hashing it), then zero bytes up to ``pad_to``. Constant memory.
+
+    A source that yields more than ``pad_to`` bytes (it grew, or was swapped for a device) is
+    read no further: ``size`` then differs from the size it was sealed for, which the caller
+    refuses.
+    """
 
     def __init__(self, source: BinaryIO, pad_to: int) -> None:
         self._readinto = source.readinto  # type: ignore[attr-defined]
@@ -27,6 +32,8 @@ class PaddedHashingReader(io.RawIOBase):
             if count:
                 self._update(memoryview(buffer)[:count])
                 self.size += count
+                if self.size > self._pad_to:  # more than announced: stop, never read forever
+                    self._remaining_pad = 0
                 return count
             self._remaining_pad = max(self._pad_to - self.size, 0)
         view = memoryview(buffer).cast("B")

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -152,3 +153,120 @@ def test_zip_bomb_docx_is_refused(tmp_path: Path) -> None:
         archive.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
     with pytest.raises(InputFormatError, match="unpacks to"):
         read(path)
+
+
+SECRET = "Ri Chol-min"  # an invented name: it must never reach stdout or stderr
+
+
+def _odt_bytes() -> bytes:
+    document = OpenDocumentText()
+    document.text.addElement(P(text=f"A: {SECRET} crossed at night."))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_bytes() -> bytes:
+    document = docx.Document()
+    document.add_paragraph(f"A: {SECRET} crossed at night.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _replace_member(data: bytes, member: str, content: bytes | None) -> bytes:
+    """The archive with ``member`` replaced (or dropped when ``content`` is None)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            if info.filename != member:
+                archive.writestr(info.filename, source.read(info.filename))
+            elif content is not None:
+                archive.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def _cut_xml(data: bytes, member: str) -> bytes:
+    xml = zipfile.ZipFile(io.BytesIO(data)).read(member)
+    return _replace_member(data, member, xml[: len(xml) - 40])
+
+
+DAMAGED = [
+    ("odt-content-cut", "t.odt", lambda: _cut_xml(_odt_bytes(), "content.xml")),
+    (
+        "odt-manifest-garbage",
+        "t.odt",
+        lambda: _replace_member(_odt_bytes(), "META-INF/manifest.xml", b"\x00garbage<<"),
+    ),
+    ("odt-styles-garbage", "t.odt", lambda: _replace_member(_odt_bytes(), "styles.xml", b"<a>")),
+    (
+        "odt-no-manifest",
+        "t.odt",
+        lambda: _replace_member(_odt_bytes(), "META-INF/manifest.xml", None),
+    ),
+    (
+        "docx-rels-broken",
+        "t.docx",
+        lambda: _replace_member(_docx_bytes(), "_rels/.rels", b"<Relationships"),
+    ),
+    (
+        "docx-doc-rels-garbage",
+        "t.docx",
+        lambda: _replace_member(_docx_bytes(), "word/_rels/document.xml.rels", b"\xff\xfe"),
+    ),
+    ("docx-document-cut", "t.docx", lambda: _cut_xml(_docx_bytes(), "word/document.xml")),
+    (
+        "docx-no-content-types",
+        "t.docx",
+        lambda: _replace_member(_docx_bytes(), "[Content_Types].xml", None),
+    ),
+    (
+        "srt-absurd-hours",
+        "t.srt",
+        lambda: f"1\n99999999999999:00:00,000 --> 99999999999999:00:01,000\nA: {SECRET}\n".encode(),
+    ),
+    (
+        "srt-trailing-garbage",
+        "t.srt",
+        lambda: f"{SECRET} notes\n\n1\n00:00:01,000 --> 00:00:02,000\nA: hi\n".encode(),
+    ),
+    (
+        "vtt-absurd-hours",
+        "t.vtt",
+        lambda: f"WEBVTT\n\n99999999999999999999:00:00.000 --> 00:00:01.000\n{SECRET}\n".encode(),
+    ),
+    ("vtt-no-header", "t.vtt", lambda: f"00:00:01.000 --> 00:00:02.000\n{SECRET}\n".encode()),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [(n, c) for _, n, c in DAMAGED], ids=[i for i, _, _ in DAMAGED]
+)
+def test_damaged_documents_are_refused_in_silence(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], name: str, content: Callable[[], bytes]
+) -> None:
+    """A clear refusal (never a partial read, never 'internal error'), and not one byte of the
+    document on stdout or stderr, even when the parser prints or logs what it could not parse."""
+    path = tmp_path / name
+    path.write_bytes(content())
+    with pytest.raises(InputFormatError) as caught:
+        read(path)
+    assert caught.value.hint
+    assert SECRET not in caught.value.message
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+def test_the_guard_catches_fd_level_output() -> None:
+    """A parser writing straight to file descriptors 1 and 2 is silenced and refused."""
+    import os
+
+    from intake.readers._guard import parsing
+
+    refused = pytest.raises(InputFormatError, match="parser reported a problem")
+    with refused, parsing("x.odt", ".odt document", "save it again"):
+        os.write(1, SECRET.encode())
+    refused = pytest.raises(InputFormatError, match="parser reported a problem")
+    with refused, parsing("x.odt", ".odt document", "save it again"):
+        os.write(2, b"x" * 200_000)  # more than a pipe holds: a short write, never a hang

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from intake.normalise import normalise
+from intake.normalise import has_visible, normalise
 from intake.readers import docx, odt, plain, subtitles
+from intake.readers._files import read_bounded
 from intake.record import Document, Segment
 from keys.errors import InputFormatError
 
@@ -38,35 +39,33 @@ def reader_for(path: Path) -> Callable[[bytes, str], Document]:
 
 
 def read_source(path: Path) -> tuple[bytes, Document]:
-    """Read ``path``: its original bytes (for the custody hash) and the normalised document."""
+    """Read ``path``: its original bytes (for the custody hash) and the normalised document.
+
+    Only a regular file is read (no link, pipe, device or folder), and never more than
+    ``MAX_SOURCE_BYTES + 1`` bytes of it, whatever its size claims.
+    """
     reader = reader_for(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise InputFormatError(
-                f"{path}: too large for a transcript ({size // (1024 * 1024)} MiB, "
-                f"limit {MAX_SOURCE_BYTES // (1024 * 1024)} MiB)",
-                "split it into several files, or add audio and video with --attach",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFormatError(f"{path}: no such file", "check the path") from None
-    except IsADirectoryError:
-        raise InputFormatError(
-            f"{path}: is a folder", "give the transcript files themselves"
-        ) from None
-    except PermissionError:
-        raise InputFormatError(
-            f"{path}: permission denied", "check the file's permissions"
-        ) from None
+    data = read_bounded(
+        path, MAX_SOURCE_BYTES, "split it into several files, or add audio and video with --attach"
+    )
+    return data, parse(data, str(path), reader)
+
+
+def parse(
+    data: bytes, source: str, reader: Callable[[bytes, str], Document] | None = None
+) -> Document:
+    """The document in ``data`` (named ``source``); refused when no character of it is visible."""
+    if reader is None:
+        reader = reader_for(Path(source))
     if not data.strip():
-        raise InputFormatError(f"{path}: the file is empty", "check that it is the right file")
-    document = reader(data, str(path))
-    if not document.text.strip():
+        raise InputFormatError(f"{source}: the file is empty", "check that it is the right file")
+    document = reader(data, source)
+    if not has_visible(document.text):
         raise InputFormatError(
-            f"{path}: no text found in the file", "check that it is the right file"
+            f"{source}: no visible text in the file (only spaces, invisible or format characters)",
+            "check that it is the right file",
         )
-    return data, document
+    return document
 
 
 def read(path: Path) -> Document:
@@ -104,6 +103,7 @@ __all__ = [
     "SUPPORTED",
     "join_lines",
     "paragraphs",
+    "parse",
     "read",
     "read_source",
     "reader_for",

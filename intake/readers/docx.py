@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 import docx as python_docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 
+from intake.readers._guard import parsing
 from intake.readers._zip import check_archive
 from intake.record import Document
-from keys.errors import InputFormatError
+
+HINT = "open it in a word processor and save it again as .docx"
 
 
 def read(data: bytes, source: str) -> Document:
     from intake.readers import paragraphs
 
     check_archive(data, source, ".docx")
-    try:
+    with parsing(source, ".docx document", HINT):
         document = python_docx.Document(io.BytesIO(data))
         lines: list[str] = []
         for block in document.iter_inner_content():
@@ -27,9 +27,4 @@ def read(data: bytes, source: str) -> Document:
                     lines.extend(cell.text for cell in row.cells)
             else:
                 lines.append(block.text)
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError):
-        raise InputFormatError(
-            f"{source}: not a readable .docx document",
-            "open it in a word processor and save it again as .docx",
-        ) from None
     return paragraphs(lines, "docx")
