@@ -3,7 +3,10 @@
 A mention counts as masked when every letter and digit of it (a leading "Mr"/"Ms"/... aside)
 lies inside spans the system would replace (action other than keep), and as proposed when they
 lie inside any span shown to the reviewer. An entity counts only when all its mentions do, as in
-TAB's entity-level recall. Numbers are printed, never stored by this module.
+TAB's entity-level recall. On samples-format folders it also measures what a reader of the
+export relies on: consistency (a recurring gold person, place, camp or organisation gets exactly
+one replacement in every record) and wrong merges (one pseudonym standing for two or more gold
+entities), reported by gold entity id, never by text. Numbers are printed, never stored here.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redact.analysis import Source, propose
+from redact.analysis import AnalysisFailed, Outcome, Source, finish, prepare, propose
 from redact.policy import Policy
 from redact.pseudonyms import PseudonymTable
 from redact.span import Span
@@ -30,6 +33,7 @@ class Mention:
     end: int
     kind: str  # gold type
     entity: str
+    must_mask: bool = True
 
 
 def _covered_chars(spans: Iterable[Span], proposed: bool = False) -> set[int]:
@@ -80,75 +84,191 @@ def _recall_lines(
 
 # -- samples -------------------------------------------------------------------------------
 
+# Gold entity prefixes whose replacement is decided per entity (a pseudonym, or a place's
+# generalisation): these must read the same in every record. Dates, ages and prices are
+# generalised per mention; contact details are masked with one fixed word.
+_PER_ENTITY = ("P-", "L-", "C-", "O-")
 
-def _load_samples(folder: Path) -> list[tuple[str, str, dict[str, Any]]]:
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    text: str
+    gold: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A folder after the slow, stateless half of the analysis (detection, merging)."""
+
+    folder: str
+    documents: tuple[Document, ...]
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class Scores:
+    """What :func:`score` measured on one folder. Entity ids only, never text."""
+
+    folder: str
+    documents: int
+    mentions: tuple[Mention, ...]
+    masked: dict[Mention, bool]
+    flagged: dict[Mention, bool]
+    must_mask: tuple[int, int]
+    person_location: tuple[int, int]
+    protected: tuple[int, int]
+    precision: tuple[int, int]
+    keep_over_masked: tuple[int, int]
+    consistent: tuple[int, int]
+    inconsistent: tuple[str, ...]  # recurring gold entity ids with more than one replacement
+    # per pseudonym whose spans (each over one gold entity) stand for 2+ gold entities: their ids
+    wrong_merges: tuple[tuple[str, ...], ...]
+    pseudonyms: int
+    swallowed: tuple[tuple[str, ...], ...]  # single spans that cover two or more gold entities
+
+    def recall(self, kind: str | None = None, must_mask_only: bool = False) -> float:
+        """Mention recall (masked under the policy), of one gold type or of all."""
+        group = [
+            m
+            for m in self.mentions
+            if (kind is None or m.kind == kind) and (m.must_mask or not must_mask_only)
+        ]
+        return sum(self.masked[m] for m in group) / len(group) if group else 1.0
+
+
+def load_folder(folder: Path) -> list[Document]:
+    """Every ``*.gold.json`` of a samples-format folder, with its source read as intake does."""
     from intake.readers import read
 
     out = []
     for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        out.append((gold["file"], read(folder / gold["file"]).text, gold))
+        out.append(Document(gold["file"], read(folder / gold["file"]).text, gold))
     return out
 
 
-def report_samples(folder: Path, policy: Policy) -> str:
-    docs = _load_samples(folder)
-    sources = [Source(name, text, tuple(gold["protect"])) for name, text, gold in docs]
-    table = PseudonymTable(style=policy.style)
-    proposals = propose(sources, policy, table)
-    mentions, masked, flagged, keep_hits, keep_total = [], {}, {}, 0, 0
-    predicted, predicted_true, pseudonyms = 0, 0, defaultdict(set)
+def prepare_folder(folder: Path) -> Prepared:
+    """Detection and merging over a folder (runs spaCy once; cache the result to score often)."""
+    documents = load_folder(folder)
+    sources = [Source(d.name, d.text, tuple(d.gold["protect"])) for d in documents]
+    return Prepared(str(folder), tuple(documents), prepare(sources))
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end
+
+
+def score(prepared: Prepared, policy: Policy) -> Scores:
+    """Link and plan a prepared folder with a fresh pseudonym table, and score it."""
+    documents = prepared.documents
+    sources = [Source(d.name, d.text, tuple(d.gold["protect"])) for d in documents]
+    outcome = finish(sources, prepared.outcome, policy, PseudonymTable(style=policy.style))
+    if outcome.failures:
+        raise AnalysisFailed(list(outcome.failures.values()))
+    mentions: list[Mention] = []
+    masked: dict[Mention, bool] = {}
+    flagged: dict[Mention, bool] = {}
+    keep_hits = keep_total = predicted = predicted_true = 0
+    replacements: dict[str, set[str]] = defaultdict(set)  # gold entity -> replacements
+    entity_docs: dict[str, set[str]] = defaultdict(set)
+    stands_for: dict[str, set[str]] = defaultdict(set)  # pseudonym -> gold entities
+    swallowed: list[tuple[str, ...]] = []  # one span over two gold entities (detection)
     protected_entities: set[str] = set()
-    for (name, text, gold), spans in zip(docs, proposals, strict=True):
+    for doc, spans in zip(documents, outcome.spans, strict=True):
+        covers: dict[Span, set[str]] = defaultdict(set)
+        text, gold = doc.text, doc.gold
         chars = _covered_chars(spans)
         proposed_chars = _covered_chars(spans, proposed=True)
         gold_chars = {i for s in gold["spans"] for i in range(s["start"], s["end"])}
-        for span in spans:
-            if span.action == "keep":
-                continue
+        hidden = [s for s in spans if s.action != "keep" and s.status != "rejected"]
+        for span in hidden:
             predicted += 1
             predicted_true += any(i in gold_chars for i in range(span.start, span.end))
         for item in gold["keep"]:
             keep_total += 1
             keep_hits += any(i in chars for i in range(item["start"], item["end"]))
         for s in gold["spans"]:
-            mention = Mention(name, s["start"], s["end"], s["type"], s["entity"])
+            mention = Mention(
+                doc.name, s["start"], s["end"], s["type"], s["entity"], bool(s["must_mask"])
+            )
             mentions.append(mention)
             masked[mention] = _is_masked(text, mention, chars)
             flagged[mention] = _is_masked(text, mention, proposed_chars)
             if any(same_phrase(s["text"], term) for term in gold["protect"]):
                 protected_entities.add(s["entity"])
-            for span in spans:
-                if (
-                    span.action == "pseudonymise"
-                    and span.start < s["end"]
-                    and s["start"] < span.end
-                ):
-                    pseudonyms[s["entity"]].add((span.replacement, name))
-    must = [m for m in mentions if m.kind in ("PERSON", "LOCATION")]
+            touching = [x for x in hidden if _overlaps(x, s["start"], s["end"])]
+            if masked[mention] and s["entity"].startswith(_PER_ENTITY):
+                replacements[s["entity"]] |= {x.replacement for x in touching}
+                entity_docs[s["entity"]].add(doc.name)
+            for x in touching:
+                if x.action == "pseudonymise":
+                    covers[x].add(s["entity"])
+        for x, entities in covers.items():
+            if len(entities) == 1:
+                stands_for[x.replacement] |= entities
+            else:
+                swallowed.append(tuple(sorted(entities)))
+    must = [m for m in mentions if m.must_mask]
+    people_places = [m for m in mentions if m.kind in ("PERSON", "LOCATION")]
     protected = [m for m in mentions if m.entity in protected_entities]
-    recurring = {
-        e: v for e, v in pseudonyms.items() if e.startswith("P-") and len({doc for _, doc in v}) > 1
-    }
-    consistent = [e for e, v in recurring.items() if len({p for p, _ in v}) == 1]
+    recurring = sorted(e for e, d in entity_docs.items() if len(d) > 1)
+    inconsistent = tuple(e for e in recurring if len(replacements[e]) != 1)
+    return Scores(
+        folder=prepared.folder,
+        documents=len(documents),
+        mentions=tuple(mentions),
+        masked=masked,
+        flagged=flagged,
+        must_mask=(sum(masked[m] for m in must), len(must)),
+        person_location=(sum(masked[m] for m in people_places), len(people_places)),
+        protected=(sum(masked[m] for m in protected), len(protected)),
+        precision=(predicted_true, predicted),
+        keep_over_masked=(keep_hits, keep_total),
+        consistent=(len(recurring) - len(inconsistent), len(recurring)),
+        inconsistent=inconsistent,
+        wrong_merges=tuple(sorted(tuple(sorted(v)) for v in stands_for.values() if len(v) > 1)),
+        pseudonyms=len(stands_for),
+        swallowed=tuple(sorted(swallowed)),
+    )
+
+
+def report(scores: Scores) -> str:
+    """The numbers of :func:`score`, as printed by ``testimony redact evaluate``."""
+    mentions, masked = scores.mentions, scores.masked
     lines = [
-        f"samples: {len(docs)} transcripts, {len(mentions)} gold mentions",
-        *_recall_lines(mentions, masked, flagged),
-        f"  protected-term entities: all mentions masked "
-        f"{_ratio(sum(masked[m] for m in protected), len(protected))}",
-        f"  PERSON + LOCATION mentions masked {_ratio(sum(masked[m] for m in must), len(must))}",
-        f"  precision (masked spans touching a gold span) {_ratio(predicted_true, predicted)}",
-        f"  over-masking of keep items (countries, public figures) {_ratio(keep_hits, keep_total)}",
-        f"  recurring people with exactly one pseudonym across records "
-        f"{_ratio(len(consistent), len(recurring))}",
+        f"{scores.folder}: {scores.documents} documents, {len(mentions)} gold mentions",
+        *_recall_lines(mentions, masked, scores.flagged),
+        f"  must-mask mentions masked {_ratio(*scores.must_mask)}",
+        f"  PERSON + LOCATION mentions masked {_ratio(*scores.person_location)}",
+        f"  protected-term entities: all mentions masked {_ratio(*scores.protected)}",
+        f"  precision (hidden spans touching a gold span) {_ratio(*scores.precision)}",
+        f"  over-masking of keep items (countries, public figures) "
+        f"{_ratio(*scores.keep_over_masked)}",
+        f"  consistency (recurring people, places, camps, organisations with exactly one "
+        f"replacement across records) {_ratio(*scores.consistent)}",
     ]
+    if scores.inconsistent:
+        lines.append("    more than one replacement: " + ", ".join(scores.inconsistent))
+    lines.append(
+        f"  wrong merges (a pseudonym standing for 2+ gold entities) "
+        f"{len(scores.wrong_merges)} of {scores.pseudonyms} pseudonyms"
+    )
+    lines += [f"    one pseudonym for: {' + '.join(ids)}" for ids in scores.wrong_merges]
+    lines.append(f"  single spans covering 2+ gold entities (detection) {len(scores.swallowed)}")
+    lines += [f"    one span over: {' + '.join(ids)}" for ids in scores.swallowed]
     unmasked = [m for m in mentions if not masked[m]]
-    unseen = [m for m in unmasked if not flagged[m]]
+    unseen = [m for m in unmasked if not scores.flagged[m]]
     lines.append(
         f"  mentions not masked: {len(unmasked)}, of which never proposed: {len(unseen)}"
         + "".join(f"\n    never proposed: {m.kind} in {m.doc} at {m.start}-{m.end}" for m in unseen)
     )
     return "\n".join(lines)
+
+
+def report_samples(folder: Path, policy: Policy) -> str:
+    """Score a samples-format folder (gold files beside their sources) and print the numbers."""
+    return report(score(prepare_folder(folder), policy))
 
 
 # -- TAB -----------------------------------------------------------------------------------

@@ -139,9 +139,10 @@ def run(
 @redact_group.command("evaluate")
 @click.option(
     "--samples",
-    "samples_dir",
+    "samples_dirs",
+    multiple=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="A folder of *.gold.json files with their sources (e.g. samples/).",
+    help="A folder of *.gold.json files with their sources (e.g. samples/). Repeat.",
 )
 @click.option(
     "--tab",
@@ -158,18 +159,27 @@ def run(
 )
 @POLICY_OPTION
 def evaluate(
-    samples_dir: Path | None, tab_files: tuple[Path, ...], baseline: bool, policy_file: Path | None
+    samples_dirs: tuple[Path, ...],
+    tab_files: tuple[Path, ...],
+    baseline: bool,
+    policy_file: Path | None,
 ) -> None:
-    """Score detection against annotated data and print the numbers."""
+    """Score detection, linking and pseudonyms against annotated data and print the numbers:
+    recall per type, precision, consistency across records and wrong merges (entity ids only)."""
     from keys.errors import UsageError
     from redact import evaluate as evaluation
     from redact import policy as policy_module
 
-    if samples_dir is None and not tab_files:
-        raise UsageError("nothing to evaluate", "give --samples samples/ and/or --tab FILE")
+    if not samples_dirs and not tab_files:
+        raise UsageError(
+            "nothing to evaluate", "give --samples samples/ (repeatable) and/or --tab FILE"
+        )
     chosen = policy_module.load(policy_file)
-    if samples_dir is not None:
-        click.echo(evaluation.report_samples(samples_dir, chosen))
+    for folder in samples_dirs:
+        if not any(folder.glob("*.gold.json")):
+            raise UsageError(f"{folder}: no *.gold.json files", "give a samples-format folder")
+    for folder in samples_dirs:
+        click.echo(evaluation.report_samples(folder, chosen))
     for path in tab_files:
         click.echo(evaluation.report_tab(path, chosen, baseline))
 
