@@ -8,6 +8,7 @@ error and give no plaintext. Vectors for key types we do not support are skipped
 from __future__ import annotations
 
 import hashlib
+import os
 import zlib
 from pathlib import Path
 
@@ -17,6 +18,11 @@ from keys import agefile
 from keys.errors import DecryptionError, PassphraseError
 
 VECTORS = Path(__file__).resolve().parents[2] / "shared" / "age-vectors"  # shared/ beside the repo
+# A clone with nothing beside it skips the vectors, saying where to put them; under CI, where
+# shared/ is always laid beside the checkout, a missing folder is a failure, never a skip.
+MISSING = f"the CCTV age vectors are not at {VECTORS}: put shared/age-vectors beside the repository"
+if not VECTORS.is_dir() and os.environ.get("CI") != "true":
+    pytest.skip(MISSING, allow_module_level=True)
 
 
 # Known deviations of rage (under pyrage) from the spec's header grammar: it accepts a stanza
@@ -43,6 +49,8 @@ def _parse(path: Path) -> tuple[dict[str, list[str]], bytes]:
 
 
 def _vector_files() -> list[Path]:
+    if not VECTORS.is_dir():
+        return []  # only under CI=true: test_vectors_are_present fails with MISSING
     return sorted(p for p in VECTORS.iterdir() if not p.name.startswith("README"))
 
 
@@ -58,6 +66,7 @@ def _vector_params() -> list[object]:
 
 
 def test_vectors_are_present() -> None:
+    assert VECTORS.is_dir(), MISSING
     assert len(_vector_files()) >= 140, f"expected the CCTV age vectors in {VECTORS}"
 
 
