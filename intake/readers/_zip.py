@@ -14,7 +14,7 @@ def check_archive(data: bytes, source: str, kind: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, EOFError):
+    except Exception:  # hostile bytes: BadZipFile, NotImplementedError (version), struct.error...
         raise InputFormatError(
             f"{source}: not a valid {kind} file (damaged or not a zip archive)",
             f"open it in a word processor and save it again as {kind}",
