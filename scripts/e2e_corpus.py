@@ -1,0 +1,468 @@
+"""End to end over a gold corpus, as an NGO would: what reaches the published quotes.
+
+For a folder in the samples' gold format (``samples/`` or ``samples/blind/``; schema in
+``samples/README.md``) this makes a throwaway identity and vault in a temp folder (on tmpfs when
+there is one), takes in every document with its gold protected terms and metadata, analyses all
+records in one run, accepts every proposal and approves every record (the DEMO SHORTCUT a careful
+NGO would not take: it measures what detection alone delivers), exports each record's witness
+turns as Markdown through the real export path and its leak gate, and reads each published file
+back. It prints:
+
+- records, exports written, and every refusal (intake, analysis, approval, export) with its
+  cause: the library's message, which never holds originals; for a gate refusal also, for the
+  measurement only, whether each refused hit is a gold must-mask mention (a true leak) or not (a
+  false alarm, with what the gold says of it);
+- gold must-mask mentions whose surface (case-insensitive, whitespace collapsed, on word
+  boundaries for Latin-like letters and digits) still appears in a published file, per type and
+  in total, listed as ``doc:start-end TYPE`` (the text only with ``--show-text``);
+- quasi-identifiers (gold ``must_mask: false``: dates, ages, prices, camps) still present, per
+  type, separately.
+
+The vault, the keys and the exports are deleted at the end. Exit 0 unless the script breaks:
+this is a measurement, not a test.
+
+    .venv/bin/python scripts/e2e_corpus.py samples/
+    .venv/bin/python scripts/e2e_corpus.py samples/blind/ --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a file: the project's packages sit next to scripts/
+    sys.path.insert(0, str(REPO))
+
+from intake.batch import add_files  # noqa: E402
+from intake.record import Metadata  # noqa: E402
+from intake.vault import Vault  # noqa: E402
+from keys import identity as identity_module  # noqa: E402
+from keys.errors import TestimonyError  # noqa: E402
+from keys.identity import Identity  # noqa: E402
+from redact import export, leak_gate, policy, review, runner  # noqa: E402
+from redact import log as redaction_log  # noqa: E402
+from redact.analysis import Failure  # noqa: E402
+
+RELEASE_REASON = "e2e measurement: planted release to test the leak counter"
+META_FIELDS = ("code", "date", "place", "interviewer", "language", "consent")
+
+
+# -- the summary ----------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    """One refused hit of the gate: where (output offsets), the gate's label, and what the gold
+    says of the refused words (measurement only; no text)."""
+
+    where: str
+    label: str
+    verdict: str  # "true leak (gold TYPE)" | "false alarm (...)"
+    text: str | None = None  # only with --show-text
+
+
+@dataclass
+class Refusal:
+    doc: str
+    step: str  # intake | analysis | approval | export
+    cause: str  # the library's message: never originals
+    hits: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    doc: str
+    start: int
+    end: int
+    type: str
+    text: str | None = None  # only with --show-text
+
+    def __str__(self) -> str:
+        shown = f"  {self.text!r}" if self.text is not None else ""
+        return f"{self.doc}:{self.start}-{self.end} {self.type}{shown}"
+
+
+@dataclass
+class Summary:
+    folder: str
+    records: int = 0
+    exports_written: int = 0
+    refusals: list[Refusal] = field(default_factory=list)
+    must_mask_total: int = 0  # gold must-mask mentions in the documents
+    must_mask_published: int = 0  # ... in documents whose export was written
+    leaked: list[Mention] = field(default_factory=list)
+    quasi_present: list[Mention] = field(default_factory=list)
+    offset_mismatches: int = 0  # gold spans whose text is not at their offsets in the record
+    seconds: float = 0.0
+
+    def leaked_by_type(self) -> dict[str, int]:
+        return dict(sorted(Counter(m.type for m in self.leaked).items()))
+
+    def quasi_by_type(self) -> dict[str, int]:
+        return dict(sorted(Counter(m.type for m in self.quasi_present).items()))
+
+    def gate_refusals(self) -> list[Refusal]:
+        return [r for r in self.refusals if r.step == "export" and r.hits]
+
+    def false_alarms(self) -> int:
+        return sum(h.verdict.startswith("false alarm") for r in self.refusals for h in r.hits)
+
+    def to_json(self) -> dict[str, Any]:
+        body = asdict(self)
+        body["leaked_by_type"] = self.leaked_by_type()
+        body["leaked_total"] = len(self.leaked)
+        body["quasi_by_type"] = self.quasi_by_type()
+        body["false_alarms"] = self.false_alarms()
+        body["leaked"] = [str(m) for m in self.leaked]
+        body["quasi_present"] = [str(m) for m in self.quasi_present]
+        return body
+
+
+# -- matching surfaces ----------------------------------------------------------------------
+
+
+def normal(text: str) -> str:
+    """Case-insensitive, whitespace collapsed."""
+    return " ".join(text.casefold().split())
+
+
+def _wordish(ch: str) -> bool:
+    """A letter or digit of a script that separates words with spaces (not CJK or Hangul)."""
+    return ch.isalnum() and ord(ch) < 0x2E80
+
+
+def occurs(surface: str, text: str) -> bool:
+    """``surface`` in ``text`` (both ``normal``), not glued to a neighbouring Latin-like word:
+    "Bo" is not in "Bold"; Chinese or Hangul characters have no such boundary."""
+    if not surface:
+        return False
+    at = text.find(surface)
+    while at >= 0:
+        end = at + len(surface)
+        before = at > 0 and _wordish(surface[0]) and _wordish(text[at - 1])
+        after = end < len(text) and _wordish(surface[-1]) and _wordish(text[end])
+        if not (before or after):
+            return True
+        at = text.find(surface, at + 1)
+    return False
+
+
+def published_text(data: str) -> str:
+    """The Markdown file as a reader sees it: blockquote marks dropped, then ``normal``."""
+    lines = [line[1:].lstrip(" ") if line.startswith(">") else line for line in data.split("\n")]
+    return normal("\n".join(lines))
+
+
+def _tokens(text: str) -> list[str]:
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)
+    )
+    words, word = [], []
+    for c in plain:
+        if c.isalnum():
+            word.append(c)
+            if not _wordish(c):  # one CJK or Hangul character per token
+                words.append("".join(word))
+                word = []
+        elif word:
+            words.append("".join(word))
+            word = []
+    if word:
+        words.append("".join(word))
+    return words
+
+
+def _slices(tokens: list[str]) -> set[str]:
+    return {"".join(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)}
+
+
+def same_words(a: str, b: str) -> bool:
+    """``a`` and ``b`` share a whole run of words (case, accents, hyphens and spaces aside):
+    "Bo ram" and "Kim Bo-ram" do, "Im" and "Kim" do not."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    whole_a, whole_b = "".join(ta), "".join(tb)
+    return whole_a in _slices(tb) or whole_b in _slices(ta)
+
+
+def verdict(original: str, gold: Mapping[str, Any]) -> str:
+    """What the gold says of a refused hit: a must-mask mention (true leak) or something else."""
+    for span in gold["spans"]:
+        if span["must_mask"] and same_words(original, span["text"]):
+            return f"true leak (gold {span['type']})"
+    for span in gold["spans"]:
+        if same_words(original, span["text"]):
+            return f"false alarm (a gold quasi-identifier, {span['type']})"
+    for kept in gold.get("keep", []):
+        if same_words(original, kept["text"]):
+            return f"false alarm (gold keeps it visible, {kept['type']})"
+    return "false alarm (not a gold mention)"
+
+
+# -- the run --------------------------------------------------------------------------------
+
+
+def _temp_root() -> Path:
+    shm = Path("/dev/shm")  # noqa: S108 (tmpfs; mkdtemp makes a fresh 0700 folder in it)
+    where = str(shm) if shm.is_dir() and _writable(shm) else None
+    return Path(tempfile.mkdtemp(prefix="e2e-corpus-", dir=where))
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def _golds(folder: Path, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for path in sorted(folder.glob("*.gold.json")):
+        doc = path.name.removesuffix(".gold.json")
+        if only and doc not in only and not any(doc.startswith(o) for o in only):
+            continue
+        out.append((doc, json.loads(path.read_text(encoding="utf-8"))))
+    return out
+
+
+def _intake(
+    vault_dir: Path, folder: Path, golds: Sequence[tuple[str, dict[str, Any]]], summary: Summary
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Record id -> (doc, gold) for every document the intake took."""
+    taken = {}
+    for doc, gold in golds:
+        meta = gold.get("metadata", {})
+        metadata = Metadata(**{k: meta.get(k) or None for k in META_FIELDS})
+        try:
+            (record,) = add_files(
+                vault_dir, [folder / gold["file"]], metadata, gold.get("protect", []), [], _now()
+            )
+        except TestimonyError as error:
+            summary.refusals.append(Refusal(doc, "intake", error.message))
+            continue
+        taken[record.id] = (doc, gold)
+        summary.offset_mismatches += sum(
+            record.text[s["start"] : s["end"]] != s["text"] for s in gold["spans"]
+        )
+    return taken
+
+
+def _plant(
+    vault: Vault,
+    ident: Identity,
+    taken: Mapping[str, tuple[str, dict[str, Any]]],
+    reject: Sequence[tuple[str, str]],
+) -> None:
+    """Reject (with a signed reason) every span of the engine entities that cover the mentions
+    of gold entity ENTITY in DOC, in every record: a planted leak, to test the counter."""
+    chosen = policy.load(None)
+    logs = {rid: redaction_log.require(vault, rid, ident) for rid in taken}
+    keys: set[str] = set()
+    for doc, entity in reject:
+        for rid, (d, gold) in taken.items():
+            if d != doc:
+                continue
+            for g in (s for s in gold["spans"] if s["entity"] == entity):
+                keys |= {
+                    s.entity for s in logs[rid].spans if s.start < g["end"] and g["start"] < s.end
+                }
+    for rid, log in logs.items():
+        ids = tuple(review.span_id(s) for s in log.spans if s.entity in keys)
+        if ids:
+            decision = review.Decision("reject", ids, reason=RELEASE_REASON)
+            review.record_decision(vault, rid, decision, ident, _now(), chosen)
+
+
+def _accept_and_approve(vault: Vault, ident: Identity, record_id: str) -> None:
+    """What ``review accept-all`` then ``review approve`` do."""
+    chosen = policy.load(None)
+    log = redaction_log.require(vault, record_id, ident)
+    ids = tuple(review.span_id(s) for s in review.undecided(log))
+    if ids:
+        review.record_decision(
+            vault, record_id, review.Decision("accept", ids), ident, _now(), chosen
+        )
+    review.record_decision(vault, record_id, review.Decision("approve"), ident, _now(), chosen)
+
+
+def _export(
+    vault: Vault,
+    ident: Identity,
+    record_id: str,
+    out: Path,
+    doc: str,
+    gold: Mapping[str, Any],
+    show_text: bool,
+) -> Refusal | None:
+    """``testimony export quotes --record ID --all --format md``; a refusal when it is refused."""
+    options = export.Options(fmt="md")
+    try:
+        export.export_quotes(vault, ident, [record_id], out, options, policy.load(None), _now())
+    except leak_gate.LeakError as error:
+        hits = [
+            Hit(
+                leak.where(),
+                leak.label,
+                verdict(leak.original, gold),
+                leak.original if show_text else None,
+            )
+            for leak in error.leaks
+        ]
+        return Refusal(doc, "export", error.message, hits)
+    except TestimonyError as error:
+        return Refusal(doc, "export", error.message)
+    return None
+
+
+def _count(doc: str, gold: Mapping[str, Any], text: str, summary: Summary, show: bool) -> None:
+    for span in gold["spans"]:
+        if span["must_mask"]:
+            summary.must_mask_published += 1
+        if occurs(normal(span["text"]), text):
+            found = Mention(doc, span["start"], span["end"], span["type"])
+            found.text = span["text"] if show else None
+            (summary.leaked if span["must_mask"] else summary.quasi_present).append(found)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def measure(
+    folder: Path,
+    *,
+    only: Sequence[str] = (),
+    reject: Sequence[tuple[str, str]] = (),
+    show_text: bool = False,
+    jobs: int = 1,
+) -> Summary:
+    """The whole run over ``folder``; everything it writes lives in a temp folder it removes."""
+    began = time.monotonic()
+    summary = Summary(str(folder))
+    golds = _golds(folder, only)
+    summary.must_mask_total = sum(s["must_mask"] for _, g in golds for s in g["spans"])
+    root = _temp_root()
+    try:
+        ident = identity_module.generate("E2E Measurement", _now())  # in memory: no passphrase
+        vault = Vault.init(root / "vault", [ident.recipient], _now(), ident)
+        taken = _intake(root / "vault", folder, golds, summary)
+        summary.records = len(taken)
+        results = runner.run(vault, list(taken), ident, None, jobs, _now())
+        analysed = []
+        for record_id, outcome in results:
+            if isinstance(outcome, Failure):
+                summary.refusals.append(
+                    Refusal(taken[record_id][0], "analysis", outcome.describe())
+                )
+            else:
+                analysed.append(record_id)
+        if reject:
+            _plant(vault, ident, {r: taken[r] for r in analysed}, reject)
+        approved = []
+        for record_id in analysed:
+            try:
+                _accept_and_approve(vault, ident, record_id)
+                approved.append(record_id)
+            except TestimonyError as error:
+                summary.refusals.append(Refusal(taken[record_id][0], "approval", error.message))
+        exports = root / "exports"
+        exports.mkdir()
+        for record_id in approved:
+            doc, gold = taken[record_id]
+            out = exports / f"{doc}.md"
+            refused = _export(vault, ident, record_id, out, doc, gold, show_text)
+            if refused is not None:
+                summary.refusals.append(refused)
+                continue
+            summary.exports_written += 1
+            _count(doc, gold, published_text(out.read_text(encoding="utf-8")), summary, show_text)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    summary.seconds = round(time.monotonic() - began, 1)
+    return summary
+
+
+# -- printing -------------------------------------------------------------------------------
+
+
+def render(summary: Summary) -> list[str]:
+    s = summary
+    lines = [
+        f"e2e over {s.folder}: {s.records} records, {s.exports_written} exports written, "
+        f"{len([r for r in s.refusals if r.step == 'export'])} exports refused "
+        f"({len(s.gate_refusals())} by the leak gate), {s.seconds} s",
+    ]
+    if s.offset_mismatches:
+        lines.append(f"warning: {s.offset_mismatches} gold spans are not at their offsets")
+    for r in s.refusals:
+        lines.append(f"refused: {r.doc} at {r.step}: {r.cause}")
+        for h in r.hits:
+            shown = f"  {h.text!r}" if h.text is not None else ""
+            lines.append(f"  - {h.where} [{h.verdict}]{shown}")
+    hits = [h for r in s.refusals for h in r.hits]
+    lines.append(
+        f"gate hits: {len(hits)} ({len(hits) - s.false_alarms()} true leaks, "
+        f"{s.false_alarms()} false alarms)"
+    )
+    by_type = ", ".join(f"{t} {n}" for t, n in s.leaked_by_type().items()) or "none"
+    lines.append(
+        f"must-mask mentions leaked into published files: {len(s.leaked)} of "
+        f"{s.must_mask_published} published ({s.must_mask_total} in all documents): {by_type}"
+    )
+    lines += [f"  leaked: {m}" for m in s.leaked]
+    quasi = ", ".join(f"{t} {n}" for t, n in s.quasi_by_type().items()) or "none"
+    lines.append(
+        f"quasi-identifiers still present (not must-mask): {len(s.quasi_present)}: {quasi}"
+    )
+    return lines
+
+
+def _reject_arg(value: str) -> tuple[str, str]:
+    doc, sep, entity = value.partition(":")
+    if not sep or not doc or not entity:
+        raise argparse.ArgumentTypeError("give DOC:ENTITY, e.g. 01-bo-ram-crossing:P-kim-boram")
+    return doc, entity
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", type=Path, help="A folder of *.gold.json and their documents.")
+    parser.add_argument("--only", action="append", default=[], help="A document (prefix). Repeat.")
+    parser.add_argument(
+        "--reject",
+        action="append",
+        default=[],
+        type=_reject_arg,
+        help="DOC:ENTITY: reject that gold entity's spans before accepting the rest (a planted "
+        "leak, to test the counter). Repeat.",
+    )
+    parser.add_argument("--show-text", action="store_true", help="Print leaked surfaces too.")
+    parser.add_argument("--json", action="store_true", help="The summary as one JSON object.")
+    parser.add_argument("--jobs", type=int, default=1, help="Detection processes (default 1).")
+    args = parser.parse_args(argv)
+    summary = measure(
+        args.folder, only=args.only, reject=args.reject, show_text=args.show_text, jobs=args.jobs
+    )
+    if args.json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(render(summary)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

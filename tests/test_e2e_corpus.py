@@ -1,0 +1,136 @@
+"""scripts/e2e_corpus.py on two samples: a well-formed summary, and planted leaks are counted.
+
+Two releases are planted before the accept-all: a person who is no protected term (the gate lets
+a released entity through, so the published file names him and the counter must see it) and a
+protected term of the other record (the gate must refuse that export, and the refusal must be
+judged a true leak). The temp folder is gone afterwards."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+BROKER = ("01-bo-ram-crossing", "P-zhang-wei")
+PROTECTED = ("02-chongori-wig-brigade", "P-choe-songil")
+
+
+def _script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("e2e_corpus", REPO / "scripts" / "e2e_corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["e2e_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def e2e():  # type: ignore[no-untyped-def]
+    return _script()
+
+
+def _temp_folders() -> set[Path]:
+    return {
+        p for d in (Path("/dev/shm"), Path(tempfile.gettempdir())) for p in d.glob("e2e-corpus-*")
+    }
+
+
+def _gold(doc: str) -> dict:  # type: ignore[type-arg]
+    return json.loads((SAMPLES / f"{doc}.gold.json").read_text(encoding="utf-8"))
+
+
+def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    args = [str(SAMPLES), "--only", BROKER[0], "--only", PROTECTED[0], "--json"]
+    args += ["--reject", ":".join(BROKER), "--reject", ":".join(PROTECTED)]
+    before = _temp_folders()
+    assert e2e.main(args) == 0
+    assert _temp_folders() <= before
+    summary = json.loads(capsys.readouterr().out)
+
+    assert summary["records"] == 2
+    assert summary["offset_mismatches"] == 0
+    assert summary["exports_written"] == 1  # the protected term's export is refused
+    assert summary["must_mask_total"] == sum(
+        s["must_mask"] for doc in (BROKER[0], PROTECTED[0]) for s in _gold(doc)["spans"]
+    )
+
+    (refusal,) = summary["refusals"]
+    assert (refusal["doc"], refusal["step"]) == (PROTECTED[0], "export")
+    assert refusal["cause"].startswith("export refused: ")
+    assert refusal["hits"] and all(
+        h["verdict"] == "true leak (gold PERSON)" for h in refusal["hits"]
+    )
+    assert all(h["text"] is None for h in refusal["hits"])  # no originals without --show-text
+    assert summary["false_alarms"] == 0
+
+    # every mention of the released broker that the witness says is counted, as offsets
+    broker = {
+        f"{BROKER[0]}:{s['start']}-{s['end']} PERSON"
+        for s in _gold(BROKER[0])["spans"]
+        if s["entity"] == BROKER[1]
+    }
+    leaked = set(summary["leaked"])
+    assert leaked & broker
+    assert all(re.fullmatch(r"[\w-]+:\d+-\d+ [A-Z_]+", m) for m in summary["leaked"])
+    assert summary["leaked_total"] == len(summary["leaked"])
+    assert summary["leaked_by_type"]["PERSON"] == sum(m.endswith(" PERSON") for m in leaked)
+    assert sum(summary["leaked_by_type"].values()) == summary["leaked_total"]
+
+    # the printed form says the same, without originals
+    lines = e2e.render(e2e.Summary(**_fields(e2e, summary)))
+    assert any("1 exports refused (1 by the leak gate)" in line for line in lines)
+    assert any(line.startswith("must-mask mentions leaked") for line in lines)
+    for s in _gold(BROKER[0])["spans"]:
+        if s["entity"] == BROKER[1]:
+            assert all(s["text"] not in line for line in lines)
+
+
+def _fields(e2e, body: dict) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """A Summary rebuilt from its JSON form (to print it without a second run)."""
+
+    def mention(text: str):  # type: ignore[no-untyped-def]
+        doc, rest = text.split(":", 1)
+        where, kind = rest.split(" ", 1)
+        start, end = where.split("-")
+        return e2e.Mention(doc, int(start), int(end), kind)
+
+    refusals = [
+        e2e.Refusal(r["doc"], r["step"], r["cause"], [e2e.Hit(**h) for h in r["hits"]])
+        for r in body["refusals"]
+    ]
+    names = {"folder", "records", "exports_written", "must_mask_total", "must_mask_published"}
+    return {
+        **{k: body[k] for k in names},
+        "refusals": refusals,
+        "leaked": [mention(m) for m in body["leaked"]],
+        "quasi_present": [mention(m) for m in body["quasi_present"]],
+    }
+
+
+@pytest.mark.parametrize(
+    ("surface", "text", "found"),
+    [
+        ("bo", "bold move", False),
+        ("bo-ram", "kim bo-ram[^3]", True),
+        ("kim bo-ram", "said kim bo-ram.", True),
+        ("崔明玉", "她叫崔明玉。", True),
+        ("im", "i'm here", False),
+    ],
+)
+def test_occurs_on_word_boundaries(e2e, surface: str, text: str, found: bool) -> None:  # type: ignore[no-untyped-def]
+    assert e2e.occurs(surface, text) is found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Bo ram", "Kim Bo-ram", True), ("Im", "Kim", False), ("KIM Boram", "Kim Bo-ram", True)],
+)
+def test_same_words(e2e, a: str, b: str, same: bool) -> None:  # type: ignore[no-untyped-def]
+    assert e2e.same_words(a, b) is same
