@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from keys.console import passphrase_option, unlock
+from keys.console import new_passphrase_options, passphrase_option, show_generated, unlock
 
 
 @click.group(name="keys")
@@ -29,10 +29,18 @@ def keys_group() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also write the public recipient card here.",
 )
-@passphrase_option
-def new(name: str, out: Path, card_out: Path | None, passphrase_file: Path | None) -> None:
+@new_passphrase_options
+def new(
+    name: str,
+    out: Path,
+    card_out: Path | None,
+    passphrase_file: Path | None,
+    allow_weak: bool,
+    generated: bool,
+) -> None:
     """Make an identity: an age X25519 key and an Ed25519 signing key, in one file encrypted
-    with a passphrase (age scrypt). The stock `age -d -i FILE` can use it."""
+    with a passphrase (age scrypt). The stock `age -d -i FILE` can use it. The passphrase must
+    be strong (zxcvbn score 3 of 4), or made for you with --generate-passphrase."""
     from keys import card, identity, keyfile, passphrase
     from keys.errors import KeyFileError
 
@@ -46,8 +54,16 @@ def new(name: str, out: Path, card_out: Path | None, passphrase_file: Path | Non
             f"{card_out}: already exists; refusing to overwrite it",
             "choose another --card-out path",
         )
-    secret = passphrase.obtain(passphrase_file, "Passphrase for the new identity: ", confirm=True)
+    secret = passphrase.new(
+        passphrase_file,
+        "Passphrase for the new identity: ",
+        context=[name, out.stem],
+        allow_weak=allow_weak,
+        generated=generated,
+    )
     made = identity.generate(name, datetime.now(UTC))
+    if generated:
+        show_generated(secret)
     keyfile.save(out, made, secret)
     if card_out is not None:
         keyfile.write_exclusive(card_out, card.to_text(made.recipient).encode(), 0o644)
@@ -123,10 +139,16 @@ def backup_command(
     type=click.Path(path_type=Path, dir_okay=False),
     help="Identity file to create (0600; never overwritten).",
 )
-@passphrase_option
-def recover_command(share_files: tuple[Path, ...], out: Path, passphrase_file: Path | None) -> None:
+@new_passphrase_options
+def recover_command(
+    share_files: tuple[Path, ...],
+    out: Path,
+    passphrase_file: Path | None,
+    allow_weak: bool,
+    generated: bool,
+) -> None:
     """Rebuild an identity from K of its backup SHARE_FILES and write it as a new identity
-    file protected by a new passphrase."""
+    file protected by a new, strong passphrase (or one made with --generate-passphrase)."""
     from keys import backup, keyfile, passphrase
     from keys.errors import KeyFileError
 
@@ -136,8 +158,14 @@ def recover_command(share_files: tuple[Path, ...], out: Path, passphrase_file: P
             "choose another --out path, or move the old file away first",
         )
     recovered = backup.recover_files(share_files)
-    secret = passphrase.obtain(
-        passphrase_file, "New passphrase for the recovered identity: ", confirm=True
+    secret = passphrase.new(
+        passphrase_file,
+        "New passphrase for the recovered identity: ",
+        context=[recovered.name, out.stem],
+        allow_weak=allow_weak,
+        generated=generated,
     )
+    if generated:
+        show_generated(secret)
     keyfile.save(out, recovered, secret)
     click.echo(f"wrote {out} (fingerprint {recovered.recipient.fingerprint})", err=True)

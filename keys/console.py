@@ -65,6 +65,32 @@ def passphrase_option(func: F) -> F:
     )(func)
 
 
+def new_passphrase_options(func: F) -> F:
+    """Options of a command that sets a new passphrase: its source, strength override, generator."""
+    func = click.option(
+        "--generate-passphrase",
+        "generated",
+        is_flag=True,
+        help="Make a strong passphrase (10 random words) and show it once on stderr.",
+    )(func)
+    func = click.option(
+        "--allow-weak-passphrase",
+        "allow_weak",
+        is_flag=True,
+        help="Skip the strength check. For tests and demos only, never for real testimony.",
+    )(func)
+    return passphrase_option(func)
+
+
+def show_generated(secret: str) -> None:
+    """Show a generated passphrase once, on stderr (never in a file), as ``age -p`` does."""
+    click.echo(
+        "testimony: the new passphrase (write it down now; it is shown once, stored nowhere):",
+        err=True,
+    )
+    click.echo(f"    {secret}", err=True)
+
+
 def identity_options(func: F) -> F:
     func = click.option(
         "--identity",
