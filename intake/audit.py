@@ -6,7 +6,8 @@ fingerprints and times only, never content. Each entry names the SHA-256 of the 
 is signed (Ed25519) by the acting identity. The field laptop holds no key, so its intake entries
 are unsigned (as is the vault's "init"): the next signed entry commits to them through the chain
 ("countersigned"). Recipient changes are logged with the card files' hashes, so a card added by
-hand, outside testimony, is caught by `audit verify`.
+hand, outside testimony, is caught by `audit verify`. The vault's own public files (the admin
+pin and the signed recipient set) are logged like sealed files, under the record "".
 
 Entry: {"seq", "time", "action", "actor" (fingerprint or null), "record" (id or null),
         "files" {name: sha256 of the sealed file}, "prev", "sig" (base64 or null)}
@@ -24,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from keys.errors import VaultError
+from keys.errors import UsageError, VaultError
 from keys.identity import Identity, Recipient
 
 LOG_NAME = "audit.log"
@@ -43,8 +44,10 @@ ACTIONS = frozenset(
         "remove-recipient",
         "rewrap",
         "withdrawal",
+        "sign-recipients",
     }
 )
+RECIPIENT_ACTIONS = frozenset({"init", "add-recipient", "remove-recipient", "sign-recipients"})
 
 
 def file_sha256(path: Path) -> str:
@@ -76,6 +79,62 @@ def _last_line(path: Path) -> tuple[int, str]:
             f"{path}: the last audit entry is unreadable", "run: testimony audit verify --vault DIR"
         ) from None
     return seq, hashlib.sha256(last).hexdigest()
+
+
+def intake_files(root: Path, record_id: str) -> dict[str, str] | None:
+    """The files the log's intake entry for ``record_id`` names (None without one)."""
+    try:
+        lines = (root / LOG_NAME).read_bytes().splitlines()
+    except FileNotFoundError:
+        return None
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            if entry["action"] == "intake" and entry["record"] == record_id:
+                return dict(entry["files"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return None
+
+
+def last_logged(root: Path, name: str) -> str | None:
+    """The SHA-256 that the log's last entry naming vault file ``name`` gives it (no signature
+    check: a quick look for the field laptop; `audit verify` proves the chain)."""
+    path = root / LOG_NAME
+    try:
+        lines = path.read_bytes().splitlines()
+    except FileNotFoundError:
+        return None
+    found = None
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            record, files = entry.get("record"), entry["files"]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise VaultError(
+                f"{path}: an audit entry is unreadable; nothing was written",
+                f"run: testimony audit verify --vault {root}",
+            ) from None
+        if not record and isinstance(files, dict) and name in files:
+            found = files[name]
+    return found if isinstance(found, str) else None
+
+
+def parse_head(text: str) -> tuple[int, str]:
+    """``N:HASH`` as `audit verify` prints it."""
+    number, _, digest = text.strip().partition(":")
+    digest = digest.lower()
+    if (
+        not number.isdigit()
+        or int(number) < 1
+        or len(digest) != 64
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
+        raise UsageError(
+            f"--head '{text}' is not a head",
+            "give it as audit verify printed it: --head N:HASH (entry number, 64 hex digits)",
+        )
+    return int(number), digest
 
 
 def append_locked(
@@ -130,8 +189,11 @@ class Verdict:
         return not self.errors
 
 
-def verify_chain(root: Path, signers: Sequence[Recipient]) -> Verdict:
-    """Check the chain and every signature; collect the latest hash of every sealed file."""
+def verify_chain(
+    root: Path, signers: Sequence[Recipient], head: tuple[int, str] | None = None
+) -> Verdict:
+    """Check the chain and every signature; collect the latest hash of every sealed file.
+    With ``head`` (a kept (entry number, hash)), the log must still hold that very entry."""
     verdict = Verdict()
     path = root / LOG_NAME
     if not path.exists():
@@ -148,6 +210,18 @@ def verify_chain(root: Path, signers: Sequence[Recipient]) -> Verdict:
         unsigned_since = (unsigned_since or number) if entry["sig"] is None else None
         prev = hashlib.sha256(line).hexdigest()
         verdict.entries, verdict.head = number, prev
+        if head is not None and number == head[0] and prev != head[1]:
+            verdict.errors.append(
+                f"audit entry {number} is not the kept head (the log was rewritten from there "
+                "or before)"
+            )
+            return verdict
+    if head is not None and verdict.entries < head[0]:
+        verdict.errors.append(
+            f"the audit log ends at entry {verdict.entries}, before the kept head {head[0]} "
+            "(entries were cut from the end)"
+        )
+        return verdict
     if unsigned_since is not None:
         verdict.warnings.append(
             f"audit entries {unsigned_since}-{verdict.entries} are not yet "
@@ -165,6 +239,8 @@ def _check_entry(
     except (ValueError, KeyError, TypeError):
         return "not a valid entry (changed or truncated)"
     seq, action, entry_prev, files, actor = fields
+    if not isinstance(files, dict):
+        return "not a valid entry (changed or truncated)"
     if seq != number:
         return f"sequence number {seq} where {number} was expected (inserted, removed or moved)"
     if entry_prev != prev:
@@ -185,13 +261,14 @@ def _check_entry(
     record = entry.get("record")
     if action == "withdrawal" and record:
         verdict.withdrawn.add(record)
-    if action in ("init", "add-recipient"):
-        verdict.recipients.update(files)
-        return None
-    if action == "remove-recipient":
-        for name in files:
-            verdict.recipients.pop(name, None)
-        return None
+    if action in RECIPIENT_ACTIONS:
+        cards = {n: d for n, d in files.items() if n.endswith(".card")}
+        if action == "remove-recipient":
+            for name in cards:
+                verdict.recipients.pop(name, None)
+        else:
+            verdict.recipients.update(cards)
+        files = {n: d for n, d in files.items() if n not in cards}
     for name, digest in files.items():
         verdict.latest[(record or "", name)] = digest
     return None

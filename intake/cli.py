@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from keys.console import echo_json, identity_options, unlock
+from keys.errors import UsageError
 
 VAULT_OPTION = click.option(
     "--vault",
@@ -51,14 +52,28 @@ def vault_group() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="A recipient card (repeat for every reviewer and an offline escrow key).",
 )
-def vault_init(directory: Path, cards: tuple[Path, ...]) -> None:
-    """Create an empty vault in DIRECTORY, encrypting to the given recipient cards."""
+@identity_options
+def vault_init(
+    directory: Path,
+    cards: tuple[Path, ...],
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Create an empty vault in DIRECTORY, encrypting to the given recipient cards. The admin
+    (--identity, whose card must be one of them) is pinned and signs the recipient set."""
     from intake.vault import Vault, read_cards
 
     recipients = read_cards(list(cards))
-    Vault.init(directory, recipients, datetime.now(UTC))
+    if identity_path is None:
+        raise UsageError(
+            "vault init needs the admin's identity, to pin its key and sign the recipients",
+            "give --identity ADMIN.key (its card among the --recipient cards)",
+        )
+    admin = unlock(identity_path, passphrase_file, "creating a vault")
+    Vault.init(directory, recipients, datetime.now(UTC), admin)
     for recipient in recipients:
         click.echo(f"recipient {recipient.fingerprint} {recipient.name}", err=True)
+    click.echo(f"admin (pinned) {admin.recipient.fingerprint} {admin.recipient.name}", err=True)
     click.echo(f"created vault {directory}", err=True)
     if len(recipients) == 1:
         click.echo(
@@ -66,6 +81,23 @@ def vault_init(directory: Path, cards: tuple[Path, ...]) -> None:
             "lose the archive",
             err=True,
         )
+
+
+@vault_group.command("pin")
+@VAULT_OPTION
+@identity_options
+def vault_pin(vault_dir: Path, identity_path: Path | None, passphrase_file: Path | None) -> None:
+    """Sign the recipient set of a vault made before signed recipients, pinning your key as
+    its admin (refused unless `audit verify` shows the cards were all added through testimony)."""
+    from intake import lifecycle
+    from intake.vault import Vault
+
+    vault = Vault.open(vault_dir)
+    identity = unlock(identity_path, passphrase_file, "signing the recipient set")
+    count = lifecycle.pin_vault(vault, identity, datetime.now(UTC))
+    click.echo(
+        f"pinned {identity.recipient.fingerprint} as admin; signed {count} recipients", err=True
+    )
 
 
 @vault_group.command("add-recipient")
@@ -266,19 +298,30 @@ def audit_group() -> None:
 
 @audit_group.command("verify")
 @VAULT_OPTION
+@click.option(
+    "--head",
+    "kept_head",
+    metavar="N:HASH",
+    help="A head printed by an earlier verify: the log must still hold that entry.",
+)
 @identity_options
-def audit_verify(vault_dir: Path, identity_path: Path | None, passphrase_file: Path | None) -> None:
-    """Check the audit chain and signatures (public cards suffice) and every sealed file against
-    it; with --identity, also every record's content against its custody hash."""
-    from intake import custody
+def audit_verify(
+    vault_dir: Path, kept_head: str | None, identity_path: Path | None, passphrase_file: Path | None
+) -> None:
+    """Check the audit chain and signatures (public cards suffice), every sealed file against
+    it (none changed, added or missing) and the signed recipient set; with --head, that the
+    log still reaches a kept head; with --identity, every record's content against its
+    custody hash."""
+    from intake import audit, custody
     from intake.vault import Vault
     from keys.errors import VaultError
 
+    head = audit.parse_head(kept_head) if kept_head is not None else None
     vault = Vault.open(vault_dir)
     identity = (
         unlock(identity_path, passphrase_file, "checking custody hashes") if identity_path else None
     )
-    verdict = custody.verify(vault, identity)
+    verdict = custody.verify(vault, identity, head)
     for warning in verdict.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not verdict.ok:
@@ -291,9 +334,11 @@ def audit_verify(vault_dir: Path, identity_path: Path | None, passphrase_file: P
     click.echo(
         f"audit log intact: {verdict.entries} entries, {len(vault.record_ids())} records ({scope})"
     )
+    if head is not None:
+        click.echo(f"reaches the kept head {head[0]}")
     click.echo(f"head: {verdict.entries}:{verdict.head}")
     click.echo(
-        "hint: keep the head line outside the vault; a later verify must reach it (entries that "
-        "changed no file could otherwise be cut from the end unnoticed)",
+        "hint: keep the head line outside the vault and check it later with --head N:HASH "
+        "(entries that changed no file could otherwise be cut from the end unnoticed)",
         err=True,
     )

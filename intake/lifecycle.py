@@ -17,8 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from intake.audit import file_sha256
+from intake import recipients as signed_recipients
 from intake.custody import FORMER, REWRAP_STATE
+from intake.recipients import PIN_NAME, SET_NAME
 from intake.storage import TEMP_PREFIX, atomic_write, fsync_dir
 from intake.vault import Vault
 from keys import agefile, card
@@ -29,42 +30,93 @@ STREAM_ABOVE = 16 * 1024 * 1024
 
 
 def add_recipient(vault: Vault, recipient: Recipient, identity: Identity, now: datetime) -> None:
-    path = vault.root / "recipients" / f"{recipient.fingerprint}.card"
+    """Add a card to the signed set (signed by the pinned admin). The entry is logged first,
+    so a crash leaves files that differ from it (named by `audit verify`); run it again."""
+    root = vault.root
+    path = root / "recipients" / f"{recipient.fingerprint}.card"
     with vault.lock():
-        if path.exists():
+        pin, seq = signed_recipients.require_admin(root, identity)
+        _, signed = signed_recipients.read_set(root, pin)
+        if path.name in signed:
             raise VaultError(
                 f"{recipient.fingerprint} is already a recipient of this vault", "nothing to do"
             )
-        atomic_write(path, card.to_text(recipient).encode(), 0o644)
-        vault.log(
-            "add-recipient",
-            now,
-            identity,
-            None,
-            {path.name: file_sha256(path)},
-            locked_already=True,
-        )
+        text = card.to_text(recipient).encode()
+        cards = {**signed, path.name: hashlib.sha256(text).hexdigest()}
+        new_set = signed_recipients.signed_set(identity, cards, seq + 1)
+        files = {path.name: cards[path.name], SET_NAME: hashlib.sha256(new_set).hexdigest()}
+        vault.log("add-recipient", now, identity, None, files, locked_already=True)
+        atomic_write(path, text, 0o644)
+        atomic_write(root / SET_NAME, new_set, 0o644)
 
 
 def remove_recipient(vault: Vault, fingerprint: str, identity: Identity, now: datetime) -> None:
-    path = vault.root / "recipients" / f"{fingerprint.upper()}.card"
+    root = vault.root
+    path = root / "recipients" / f"{fingerprint.upper()}.card"
     with vault.lock():
-        if not path.exists():
+        pin, seq = signed_recipients.require_admin(root, identity)
+        _, signed = signed_recipients.read_set(root, pin)
+        if path.name not in signed:
             raise VaultError(
                 f"{fingerprint} is not a recipient of this vault",
-                f"list them with: ls {vault.root / 'recipients'}",
+                f"list them with: ls {root / 'recipients'}",
             )
-        if len(vault.recipients()) == 1:
+        if len(signed) == 1:
             raise VaultError(
                 "refusing to remove the vault's last recipient",
                 "add the new recipient first: testimony vault add-recipient CARD",
             )
-        former = vault.root / "recipients" / FORMER
-        former.mkdir(exist_ok=True, mode=0o755)
-        digest = file_sha256(path)
-        os.replace(path, former / path.name)  # kept: its old signatures must still verify
-        fsync_dir(path.parent)
-        vault.log("remove-recipient", now, identity, None, {path.name: digest}, locked_already=True)
+        if path.stem.upper() == pin.fingerprint:
+            raise VaultError(
+                "refusing to remove the admin's own card (the pinned key signs the set)",
+                "the admin stays a recipient of the vault",
+            )
+        cards = {name: digest for name, digest in signed.items() if name != path.name}
+        new_set = signed_recipients.signed_set(identity, cards, seq + 1)
+        files = {path.name: signed[path.name], SET_NAME: hashlib.sha256(new_set).hexdigest()}
+        vault.log("remove-recipient", now, identity, None, files, locked_already=True)
+        atomic_write(root / SET_NAME, new_set, 0o644)
+        if path.exists():
+            former = root / "recipients" / FORMER
+            former.mkdir(exist_ok=True, mode=0o755)
+            os.replace(path, former / path.name)  # kept: its old signatures must still verify
+            fsync_dir(path.parent)
+
+
+def pin_vault(vault: Vault, identity: Identity, now: datetime) -> int:
+    """Pin ``identity`` as the admin of a vault made before signed recipients and sign its
+    current set, once custody shows the cards are exactly those added through testimony."""
+    from intake import custody
+
+    root = vault.root
+    with vault.lock():
+        if (root / PIN_NAME).exists() or (root / SET_NAME).exists():
+            raise VaultError(
+                f"{root}: the recipient set is already signed",
+                "change it with vault add-recipient / remove-recipient (as the admin)",
+            )
+        verdict = custody.verify(vault, None)
+        if not verdict.ok:
+            raise VaultError(
+                f"refusing to sign the recipient set: {verdict.errors[0]}",
+                f"see every problem with: testimony audit verify --vault {root}",
+            )
+        cards = signed_recipients.cards_on_disk(root)
+        if f"{identity.recipient.fingerprint}.card" not in cards:
+            raise VaultError(
+                f"the admin identity ({identity.recipient.fingerprint}) is not a recipient",
+                "sign with the identity of one of the vault's recipients",
+            )
+        pin = signed_recipients.pin_text(identity.recipient).encode()
+        new_set = signed_recipients.signed_set(identity, cards, 1)
+        files = {
+            PIN_NAME: hashlib.sha256(pin).hexdigest(),
+            SET_NAME: hashlib.sha256(new_set).hexdigest(),
+        }
+        vault.log("sign-recipients", now, identity, None, files, locked_already=True)
+        atomic_write(root / PIN_NAME, pin, 0o644)
+        atomic_write(root / SET_NAME, new_set, 0o644)
+        return len(cards)
 
 
 def _recipient_set(recipients: list[Recipient]) -> str:

@@ -4,6 +4,8 @@ Layout (everything with content or metadata is an age v1 file to all the vault's
 
     DIR/VAULT                        format marker (clear: "testimony-vault", format version)
     DIR/recipients/FINGERPRINT.card  public recipient cards (clear: public keys)
+    DIR/admin.pin                    the admin's card, pinned at init (clear: public keys)
+    DIR/recipients.sig               the recipient set, signed by the admin (clear)
     DIR/records/ID/record.age        the record: text, structure, metadata, protected terms,
                                      custody hash, attachment list (JSON, padded)
     DIR/records/ID/index.age         its listing entry (code, date, sizes; JSON, padded)
@@ -12,8 +14,10 @@ Layout (everything with content or metadata is an age v1 file to all the vault's
     DIR/NAME.age                     vault-wide documents (e.g. the pseudonym table)
     DIR/.lock                        writers' lock
 
-A record appears atomically: it is built in ``records/.tmp-*`` and renamed into place, so a crash
-leaves either the whole record or none (stale temp folders hold only ciphertext and are swept).
+A record appears atomically: it is built in ``records/.tmp-ID`` and renamed into place, so a crash
+leaves either the whole record or none (stale temp folders hold only ciphertext and are swept; one
+whose intake was already logged is finished, renamed into place, by the next intake). Records are
+encrypted only to the cards of the admin-signed recipient set (``intake.recipients``).
 Sealed JSON carries its own record id, so files swapped between records are detected.
 """
 
@@ -33,6 +37,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from intake import audit
+from intake import recipients as signed_recipients
 from intake import record as record_model
 from intake.audit import file_sha256
 from intake.padding import padme
@@ -81,11 +86,20 @@ class Vault:
     # -- creation and opening -------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path, recipients: Sequence[Recipient], now: datetime) -> Vault:
+    def init(
+        cls, root: Path, recipients: Sequence[Recipient], now: datetime, admin: Identity
+    ) -> Vault:
+        """A new vault encrypting to ``recipients``; ``admin``'s signing key is pinned and signs
+        the recipient set (its card must be one of the recipients)."""
         if not recipients:
             raise VaultError(
                 "a vault needs at least one recipient",
                 "give --recipient CARD (made by: testimony keys card IDENTITY)",
+            )
+        if admin.recipient.fingerprint not in {r.fingerprint for r in recipients}:
+            raise VaultError(
+                f"the admin identity ({admin.recipient.fingerprint}) is not among the recipients",
+                "give the admin's own card too: --recipient ADMIN.card",
             )
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
             raise VaultError(
@@ -100,8 +114,13 @@ class Vault:
         vault = cls(root)
         for recipient in recipients:
             atomic_write(vault._card_path(recipient), card.to_text(recipient).encode(), 0o644)
-        cards = {p.name: file_sha256(p) for p in sorted((root / "recipients").glob("*.card"))}
-        audit.append_locked(root, "init", now, None, None, cards)
+        cards = signed_recipients.cards_on_disk(root)
+        pin = root / signed_recipients.PIN_NAME
+        atomic_write(pin, signed_recipients.pin_text(admin.recipient).encode(), 0o644)
+        signed = root / signed_recipients.SET_NAME
+        atomic_write(signed, signed_recipients.signed_set(admin, cards, 1), 0o644)
+        files = {**cards, pin.name: file_sha256(pin), signed.name: file_sha256(signed)}
+        audit.append_locked(root, "init", now, admin, None, files)
         atomic_write(root / MARKER, MARKER_TEXT.encode(), 0o644)
         return vault
 
@@ -122,7 +141,9 @@ class Vault:
         return self.root / "recipients" / f"{recipient.fingerprint}.card"
 
     def recipients(self) -> list[Recipient]:
-        cards = sorted((self.root / "recipients").glob("*.card"))
+        """The admin-signed recipient set, checked against the pinned key (public data only);
+        a card in recipients/ that the admin did not sign is refused, naming the file."""
+        cards = signed_recipients.verified_cards(self.root)
         recipients = [card.read(path) for path in cards]
         for path, recipient in zip(cards, recipients, strict=True):
             if path.stem != recipient.fingerprint:
@@ -167,7 +188,7 @@ class Vault:
             record_id = new_id()
             while (records / record_id).exists():
                 record_id = new_id()
-            staging = records / f"{TEMP_PREFIX}{secrets.token_hex(8)}"
+            staging = records / f"{TEMP_PREFIX}{record_id}"
             staging.mkdir(mode=0o700)
             try:
                 attachments = tuple(
@@ -206,8 +227,19 @@ class Vault:
         return record
 
     def _sweep_temp(self) -> None:
-        """Remove what an interrupted writer left (only ciphertext). Call under the lock."""
-        for stale in (self.root / "records").glob(f"{TEMP_PREFIX}*"):
+        """Finish an intake interrupted after its audit entry (the staged files are exactly
+        those logged: rename them into place); remove anything else an interrupted writer left
+        (only ciphertext). Call under the lock."""
+        records = self.root / "records"
+        for stale in sorted(records.glob(f"{TEMP_PREFIX}*")):
+            record_id = stale.name[len(TEMP_PREFIX) :]
+            if _ID.match(record_id) and stale.is_dir() and not (records / record_id).exists():
+                logged = audit.intake_files(self.root, record_id)
+                staged = {p.name: file_sha256(p) for p in sorted(stale.iterdir()) if p.is_file()}
+                if logged and staged == logged:
+                    os.rename(stale, records / record_id)
+                    fsync_dir(records)
+                    continue
             shutil.rmtree(stale, ignore_errors=True)
 
     @staticmethod

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from intake.custody import known_signers
+from intake.custody import known_signers, require_intact
 from intake.readers.plain import SPEAKER
 from intake.record import Record
 from intake.storage import atomic_write
@@ -350,6 +350,7 @@ def export_quotes(
         raise UsageError(f"unknown format '{options.fmt}'", "use md, docx, csv or json")
     if not record_ids:
         raise UsageError("no record given", "give --record ID")
+    require_intact(vault)  # every file read below is the one the audit log last names
     loaded = [load_approved(vault, record_id, identity) for record_id in dict.fromkeys(record_ids)]
     table = PseudonymTable.from_json(vault.read_document(None, "pseudonyms", identity))
     redacted = [redact(record, log, options.marker) for record, log in loaded]
@@ -401,6 +402,7 @@ def export_report(
     (entity types, actions, statuses), counts, hashes, fingerprints and dates: no span text."""
     from redact.export_report import public_report
 
+    require_intact(vault)  # custody: every file is the one the audit log last names
     _, log = load_approved(vault, record_id, identity)
     text = public_report(log, short_id(record_id))  # counts, hashes, fingerprints, dates only
     write_public(out, text.encode("utf-8"))
@@ -415,6 +417,7 @@ def export_log(
     from redact.export_report import full_log
 
     vault.record_dir(record_id)
+    require_intact(vault)  # custody: every file is the one the audit log last names
     log = redaction_log.require(vault, record_id, identity)
     text = full_log(log, fmt)
     write_public(out, text.encode("utf-8"), mode=0o600)

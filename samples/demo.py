@@ -50,7 +50,15 @@ def main() -> None:
     print(f"# admin: a reviewer identity and a vault (demo passphrase: {DEMO_PASSPHRASE!r})")
     testimony("keys", "new", "--name", "Demo Reviewer", "--out", OUT / "reviewer.key")
     testimony("keys", "card", OUT / "reviewer.key", "--out", OUT / "reviewer.card")
-    testimony("vault", "init", OUT / "vault", "--recipient", OUT / "reviewer.card")
+    testimony(  # the admin's key is pinned and signs the recipient set
+        "vault",
+        "init",
+        OUT / "vault",
+        "--recipient",
+        OUT / "reviewer.card",
+        "--identity",
+        OUT / "reviewer.key",
+    )
 
     print("\n# field laptop: take in every sample (public card only, no identity)")
     golds = sorted(SAMPLES.glob("*.gold.json"))

@@ -53,7 +53,7 @@ def mallory(tmp_path_factory: pytest.TempPathFactory) -> Person:
 
 @pytest.fixture
 def vault(tmp_path: Path, alice: Person) -> Vault:
-    return Vault.init(tmp_path / "vault", [alice.identity.recipient], NOW)
+    return Vault.init(tmp_path / "vault", [alice.identity.recipient], NOW, alice.identity)
 
 
 def snapshot(folder: Path) -> dict[str, str]:

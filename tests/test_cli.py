@@ -12,16 +12,39 @@ from pathlib import Path
 import pytest
 
 from intake.vault import Vault
-from tests.conftest import CLI, PASSPHRASE, Person, assert_refused, snapshot
+from tests.conftest import CLI, NOW, PASSPHRASE, Person, assert_refused, snapshot
 
 UNLOCK = {"TESTIMONY_PASSPHRASE": PASSPHRASE}
 
 
 @pytest.fixture
-def vault_dir(cli: CLI, tmp_path: Path, alice: Person) -> Path:
-    result = cli("vault", "init", tmp_path / "vault", "--recipient", alice.card_file)
-    assert result.code == 0, result.err
+def vault_dir(tmp_path: Path, alice: Person) -> Path:
+    """A vault made as `vault init` makes it (the CLI path is tested below: scrypt is slow)."""
+    Vault.init(tmp_path / "vault", [alice.identity.recipient], NOW, alice.identity)
     return tmp_path / "vault"
+
+
+def test_vault_init_pins_the_admin(cli: CLI, tmp_path: Path, alice: Person) -> None:
+    refused = cli("vault", "init", tmp_path / "v", "--recipient", alice.card_file)
+    assert_refused(refused, code=2, message="needs the admin's identity", hint="--identity")
+    assert not (tmp_path / "v").exists()
+    made = cli(
+        "vault",
+        "init",
+        tmp_path / "v",
+        "--recipient",
+        alice.card_file,
+        "--identity",
+        alice.key_file,
+        env=UNLOCK,
+    )
+    assert made.code == 0, made.err
+    assert f"admin (pinned) {alice.identity.recipient.fingerprint}" in made.err
+    pin = (tmp_path / "v" / "admin.pin").read_text()
+    assert alice.identity.recipient.age in pin and "SECRET" not in pin
+    assert [r.fingerprint for r in Vault.open(tmp_path / "v").recipients()] == [
+        alice.identity.recipient.fingerprint
+    ]
 
 
 def _transcript(tmp_path: Path, text: str = "Q: Name?\nA: Kim Bo-ram, from Sinjon-ri.\n") -> Path:
@@ -200,7 +223,7 @@ def test_200_mb_input_is_refused(cli: CLI, vault_dir: Path, tmp_path: Path) -> N
     [
         (["--date", "14/03/2026"], 2, "is not a date", "YYYY-MM-DD"),
         (["--protect", "  "], 2, "empty term", "name or place"),
-        (["--attach", "missing.m4a"], 1, "attachment not found", "--attach"),
+        (["--attach", "missing.m4a"], 1, "missing.m4a", ""),  # wording: the readers
     ],
 )
 def test_bad_options_are_refused(

@@ -148,7 +148,9 @@ def test_remove_recipient_and_rewrap(
     tmp_path: Path, alice: Person, mallory: Person, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lifecycle, "STREAM_ABOVE", 2048)  # exercise the streaming path too
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient, mallory.identity.recipient], NOW)
+    vault = Vault.init(
+        tmp_path / "v", [alice.identity.recipient, mallory.identity.recipient], NOW, alice.identity
+    )
     audio = tmp_path / "a.bin"
     audio.write_bytes(random.randbytes(50_000))
     ids = [_add(vault, "A: one\n", audio), _add(vault, "A: two\n")]
@@ -157,7 +159,7 @@ def test_remove_recipient_and_rewrap(
     files = sorted(vault.root.rglob("*.age"))
     assert all(_opens(p, mallory) for p in files)
     with pytest.raises(VaultError, match="last recipient"):
-        solo = Vault.init(tmp_path / "solo", [alice.identity.recipient], NOW)
+        solo = Vault.init(tmp_path / "solo", [alice.identity.recipient], NOW, alice.identity)
         lifecycle.remove_recipient(solo, alice.identity.recipient.fingerprint, alice.identity, NOW)
     lifecycle.remove_recipient(vault, mallory.identity.recipient.fingerprint, alice.identity, NOW)
     assert lifecycle.rewrap(vault, alice.identity, NOW) == len(files)
@@ -181,7 +183,9 @@ def test_remove_recipient_and_rewrap(
 def test_rewrap_survives_sigkill_in_a_loop(
     tmp_path: Path, alice: Person, mallory: Person, cli_env: dict[str, str]
 ) -> None:
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient, mallory.identity.recipient], NOW)
+    vault = Vault.init(
+        tmp_path / "v", [alice.identity.recipient, mallory.identity.recipient], NOW, alice.identity
+    )
     audio = tmp_path / "a.bin"
     audio.write_bytes(random.randbytes(1_000_000))
     for n in range(60):
@@ -230,7 +234,7 @@ def test_rewrap_survives_sigkill_in_a_loop(
 def test_withdrawal_removes_everything_and_keeps_others(tmp_path: Path, alice: Person) -> None:
     from redact.pseudonyms import PseudonymTable
 
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     audio = tmp_path / "a.bin"
     audio.write_bytes(b"unique-audio-bytes" * 100)
     gone = _add(vault, "A: Kim Bo-ram from Sinjon-ri, Unique-Witness-Marker.\n", audio)
@@ -268,7 +272,7 @@ def test_lifecycle_through_the_cli(
 ) -> None:
     env = {"TESTIMONY_PASSPHRASE": PASSPHRASE, "TESTIMONY_IDENTITY": str(alice.key_file)}
     vault_dir = tmp_path / "vault"
-    assert cli("vault", "init", vault_dir, "--recipient", alice.card_file).code == 0
+    assert cli("vault", "init", vault_dir, "--recipient", alice.card_file, env=env).code == 0
     source = tmp_path / "t.txt"
     source.write_text("A: my name is Kim Bo-ram.\n")
     record_id = cli("intake", "add", source, "--vault", vault_dir).out.strip()

@@ -160,7 +160,7 @@ def test_a_stranger_cannot_open_records(vault: Vault, mallory: Person) -> None:
 
 def test_intake_needs_no_identity(tmp_path: Path, alice: Person) -> None:
     """The field laptop: only the vault's public cards, no identity anywhere."""
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     added = Vault.open(tmp_path / "v").add(_new(), NOW)  # no Identity object in sight
     assert vault.record(added.id, alice.identity).id == added.id
 
@@ -196,7 +196,7 @@ def test_opening_a_non_vault(tmp_path: Path) -> None:
 def test_init_refuses_a_non_empty_folder(tmp_path: Path, alice: Person) -> None:
     (tmp_path / "x").write_text("keep me")
     with pytest.raises(VaultError, match="not an empty folder"):
-        Vault.init(tmp_path, [alice.identity.recipient], NOW)
+        Vault.init(tmp_path, [alice.identity.recipient], NOW, alice.identity)
     assert (tmp_path / "x").read_text() == "keep me"
 
 
@@ -215,3 +215,21 @@ def test_documents_are_sealed_bound_to_their_owner(vault: Vault, alice: Person) 
         vault.read_document(first.id, "redaction", alice.identity)
     with pytest.raises(VaultError, match="unknown vault document"):
         vault.write_document(None, "notes", {})
+
+
+def test_an_intake_interrupted_after_its_entry_is_finished_by_the_next(vault: Vault) -> None:
+    """Crash between the audit entry and the rename: the staged record is put in place by the
+    next intake; a record folder deleted outright is an error, not this warning."""
+    from intake import custody
+
+    first = vault.add(_new("A: one\n"), NOW)
+    folder = vault.root / "records" / first.id
+    staged = folder.with_name(f".tmp-{first.id}")
+    folder.rename(staged)  # as if the process died just before os.rename
+    verdict = custody.verify(vault, None)
+    assert verdict.ok and any("interrupted" in w for w in verdict.warnings), verdict.errors
+    vault.add(_new("A: two\n"), NOW)
+    assert first.id in vault.record_ids() and not staged.exists()
+    assert custody.verify(vault, None).ok
+    shutil.rmtree(folder)
+    assert any("folder is missing" in e for e in custody.verify(vault, None).errors)
