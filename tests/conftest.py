@@ -51,6 +51,14 @@ def mallory(tmp_path_factory: pytest.TempPathFactory) -> Person:
     return _make_person(tmp_path_factory.mktemp("mallory"), "Mallory Outsider")
 
 
+def admin_options(person: Person) -> tuple[str | Path, ...]:
+    """`--identity KEY --passphrase-file FILE` for `vault init` (the admin is pinned there)."""
+    secret = person.key_file.with_name(f"{person.key_file.stem}.passphrase")
+    if not secret.exists():
+        secret.write_text(PASSPHRASE + "\n")
+    return ("--identity", person.key_file, "--passphrase-file", secret)
+
+
 @pytest.fixture
 def vault(tmp_path: Path, alice: Person) -> Vault:
     return Vault.init(tmp_path / "vault", [alice.identity.recipient], NOW, alice.identity)
