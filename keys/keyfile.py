@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from keys import agefile
@@ -44,16 +45,12 @@ def save(path: Path, identity: Identity, passphrase: str) -> None:
 
 
 def load(path: Path, passphrase: str) -> Identity:
-    try:
-        if path.stat().st_size > MAX_IDENTITY_BYTES:
-            raise KeyFileError(f"{path}: too large to be an identity file")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KeyFileError(
-            f"{path}: no such identity file", "give --identity FILE or set $TESTIMONY_IDENTITY"
-        ) from None
-    except IsADirectoryError:
-        raise KeyFileError(f"{path}: is a folder, not an identity file") from None
+    data = read_regular(
+        path,
+        MAX_IDENTITY_BYTES,
+        "identity file",
+        "give --identity FILE or set $TESTIMONY_IDENTITY",
+    )
     if not data.startswith(_AGE_MAGIC):
         raise KeyFileError(
             f"{path}: not a passphrase-protected identity file",
@@ -67,16 +64,45 @@ def load(path: Path, passphrase: str) -> Identity:
     return from_text(text, str(path))
 
 
-def read_small_text(path: Path, limit: int, kind: str, missing_hint: str) -> str:
-    """A small UTF-8 text file (a card, a backup share), with clear refusals."""
+def read_regular(path: Path, limit: int, kind: str, missing_hint: str) -> bytes:
+    """The bytes of a small regular file, at most ``limit``; a pipe, device or folder is refused
+    without blocking, and no more than ``limit + 1`` bytes are read whatever the size claims.
+
+    A symbolic link is followed (keys and cards are often linked into place), but what it points
+    to must be a regular file too.
+    """
     try:
-        if path.stat().st_size > limit:
-            raise KeyFileError(f"{path}: too large to be a {kind}")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise KeyFileError(f"{path}: no such {kind} file", missing_hint) from None
+        raise KeyFileError(f"{path}: no such {kind}", missing_hint) from None
     except IsADirectoryError:
         raise KeyFileError(f"{path}: is a folder, not a {kind}") from None
+    except OSError as exc:
+        raise KeyFileError(f"{path}: cannot open the {kind} ({exc.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            what = "a folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "not a regular file"
+            raise KeyFileError(f"{path}: is {what}, not a {kind}", f"give the {kind} itself")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, limit + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise KeyFileError(f"{path}: cannot read the {kind} ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if total > limit:
+        raise KeyFileError(f"{path}: too large to be a {kind}")
+    return b"".join(chunks)
+
+
+def read_small_text(path: Path, limit: int, kind: str, missing_hint: str) -> str:
+    """A small UTF-8 text file (a card, a backup share), with clear refusals."""
+    data = read_regular(path, limit, kind, missing_hint)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

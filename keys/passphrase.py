@@ -23,17 +23,25 @@ ENV_VAR = "TESTIMONY_PASSPHRASE"
 MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable: moderate protection from offline slow-hash attack"
 GENERATED_WORDS = 10
 ESTIMATED_CHARS = 72
+MAX_FILE_BYTES = 4096
 
 
 def obtain(passphrase_file: Path | None, prompt: str, confirm: bool = False) -> str:
     if passphrase_file is not None:
-        try:
-            text = passphrase_file.read_text(encoding="utf-8")
+        try:  # a pipe is fine (--passphrase-file <(pass show x)); the read is bounded
+            with passphrase_file.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+            text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError):
             raise PassphraseError(
                 f"{passphrase_file}: cannot read the passphrase file",
                 "check the path given to --passphrase-file",
             ) from None
+        if len(raw) > MAX_FILE_BYTES:
+            raise PassphraseError(
+                f"{passphrase_file}: too large to be a passphrase file",
+                "the file must hold the passphrase alone, on one line",
+            )
         value = text.rstrip("\r\n")
     elif os.environ.get(ENV_VAR):
         value = os.environ[ENV_VAR]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
-from keys import agefile, card, identity, keyfile
+from keys import agefile, card, identity, keyfile, passphrase
 from keys.errors import KeyFileError, PassphraseError
 from tests.conftest import NOW, PASSPHRASE, Person
 
@@ -116,3 +120,58 @@ def test_scrypt_work_factor_above_22_is_refused_quickly() -> None:
     header = b"age-encryption.org/v1\n-> scrypt rF0/NwblUHHTpgQgRpe5CQ 30\nxx\n--- yy\n"
     with pytest.raises(PassphraseError, match="work factor 30"):
         agefile.decrypt_passphrase(header, "pw", "f")
+
+
+@pytest.fixture
+def one_second() -> Iterator[None]:
+    """A read that blocks or never ends fails the test instead of hanging the run."""
+
+    def hung(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError("took more than 1 s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.setitimer(signal.ITIMER_REAL, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def _zero_link(tmp_path: Path) -> Path:
+    path = tmp_path / "zero"
+    path.symlink_to("/dev/zero")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [(_fifo, "not a regular file"), (_zero_link, "not a regular file")],
+    ids=["fifo", "link-to-dev-zero"],
+)
+def test_key_and_card_files_must_be_regular(
+    tmp_path: Path, one_second: None, make: Callable[[Path], Path], message: str
+) -> None:
+    path = make(tmp_path)
+    with pytest.raises(KeyFileError, match=message):
+        keyfile.load(path, PASSPHRASE)
+    with pytest.raises(KeyFileError, match=message):
+        card.read(path)
+
+
+def test_a_linked_identity_file_is_followed(tmp_path: Path, alice: Person) -> None:
+    """Links are followed for keys (they are often linked into place); the target is checked."""
+    link = tmp_path / "linked.key"
+    link.symlink_to(alice.key_file)
+    assert keyfile.load(link, PASSPHRASE).recipient == alice.identity.recipient
+
+
+def test_an_endless_passphrase_file_is_refused(one_second: None) -> None:
+    with pytest.raises(PassphraseError, match="too large to be a passphrase file"):
+        passphrase.obtain(Path("/dev/zero"), "prompt: ")
