@@ -6,6 +6,7 @@ forever fails the test instead of hanging the run.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import time
@@ -17,6 +18,7 @@ import pytest
 
 from intake import batch
 from intake.readers import MAX_SOURCE_BYTES, _files, read, read_source
+from intake.streams import PaddedHashingReader
 from keys.errors import InputFormatError
 from tests.conftest import CLI, assert_refused
 
@@ -218,3 +220,27 @@ def test_cli_refuses_a_fifo_and_device_links_quickly(
         assert_refused(result, message=message, hint="file itself")
         assert result.out == ""
         assert time.monotonic() - started < 15  # interpreter start-up included
+
+
+class _Endless(io.RawIOBase):
+    """A source that never ends, as /dev/zero swapped in for a recording would be."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        view[:] = b"\1" * len(view)
+        return len(view)
+
+
+def test_an_attachment_stream_that_yields_more_than_announced_stops() -> None:
+    """The vault seals the size it saw at the check; more than that is never read forever."""
+    reader = PaddedHashingReader(_Endless(), pad_to=8192)  # type: ignore[arg-type]
+    buffer = bytearray(4096)
+    for _ in range(100):
+        if not reader.readinto(buffer):
+            break
+    else:
+        pytest.fail("the reader kept reading an endless source")
+    assert 8192 < reader.size <= 8192 + len(buffer)  # the caller compares it with the size seen
