@@ -60,6 +60,13 @@ def _drain(fd: int) -> int:
         total += len(chunk)
 
 
+def _dup(fd: int) -> int:
+    try:
+        return os.dup(fd)
+    except OSError:
+        return -1
+
+
 @contextlib.contextmanager
 def _fds_into_pipe() -> Iterator[list[int]]:
     """Point fds 1 and 2 into a non-blocking pipe; yields [bytes written] once restored."""
@@ -70,7 +77,7 @@ def _fds_into_pipe() -> Iterator[list[int]]:
     read_end, write_end = os.pipe()
     os.set_blocking(read_end, False)
     os.set_blocking(write_end, False)  # a parser writing more than a pipe holds fails, not hangs
-    saved = [os.dup(1), os.dup(2)]
+    saved = [_dup(1), _dup(2)]  # -1: that descriptor was closed, and is closed again after
     written = [0]
     try:
         os.dup2(write_end, 1)
@@ -83,12 +90,16 @@ def _fds_into_pipe() -> Iterator[list[int]]:
                 with contextlib.suppress(Exception):
                     if stream is not None:
                         stream.flush()
-            os.dup2(saved[0], 1)
-            os.dup2(saved[1], 2)
+            for target, fd in ((1, saved[0]), (2, saved[1])):
+                if fd >= 0:
+                    os.dup2(fd, target)
+                else:
+                    os.close(target)
             written[0] = _drain(read_end)
     finally:
         for fd in (*saved, read_end):
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
 
 
 @contextlib.contextmanager
