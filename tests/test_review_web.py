@@ -67,7 +67,7 @@ def bob() -> Identity:
 def analysed(tmp_path_factory: pytest.TempPathFactory, alice: Person, bob: Identity) -> Path:
     """A vault (Alice and Bob) with one analysed sample record; built once, copied per test."""
     root = tmp_path_factory.mktemp("analysed") / "vault"
-    vault = Vault.init(root, [alice.identity.recipient, bob.recipient], NOW)
+    vault = Vault.init(root, [alice.identity.recipient, bob.recipient], NOW, alice.identity)
     metadata = Metadata("NK-01", "2026-03-01", None, "HJ", None, None)
     (record,) = add_files(root, [SAMPLES / "01-bo-ram-crossing.txt"], metadata, [], [], NOW)
     runner.run(vault, [record.id], alice.identity, None, 1, NOW)
@@ -606,24 +606,31 @@ def test_oversized_malformed_and_nested_bodies_are_refused(
     assert "Traceback" not in captured.err + captured.out
 
 
+def _protected_record(tmp_path: Path, alice: Person) -> Reviewed:
+    root = tmp_path / "vault"
+    vault = Vault.init(root, [alice.identity.recipient], NOW, alice.identity)
+    source = tmp_path / "t.txt"
+    source.write_text("Q: Name?\nA: Ri Sun-ok, from Kapsan. I left in 2011.\n")
+    (record,) = add_files(root, [source], Metadata(code="NK-09"), ["Ri Sun-ok"], [], NOW)
+    runner.run(vault, [record.id], alice.identity, None, 1, NOW)
+    return Reviewed(vault, record.id, record.text)
+
+
 def test_releasing_a_protected_term_from_the_page_needs_a_reason(
     tmp_path: Path, alice: Person, settings: Settings
 ) -> None:
-    root = tmp_path / "vault"
-    vault = Vault.init(root, [alice.identity.recipient], NOW)
-    source = tmp_path / "t.txt"
-    source.write_text("Q: Name?\nA: Ri Sun-ok, from Kapsan. I left in 2011.\n")
-    (record,) = add_files(root, [source], Metadata(), ["Ri Sun-ok"], [], NOW)
-    runner.run(vault, [record.id], alice.identity, None, 1, NOW)
+    reviewed = _protected_record(tmp_path, alice)
+    vault, root = reviewed.vault, reviewed.vault.root
+    record_id = reviewed.record_id
     client = TestClient(
-        _app(Reviewed(vault, record.id, ""), alice.identity, settings),
+        _app(reviewed, alice.identity, settings),
         base_url=f"http://127.0.0.1:{PORT}",
         follow_redirects=False,
     )
     csrf = _login(client, settings)
-    log = redaction_log.require(vault, record.id, alice.identity)
+    log = redaction_log.require(vault, record_id, alice.identity)
     (protected,) = [review.span_id(s) for s in log.spans if s.recognizer == "protected-term"]
-    url = f"/api/record/{record.id}/decide"
+    url = f"/api/record/{record_id}/decide"
     before = snapshot(root)
     refused = client.post(
         url, json={"action": "reject", "spans": [protected]}, headers={"X-CSRF-Token": csrf}
@@ -633,6 +640,45 @@ def test_releasing_a_protected_term_from_the_page_needs_a_reason(
     body = {"action": "reject", "spans": [protected], "reason": "asked to be named"}
     done = client.post(url, json=body, headers={"X-CSRF-Token": csrf})
     assert done.status_code == 200, done.text
-    saved = redaction_log.require(vault, record.id, alice.identity)
+    saved = redaction_log.require(vault, record_id, alice.identity)
     assert saved.events[-1]["reason"] == "asked to be named"
     assert review.released(saved) == {protected}
+
+
+def test_the_page_asks_why_before_releasing_a_protected_term(
+    serve: Callable[[Reviewed, Identity], Settings], tmp_path: Path, alice: Person
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    reviewed = _protected_record(tmp_path, alice)
+    settings = serve(reviewed, alice.identity)
+    log = redaction_log.require(reviewed.vault, reviewed.record_id, alice.identity)
+    (protected,) = [review.span_id(s) for s in log.spans if s.recognizer == "protected-term"]
+    answers = iter(["", "she asked to be named"])  # first dismissed, then a reason
+    asked: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        page = browser.new_page()
+
+        def on_dialog(dialog: Any) -> None:
+            asked.append(dialog.message)
+            answer = next(answers)
+            dialog.accept(answer) if answer else dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.goto(settings.url())
+        page.goto(settings.url(f"/record/{reviewed.record_id}").split("?")[0])
+        mark = page.locator(f"#s-{protected}")
+        mark.click()
+        page.keyboard.press("r")
+        expect(page.get_by_text("the protected term stays masked")).to_be_visible()
+        expect(mark).not_to_have_class(re.compile("st-rejected"))
+        mark.click()
+        page.keyboard.press("r")
+        expect(mark).to_have_class(re.compile("st-rejected"))
+        browser.close()
+    assert len(asked) == 2 and "protected term" in asked[0]
+    saved = redaction_log.require(reviewed.vault, reviewed.record_id, alice.identity)
+    assert saved.events[-1]["reason"] == "she asked to be named"
