@@ -13,6 +13,7 @@ from typing import Any
 
 from redact.recognizers import base
 from redact.recognizers.base import Finding, Recognizer
+from redact.recognizers.initials import link_initials
 
 # Presidio / spaCy entity -> our label; anything not listed is dropped (e.g. NRP "Korean").
 PRESIDIO_LABELS = {
@@ -141,5 +142,5 @@ def detect_many(texts: Sequence[str], use_presidio: bool = True) -> list[list[Fi
         found = list(from_presidio)
         for recognizer in domain:
             found.extend(recognizer.find(text))
-        out.append(found)
+        out.append(link_initials(text, found))
     return out

@@ -3,13 +3,22 @@
 Overlapping findings become one span covering all of them (a wider mask never leaks more); its
 label comes from the most trusted finding: protected terms, then our domain recognizers, then
 Presidio/spaCy; within a tier, the higher score. Every contributing reason is kept.
+
+Before merging, findings that can never be an entity are dropped or trimmed (issue 11, item 4):
+a contraction or a pronoun ("I'm", "we'd", "I") is never a name, whatever spelling key it folds
+to; a role label ("Interviewer", "INT", "interpreter") is never an entity; and a span from a
+statistical model or the proper-noun net never starts or ends with a closed-class English word
+("Without X I would have died" masks X, not "Without X").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from redact.recognizers.base import COUNTRY, Finding
+from redact.recognizers.base import COUNTRY, LOCATION, ORGANIZATION, PERSON, Finding
+from redact.recognizers.safe_terms import FUNCTION_WORDS, ROLE_WORDS
 from redact.span import Span, context_of
 
 PROTECTED = "protected-term"
@@ -49,9 +58,69 @@ def _label(cluster: Sequence[Finding], best: Finding, start: int, end: int) -> s
     return best.label
 
 
+_CONTRACTION = re.compile(
+    r"(?i:i|you|he|she|it|we|they|that|there|here|who|what|where|let|how)"
+    r"(?:['\u2019](?:m|ll|d|ve|re|s))?|(?i:[a-z]+n['\u2019]t)"
+)
+_WORDS = re.compile(r"[\w'\u2019-]+")
+# Recognizers whose span edges come from a statistical model or a net, not from a name rule.
+_TRIMMED = ("presidio:", "proper_nouns", "linking")
+_NAMED = (PERSON, LOCATION, ORGANIZATION)
+
+
+def _never_an_entity(surface: str) -> bool:
+    words = _WORDS.findall(surface)
+    if not words:
+        return True
+    if _CONTRACTION.fullmatch(surface.strip()):
+        return True
+    return all(w.lower().strip("'\u2019") in ROLE_WORDS for w in words)
+
+
+def _trim(text: str, finding: Finding) -> Finding | None:
+    """Cut closed-class English words off the edges of a model's span (None if nothing left)."""
+    start, end = finding.start, finding.end
+    for match in _WORDS.finditer(text, start, end):
+        if match.group().lower() not in FUNCTION_WORDS or match.end() >= end:
+            break
+        start = match.end()
+    words = list(_WORDS.finditer(text, start, end))
+    for match in reversed(words[1:]):
+        if match.group().lower() not in FUNCTION_WORDS:
+            break
+        end = match.start()
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".'\u2019"):
+        end -= 1
+    if end <= start or _never_an_entity(text[start:end]):
+        return None
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    why = finding.explanation + "; closed-class words at its edge left out"
+    return replace(finding, start=start, end=end, explanation=why)
+
+
+def clean(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Drop contractions, pronouns and role labels; trim model spans (protected terms untouched)."""
+    out: list[Finding] = []
+    for finding in findings:
+        if finding.recognizer == PROTECTED:
+            if not _CONTRACTION.fullmatch(text[finding.start : finding.end].strip()):
+                out.append(finding)
+            continue
+        if _never_an_entity(text[finding.start : finding.end]):
+            continue
+        trimmable = finding.recognizer.startswith(_TRIMMED) and finding.label in _NAMED
+        trimmed = _trim(text, finding) if trimmable else finding
+        if trimmed is not None:
+            out.append(trimmed)
+    return out
+
+
 def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
     spans = []
-    for cluster in _clusters(findings):
+    for cluster in _clusters(clean(text, findings)):
         best = max(cluster, key=_rank)
         start = min(f.start for f in cluster)
         end = max(f.end for f in cluster)

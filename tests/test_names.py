@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redact.recognizers.base import PERSON, Finding
+from redact.recognizers.base import LOCATION, PERSON, Finding
 from redact.recognizers.chinese_names import ChineseNameRecognizer
 from redact.recognizers.kinship import KinshipRecognizer
 from redact.recognizers.korean_names import KoreanNameRecognizer
@@ -151,9 +151,10 @@ def test_kinship_without_a_name_is_not_a_finding() -> None:
 
 def test_findings_are_well_formed() -> None:
     text = " ".join(t for t, _ in KOREAN_ROWS + CHINESE_ROWS + RUSSIAN_ROWS + KINSHIP_ROWS)
+    labels = {r.name: r.labels for r in name_recognizers()}
     for finding in _findings(text):
         assert 0 <= finding.start < finding.end <= len(text)
-        assert finding.label == PERSON
+        assert finding.label in labels[finding.recognizer]
         assert 0 < finding.score <= 1
         assert finding.explanation
         assert (
@@ -178,8 +179,13 @@ def test_scores_follow_certainty() -> None:
 
 def test_registry_lists_every_name_recognizer() -> None:
     names = {r.name for r in name_recognizers()}
-    assert names == {"korean_names", "chinese_names", "russian_names", "kinship"}
-    assert all(r.labels == (PERSON,) for r in name_recognizers())
+    assert names == {
+        "korean_names", "chinese_names", "russian_names", "kinship", "other_names",
+        "participants", "initials", "nicknames", "proper_nouns",
+    }  # fmt: skip
+    # every name recognizer proposes people; only the unknown proper-noun net may say "place"
+    assert all(r.labels[0] == PERSON for r in name_recognizers())
+    assert {label for r in name_recognizers() for label in r.labels} == {PERSON, LOCATION}
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,14 @@ Shapes found, in any common romanization (McCune-Reischauer, Revised, ad hoc, al
 * once a full name is found, its surname or given name alone elsewhere in the text ("Boram",
   "Ri"), linked to the full name's key
 
+* surname + a Korean title written after it: "Han moksa-nim", "Pak sajang", "Ri sŏnsaeng"
+* the one-letter surname O with a hyphenated given name: "O Myŏng-suk"
+* a Hangul name with a Hangul title after it: "한승준 목사", "김보람 씨" (title kept in the span)
+
 English words that are also surnames (Song, Moon, Kang, Nam, Go, So, Ha, Yu) are only taken with a
-given-name shape after them or a title before them; capitalisation is required.
+given-name shape after them or a title before them; capitalisation is required. Breves and accents
+(McCune-Reischauer: Chŏng, Kŭm-hŭi, ŏnni) are folded first (:func:`latin_fold`, same length), so
+every rule reads them as their plain letters.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import re
 from dataclasses import replace
 
 from redact.recognizers.base import PERSON, Finding
+from redact.recognizers.folding import latin_fold
 from redact.variants import (
     KOREAN_SURNAMES,
     find_mentions,
@@ -72,7 +79,23 @@ _GIVEN_FIRST = re.compile(
 _TITLED = re.compile(rf"(?<![\w-]){TITLE}\s(?P<sur>{_SURNAME_ALT})(?![\w-])")
 _TOKEN = re.compile(
     rf"(?<![\w'\u2019-])(?P<token>{_WORD}(?:-(?:\w|['\u2019](?!s\b))+)*)"
-    rf"(?P<spaced>\s(?:ssi|[Aa]jumma|[Aa]jumoni|[Aa]jeossi|[Ee]onni|[Oo]ppa|[Dd]ongmu))?(?![\w-])"
+    rf"(?P<spaced>\s(?:ssi|[Aa]jumma|[Aa]jumoni|[Aa]jeossi|[Ee]onni|[Oo]nni|[Uu]nni|[Oo]ppa|"
+    rf"[Hh]yung|[Nn]oona|[Dd]ongmu|[Tt]ongmu))?(?![\w-])"
+)
+# Korean titles written after a surname, lower case: pastor, teacher, boss, doctor, instructor.
+AFTER_TITLE = (
+    r"(?:moksa|mogsa|sonsaeng|seonsaeng|sajang|sachang|bujang|pujang|kwajang|gwajang|chidowon|"
+    r"jidowon|kyodo|gyodo|paksa|baksa|tongji|dongji|tongmu|dongmu|ajumoni|ajumma|halmoni|"
+    r"ajossi|ajeossi)(?:-?nim)?"
+)
+_SURNAME_TITLE = re.compile(
+    rf"(?<![\w-])(?P<sur>{_SURNAME_ALT})[\s-](?P<title>{AFTER_TITLE})(?![\w-])"
+)
+_TITLE_BEFORE = re.compile(rf"(?<![\w-]){TITLE}\s$")
+_O_GIVEN = re.compile(r"(?<![\w'-])(?P<sur>O|OH)\s(?P<given>[A-Z][a-z']+-[a-z']+)(?![\w-])")
+_HANGUL_TITLE = re.compile(
+    r"\s?(?:목사님|목사|선생님|선생|씨|님|언니|오빠|누나|형|사장님|사장|아저씨|아줌마|할머니|동무|동지)"
+    r"(?![가-힣])"
 )
 _HONORIFIC_END = re.compile(HONORIFIC + "$")
 _HANGUL = re.compile(r"(?<![가-힣])[가-힣]{2,4}(?![가-힣])")
@@ -161,11 +184,12 @@ class KoreanNameRecognizer:
     labels: tuple[str, ...] = (PERSON,)
 
     def find(self, text: str) -> list[Finding]:
-        full = self._full_names(text)
+        text = latin_fold(text)  # same length: offsets carry over to the original
+        full = self._full_names(text) + self._o_names(text)
         spans = [(f.start, f.end) for f in full]
         extra = [
             f
-            for f in self._titled(text) + self._hangul(text)
+            for f in self._titled(text) + self._titled_after(text) + self._hangul(text)
             if not overlaps(f.start, f.end, spans)
         ]
         spans += [(f.start, f.end) for f in extra]
@@ -202,6 +226,9 @@ class KoreanNameRecognizer:
         end = (match.start("given") + len(given)) if order == "surname first" else match.end("sur")
         score = 0.85 if kind == "hyphen" or surname.isupper() else 0.75
         why = f"Korean surname '{surname}' + given name ({kind}, {order})"
+        title = _TITLE_BEFORE.search(match.string, max(0, start - 24), start)
+        if title:  # "Officer Kang Un-chol": the title is part of how the person is known
+            start, why = title.start(), why + " after a title"
         return _finding(start, end, score, why, name_key(f"{surname} {given}"))
 
     def _titled(self, text: str) -> list[Finding]:
@@ -213,6 +240,25 @@ class KoreanNameRecognizer:
                 found.append(_finding(match.start(), match.end(), 0.65, why, name_key(surname)))
         return found
 
+    def _o_names(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for match in _O_GIVEN.finditer(text):
+            shape = given_shape(match.group("given"))
+            if shape and shape[1] == "hyphen":
+                why = "one-letter Korean surname 'O' + hyphenated given name"
+                key = name_key(match.group())
+                found.append(_finding(match.start(), match.end("given"), 0.8, why, key))
+        return found
+
+    def _titled_after(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for match in _SURNAME_TITLE.finditer(text):
+            surname = match.group("sur")
+            if _cased(surname):
+                why = f"Korean surname '{surname}' + Korean title after it"
+                found.append(_finding(match.start(), match.end(), 0.65, why, name_key(surname)))
+        return found
+
     def _hangul(self, text: str) -> list[Finding]:
         found: list[Finding] = []
         for match in _HANGUL.finditer(text):
@@ -220,7 +266,11 @@ class KoreanNameRecognizer:
             if word[0] in HANGUL_SURNAMES:
                 score = 0.8 if len(word) == 3 else 0.55
                 why = f"Hangul word of {len(word)} syllables starting with surname '{word[0]}'"
-                found.append(_finding(match.start(), match.end(), score, why, name_key(word)))
+                title = _HANGUL_TITLE.match(text, match.end())
+                end = title.end() if title else match.end()
+                if title:
+                    why += " + Hangul title"
+                found.append(_finding(match.start(), end, score, why, name_key(word)))
         return found
 
     def _given_alone(self, text: str) -> list[Finding]:

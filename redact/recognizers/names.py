@@ -1,11 +1,22 @@
-"""Registry of the name recognizers (pure Python: no spaCy, no Presidio)."""
+"""Registry of the name recognizers (pure Python: no spaCy, no Presidio).
+
+The first four read names by their shape in one tradition (Korean, Chinese, Russian) or by the
+words around them (kinship, roles, titles). The others are nets for what those miss: names of
+other origins, participant codes and speaker labels, initials, nicknames and pseudonyms, and the
+unknown proper-noun net, which proposes any capitalised word that is not a common or safe word.
+"""
 
 from __future__ import annotations
 
 from redact.recognizers.base import Recognizer
 from redact.recognizers.chinese_names import ChineseNameRecognizer
+from redact.recognizers.initials import InitialsRecognizer
 from redact.recognizers.kinship import KinshipRecognizer
 from redact.recognizers.korean_names import KoreanNameRecognizer
+from redact.recognizers.nicknames import NicknameRecognizer
+from redact.recognizers.other_names import OtherNameRecognizer
+from redact.recognizers.participants import ParticipantRecognizer
+from redact.recognizers.proper_nouns import ProperNounRecognizer
 from redact.recognizers.russian_names import RussianNameRecognizer
 
 
@@ -16,4 +27,9 @@ def name_recognizers() -> list[Recognizer]:
         ChineseNameRecognizer(),
         RussianNameRecognizer(),
         KinshipRecognizer(),
+        OtherNameRecognizer(),
+        ParticipantRecognizer(),
+        InitialsRecognizer(),
+        NicknameRecognizer(),
+        ProperNounRecognizer(),
     ]

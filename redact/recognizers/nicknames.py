@@ -1,0 +1,161 @@
+"""Nicknames and publication pseudonyms: a name is whatever people call someone.
+
+Shapes found:
+
+* after a naming verb: 'we called him the Badger', 'known as Rabbit', 'nicknamed "Little
+  Tiger"', 'whom the men called "the Owl"', 'people call her Granny Fox' (0.5); the article
+  "the" belongs to the nickname ("the Badger" is the name; "[Person 4]" reads in its place)
+* a publication pseudonym: '(pseudonym: Min)', 'pseudonym "Sŏn-a"', 'under the pseudonym Jin'
+* a quoted epithet or alias in a list or in brackets: 'Pak Myŏng-ho ("the tall one", Tumen)',
+  '"Tall Pak", "Broker Pak"' (0.4)
+* once found, every other mention of the same nickname in the record ("The Badger said"), 0.45
+
+The nickname ends at the closing quote, or after at most three capitalised words, so a sentence
+that goes on ("called him Rabbit because ...") does not become part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redact.recognizers.base import PERSON, Finding
+from redact.recognizers.kinship import KIN, ROLE
+from redact.variants import overlaps
+
+NAME = "nicknames"
+_VERB = (
+    r"(?:(?i:called|call|calls|calling|nicknamed|nickname|dubbed|known\s+as|named|"
+    r"went\s+by|goes\s+by|go\s+by|referred\s+to\s+as|addressed\s+as)"
+    r"(?:\s+(?:him|her|them|me|us|it|each\s+other))?)"
+)
+_QUOTED = r"[\"\u201c\u2018'](?P<quoted>(?:[Tt]he\s+)?[^\"\u201d\u2019'\n]{1,30}?)[\"\u201d\u2019']"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0410-\u042f"
+_CAP = rf"[{_UPPER}][\w'\u2019]*(?:-[\w'\u2019]+)*"
+_BARE = rf"(?P<bare>(?:[Tt]he\s+)?(?:(?:{ROLE}|{KIN})\s+)?{_CAP}(?:\s{_CAP}){{0,2}})"
+_AFTER_VERB = re.compile(rf"(?<![\w-]){_VERB}\s+(?:{_QUOTED}|{_BARE})")
+_PSEUDONYM = re.compile(
+    rf"(?i:pseudonym|alias|code\s*name|cover\s+name)(?:\s*[:=]\s*|\s+(?:of\s+|was\s+|is\s+)?)"
+    rf"(?:{_QUOTED}|{_BARE})"
+)
+_THE_QUOTED = re.compile(
+    r"[(,;]\s*[\"\u201c](?P<quoted>[Tt]he\s+[\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}|"
+    r"[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+){0,2})[\"\u201d]\s*[,;)]"
+)
+# Words after a naming verb that are not a nickname: pronouns, places, common address words.
+NOT_NICKNAMES = frozenset(
+    [
+        "I",
+        "I'm",
+        "Me",
+        "Him",
+        "Her",
+        "It",
+        "Us",
+        "Them",
+        "You",
+        "We",
+        "They",
+        "He",
+        "She",
+        "The",
+        "This",
+        "That",
+        "My",
+        "His",
+        "Our",
+        "Their",
+        "Korea",
+        "China",
+        "Russia",
+        "North",
+        "South",
+        "Mongolia",
+        "Thailand",
+        "Laos",
+        "Interviewer",
+        "Witness",
+    ]
+)
+_STOP = frozenset(
+    ["The", "A", "An", "And", "But", "Or", "Because", "When", "So", "Then", "After", "Before", "If"]
+)
+
+
+def nickname_key(nickname: str) -> str:
+    words = re.sub(r"^(?i:the)\s+", "", nickname).lower().split()
+    return "nickname:" + " ".join(words)
+
+
+def _finding(start: int, end: int, score: float, why: str, nickname: str) -> Finding:
+    return Finding(start, end, PERSON, score, NAME, why, nickname_key(nickname))
+
+
+def _trim_bare(bare: str) -> str:
+    """Keep the nickname's words: stop before a word that starts a new clause."""
+    words = bare.split()
+    kept = words[:1]
+    for word in words[1:]:
+        if word in _STOP or word.lower() in ("because", "and", "but"):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+class NicknameRecognizer:
+    """Nicknames after a naming verb, pseudonyms, quoted "the ..." epithets, and their echoes."""
+
+    name: str = NAME
+    labels: tuple[str, ...] = (PERSON,)
+
+    def find(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for pattern, score, why in (
+            (_PSEUDONYM, 0.55, "pseudonym or alias"),
+            (_AFTER_VERB, 0.5, "nickname after a naming verb (called, known as)"),
+        ):
+            for match in pattern.finditer(text):
+                finding = self._nickname(match, score, why)
+                if finding and not overlaps(finding.start, finding.end, _spans(found)):
+                    found.append(finding)
+        for match in _THE_QUOTED.finditer(text):
+            start, end = match.span("quoted")
+            quoted = match.group("quoted")
+            if quoted.split()[-1] in NOT_NICKNAMES or overlaps(start, end, _spans(found)):
+                continue
+            why = 'quoted epithet or alias in a list ("the ...", "Tall X")'
+            found.append(_finding(start, end, 0.4, why, quoted))
+        return sorted(found + self._echoes(text, found), key=lambda f: f.start)
+
+    def _nickname(self, match: re.Match[str], score: float, why: str) -> Finding | None:
+        group = "quoted" if match.group("quoted") else "bare"
+        nickname = match.group(group).strip()
+        if group == "bare":
+            nickname = _trim_bare(nickname)
+        core = re.sub(r"^(?i:the)\s+", "", nickname)
+        if not core or core in NOT_NICKNAMES or core.split()[0] in NOT_NICKNAMES:
+            return None
+        if group == "bare" and not core.split()[-1][:1].isupper():
+            return None
+        start = match.start(group)
+        return _finding(start, start + len(nickname), score, why, nickname)
+
+    def _echoes(self, text: str, found: list[Finding]) -> list[Finding]:
+        echoes: list[Finding] = []
+        spans = _spans(found)
+        for finding in found:
+            nickname = text[finding.start : finding.end]
+            core = re.sub(r"^(?i:the)\s+", "", nickname)
+            if len(core) < 3:
+                continue
+            article = r"(?:[Tt]he\s+)?" if core != nickname else ""
+            pattern = rf"(?<![\w-]){article}{re.escape(core)}(?![\w-])"
+            for match in re.finditer(pattern, text):
+                if not overlaps(match.start(), match.end(), spans):
+                    why = "the same nickname as found elsewhere in this record"
+                    echoes.append(_finding(match.start(), match.end(), 0.45, why, nickname))
+                    spans.append(match.span())
+        return echoes
+
+
+def _spans(findings: list[Finding]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in findings]
