@@ -35,7 +35,8 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,6 +55,7 @@ from keys.identity import Identity  # noqa: E402
 from redact import export, leak_gate, policy, review, runner  # noqa: E402
 from redact import log as redaction_log  # noqa: E402
 from redact.analysis import Failure  # noqa: E402
+from redact.textsearch import compact, find_all  # noqa: E402
 
 RELEASE_REASON = "e2e measurement: planted release to test the leak counter"
 META_FIELDS = ("code", "date", "place", "interviewer", "language", "consent")
@@ -69,6 +71,7 @@ class Hit:
 
     where: str
     label: str
+    shape: str  # the refused words as a shape, a character around: A/a letters, 9 digits
     verdict: str  # "true leak (gold TYPE)" | "false alarm (...)"
     text: str | None = None  # only with --show-text
 
@@ -103,6 +106,7 @@ class Summary:
     must_mask_total: int = 0  # gold must-mask mentions in the documents
     must_mask_published: int = 0  # ... in documents whose export was written
     leaked: list[Mention] = field(default_factory=list)
+    withheld: list[Mention] = field(default_factory=list)  # in the output of a refused export
     quasi_present: list[Mention] = field(default_factory=list)
     offset_mismatches: int = 0  # gold spans whose text is not at their offsets in the record
     seconds: float = 0.0
@@ -110,21 +114,38 @@ class Summary:
     def leaked_by_type(self) -> dict[str, int]:
         return dict(sorted(Counter(m.type for m in self.leaked).items()))
 
+    def withheld_by_type(self) -> dict[str, int]:
+        return dict(sorted(Counter(m.type for m in self.withheld).items()))
+
     def quasi_by_type(self) -> dict[str, int]:
         return dict(sorted(Counter(m.type for m in self.quasi_present).items()))
 
     def gate_refusals(self) -> list[Refusal]:
         return [r for r in self.refusals if r.step == "export" and r.hits]
 
+    def verdicts(self, kind: str) -> int:
+        return sum(h.verdict.startswith(kind) for r in self.refusals for h in r.hits)
+
+    def refused_for_nothing(self) -> int:
+        """Gate refusals none of whose hits is a true leak."""
+        return sum(
+            not any(h.verdict.startswith("true leak") for h in r.hits) for r in self.gate_refusals()
+        )
+
     def false_alarms(self) -> int:
-        return sum(h.verdict.startswith("false alarm") for r in self.refusals for h in r.hits)
+        return self.verdicts("false alarm")
 
     def to_json(self) -> dict[str, Any]:
         body = asdict(self)
         body["leaked_by_type"] = self.leaked_by_type()
         body["leaked_total"] = len(self.leaked)
+        body["withheld_by_type"] = self.withheld_by_type()
+        body["withheld"] = [str(m) for m in self.withheld]
         body["quasi_by_type"] = self.quasi_by_type()
         body["false_alarms"] = self.false_alarms()
+        body["true_leaks"] = self.verdicts("true leak")
+        body["unclear"] = self.verdicts("unclear")
+        body["refused_for_no_true_leak"] = self.refused_for_nothing()
         body["leaked"] = [str(m) for m in self.leaked]
         body["quasi_present"] = [str(m) for m in self.quasi_present]
         return body
@@ -198,18 +219,81 @@ def same_words(a: str, b: str) -> bool:
     return whole_a in _slices(tb) or whole_b in _slices(ta)
 
 
-def verdict(original: str, gold: Mapping[str, Any]) -> str:
-    """What the gold says of a refused hit: a must-mask mention (true leak) or something else."""
-    for span in gold["spans"]:
+def shape(text: str) -> str:
+    """Letters as A/a, digits as 9, the rest as it is: what a hit looks like, without its text."""
+    return "".join(
+        "A" if c.isupper() else "a" if c.isalpha() else "9" if c.isdigit() else c for c in text
+    )
+
+
+def _at(output: str, start: int, end: int, surface: str) -> bool:
+    return any(a < end and start < b for a, b in find_all(output, surface))
+
+
+def verdict(
+    original: str, start: int, end: int, gold: Mapping[str, Any], output: str | None
+) -> str:
+    """What the gold says of a refused hit: a must-mask mention (true leak) or something else.
+
+    With the checked output at hand, the gold surfaces found at the hit's place decide (with the
+    gate's own variant-tolerant search); a hit of two letters or more whose words are those of
+    a gold must-mask mention elsewhere is unclear (a partly replaced name, or a common word).
+    Without the output, the words alone decide."""
+    spans, kept = gold["spans"], gold.get("keep", [])
+    if output is None:
+        return _by_words(original, spans, kept)
+    for span in (s for s in spans if s["must_mask"]):
+        if _at(output, start, end, span["text"]):
+            return f"true leak (gold {span['type']})"
+    if len(compact(original)) >= 2:
+        for span in (s for s in spans if s["must_mask"]):
+            if same_words(original, span["text"]):
+                return f"unclear (words of a gold {span['type']} mention, not whole there)"
+    for span in spans:
+        if _at(output, start, end, span["text"]):
+            return f"false alarm (a gold quasi-identifier, {span['type']})"
+    for item in kept:
+        if _at(output, start, end, item["text"]):
+            return f"false alarm (gold keeps it visible, {item['type']})"
+    return "false alarm (no gold mention there)"
+
+
+def _by_words(original: str, spans: Sequence[Any], kept: Sequence[Any]) -> str:
+    for span in spans:
         if span["must_mask"] and same_words(original, span["text"]):
             return f"true leak (gold {span['type']})"
-    for span in gold["spans"]:
+    for span in spans:
         if same_words(original, span["text"]):
             return f"false alarm (a gold quasi-identifier, {span['type']})"
-    for kept in gold.get("keep", []):
-        if same_words(original, kept["text"]):
-            return f"false alarm (gold keeps it visible, {kept['type']})"
+    for item in kept:
+        if same_words(original, item["text"]):
+            return f"false alarm (gold keeps it visible, {item['type']})"
     return "false alarm (not a gold mention)"
+
+
+def hit_shape(original: str, start: int, end: int, output: str | None) -> str:
+    """The hit's shape with one character of context each side when the output is at hand:
+    "'[a] " is a single letter right after an apostrophe."""
+    if output is None:
+        return shape(original)
+    before, after = output[max(0, start - 1) : start], output[end : end + 1]
+    return f"{shape(before)}[{shape(original)}]{shape(after)}"
+
+
+@contextmanager
+def checked_text(store: list[str]) -> Iterator[None]:
+    """Keep (in memory) the text the leak gate checks: what the refused file would have shown."""
+    original = leak_gate.check
+
+    def check(text: str, *args: Any, **kwargs: Any) -> None:
+        store.append(text)
+        original(text, *args, **kwargs)
+
+    leak_gate.check = check
+    try:
+        yield
+    finally:
+        leak_gate.check = original
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -306,36 +390,54 @@ def _export(
     out: Path,
     doc: str,
     gold: Mapping[str, Any],
+    summary: Summary,
     show_text: bool,
-) -> Refusal | None:
-    """``testimony export quotes --record ID --all --format md``; a refusal when it is refused."""
+) -> None:
+    """``testimony export quotes --record ID --all --format md``, then what it published."""
     options = export.Options(fmt="md")
+    seen: list[str] = []
     try:
-        export.export_quotes(vault, ident, [record_id], out, options, policy.load(None), _now())
+        with checked_text(seen):
+            export.export_quotes(vault, ident, [record_id], out, options, policy.load(None), _now())
     except leak_gate.LeakError as error:
+        output = seen[-1] if seen else None
         hits = [
             Hit(
                 leak.where(),
                 leak.label,
-                verdict(leak.original, gold),
+                hit_shape(leak.original, leak.start, leak.end, output),
+                verdict(leak.original, leak.start, leak.end, gold, output),
                 leak.original if show_text else None,
             )
             for leak in error.leaks
         ]
-        return Refusal(doc, "export", error.message, hits)
+        summary.refusals.append(Refusal(doc, "export", error.message, hits))
+        if output is not None:
+            _count(doc, gold, published_text(output), summary.withheld, [], show_text)
+        return
     except TestimonyError as error:
-        return Refusal(doc, "export", error.message)
-    return None
+        summary.refusals.append(Refusal(doc, "export", error.message))
+        return
+    summary.exports_written += 1
+    summary.must_mask_published += sum(s["must_mask"] for s in gold["spans"])
+    text = published_text(out.read_text(encoding="utf-8"))
+    _count(doc, gold, text, summary.leaked, summary.quasi_present, show_text)
 
 
-def _count(doc: str, gold: Mapping[str, Any], text: str, summary: Summary, show: bool) -> None:
+def _count(
+    doc: str,
+    gold: Mapping[str, Any],
+    text: str,
+    must: list[Mention],
+    quasi: list[Mention],
+    show: bool,
+) -> None:
+    """Gold mentions whose surface is in ``text`` (``normal``), must-mask and quasi apart."""
     for span in gold["spans"]:
-        if span["must_mask"]:
-            summary.must_mask_published += 1
         if occurs(normal(span["text"]), text):
             found = Mention(doc, span["start"], span["end"], span["type"])
             found.text = span["text"] if show else None
-            (summary.leaked if span["must_mask"] else summary.quasi_present).append(found)
+            (must if span["must_mask"] else quasi).append(found)
 
 
 def _now() -> datetime:
@@ -383,13 +485,7 @@ def measure(
         exports.mkdir()
         for record_id in approved:
             doc, gold = taken[record_id]
-            out = exports / f"{doc}.md"
-            refused = _export(vault, ident, record_id, out, doc, gold, show_text)
-            if refused is not None:
-                summary.refusals.append(refused)
-                continue
-            summary.exports_written += 1
-            _count(doc, gold, published_text(out.read_text(encoding="utf-8")), summary, show_text)
+            _export(vault, ident, record_id, exports / f"{doc}.md", doc, gold, summary, show_text)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     summary.seconds = round(time.monotonic() - began, 1)
@@ -412,11 +508,12 @@ def render(summary: Summary) -> list[str]:
         lines.append(f"refused: {r.doc} at {r.step}: {r.cause}")
         for h in r.hits:
             shown = f"  {h.text!r}" if h.text is not None else ""
-            lines.append(f"  - {h.where} [{h.verdict}]{shown}")
+            lines.append(f"  - {h.where}, shaped {h.shape!r} [{h.verdict}]{shown}")
     hits = [h for r in s.refusals for h in r.hits]
     lines.append(
-        f"gate hits: {len(hits)} ({len(hits) - s.false_alarms()} true leaks, "
-        f"{s.false_alarms()} false alarms)"
+        f"gate hits: {len(hits)} ({s.verdicts('true leak')} true leaks, "
+        f"{s.false_alarms()} false alarms, {s.verdicts('unclear')} unclear); exports refused "
+        f"for no true leak: {s.refused_for_nothing()}"
     )
     by_type = ", ".join(f"{t} {n}" for t, n in s.leaked_by_type().items()) or "none"
     lines.append(
@@ -424,6 +521,12 @@ def render(summary: Summary) -> list[str]:
         f"{s.must_mask_published} published ({s.must_mask_total} in all documents): {by_type}"
     )
     lines += [f"  leaked: {m}" for m in s.leaked]
+    held = ", ".join(f"{t} {n}" for t, n in s.withheld_by_type().items()) or "none"
+    lines.append(
+        f"must-mask mentions in the refused exports (not published; they would be if the gate "
+        f"let them pass): {len(s.withheld)}: {held}"
+    )
+    lines += [f"  withheld: {m}" for m in s.withheld]
     quasi = ", ".join(f"{t} {n}" for t, n in s.quasi_by_type().items()) or "none"
     lines.append(
         f"quasi-identifiers still present (not must-mask): {len(s.quasi_present)}: {quasi}"

@@ -69,6 +69,16 @@ def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> N
     )
     assert all(h["text"] is None for h in refusal["hits"])  # no originals without --show-text
     assert summary["false_alarms"] == 0
+    # shapes, never letters: one character of context each side, the hit in brackets
+    assert all(re.fullmatch(r".?\[[Aa]+(?:[ -][Aa]+)*\].?", h["shape"]) for h in refusal["hits"])
+    # what the refused file would have shown is counted apart, and it names the protected term
+    protected = {
+        f"{PROTECTED[0]}:{s['start']}-{s['end']} PERSON"
+        for s in _gold(PROTECTED[0])["spans"]
+        if s["entity"] == PROTECTED[1]
+    }
+    assert set(summary["withheld"]) & protected
+    assert not set(summary["leaked"]) & protected
 
     # every mention of the released broker that the witness says is counted, as offsets
     broker = {
@@ -134,3 +144,15 @@ def test_occurs_on_word_boundaries(e2e, surface: str, text: str, found: bool) ->
 )
 def test_same_words(e2e, a: str, b: str, same: bool) -> None:  # type: ignore[no-untyped-def]
     assert e2e.same_words(a, b) is same
+
+
+def test_verdict_looks_at_the_place_of_the_hit(e2e) -> None:  # type: ignore[no-untyped-def]
+    gold = {
+        "spans": [{"text": "Kim Bo-ram", "type": "PERSON", "must_mask": True}],
+        "keep": [{"text": "China", "type": "COUNTRY"}],
+    }
+    output = "Kim Bo-ram's brother went to China."
+    assert e2e.verdict("Bo-ram", 4, 10, gold, output) == "true leak (gold PERSON)"
+    assert e2e.verdict("s", 11, 12, gold, output).startswith("false alarm")  # the 's of 's
+    assert e2e.verdict("China", 29, 34, gold, output).startswith("false alarm (gold keeps")
+    assert e2e.hit_shape("s", 11, 12, output) == "'[a] "
