@@ -209,7 +209,7 @@ def test_review_through_the_cli(cli: CLI, tmp_path: Path, alice: Person) -> None
 
     from redact import runner
 
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     text = "Q: Name?\nA: Kim Bo-ram, from Sinjon-ri. We met by the blue gate.\n"
     record = vault.add(
         NewRecord("t.txt", text.encode(), Document(text, (), "txt"), Metadata(), ("Kim Bo-ram",)),
@@ -296,7 +296,7 @@ def test_editing_a_kept_span_replaces_it(alice: Person) -> None:
 def test_a_record_never_analysed_is_refused_with_the_command_to_run(
     cli: CLI, tmp_path: Path, alice: Person
 ) -> None:
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     text = "A: not analysed yet\n"
     record = vault.add(
         NewRecord("t.txt", text.encode(), Document(text, (), "txt"), Metadata()), NOW
