@@ -71,6 +71,18 @@ class Redacted:
             shift += (p.end - p.start) - (p.span.end - p.span.start)
         return position + shift
 
+    def to_record(self, position: int) -> int | None:
+        """An offset into the redacted text, moved back into the record's text (None inside
+        a replacement)."""
+        shift = 0
+        for p in self.placed:
+            if not p.replaced or p.start >= position:
+                continue
+            if p.end > position:
+                return None
+            shift += (p.span.end - p.span.start) - (p.end - p.start)
+        return position + shift
+
 
 @dataclass(frozen=True)
 class Excerpt:
@@ -86,7 +98,9 @@ class Excerpt:
         out = []
         for p in self.redacted.placed:
             if self.start <= p.start and p.end <= self.end:
-                out.append(Window(p.start - self.start, p.end - self.start, *_kind(p)))
+                kind, trusted = _kind(p)
+                span = review.span_id(p.span)
+                out.append(Window(p.start - self.start, p.end - self.start, kind, trusted, span))
         return tuple(out)
 
 
@@ -370,17 +384,39 @@ def export_quotes(
         for n, e in enumerate(excerpts, 1)
     )
     data = export_formats.render(options.fmt, quotes, options.marker)
-    leak_gate.check(
+    leaks = leak_gate.find_leaks(
         export_formats.visible_text(options.fmt, data),
         gate_needles(vault, identity, table),
         [GateExcerpt(q.number, q.text, e.windows()) for q, e in zip(quotes, excerpts, strict=True)],
         _released(vault, identity),
         export_formats.boilerplate(options.marker) + BOILERPLATE,
     )
+    if leaks:
+        raise refusal(leaks, excerpts, vault.root)
     write_public(out, data)
     for record, _ in loaded:
         vault.log("export", now, identity, record.id, {})
     return ExportResult(out, quotes, tuple(r.id for r, _ in loaded))
+
+
+def refusal(
+    leaks: Sequence[leak_gate.Leak], excerpts: Sequence[Excerpt], root: Path
+) -> leak_gate.LeakError:
+    """The gate's refusal as an editor can use it: the excerpt, the redacted quote with the
+    word marked, the reason and the command that fixes it (originals only in ``originals``)."""
+    from redact import refusals
+
+    lines = [refusals.explain(leak, excerpts, root, False) for leak in leaks]
+    first = lines[0]
+    more = f" (and {len(leaks) - 1} more)" if len(leaks) > 1 else ""
+    error = leak_gate.LeakError(
+        leaks,
+        f"export refused: {first.problem}{more}; nothing was written",
+        f"{first.fix}; an authorised reviewer can add --show-originals to see the words",
+    )
+    error.details = [line.line() for line in lines]
+    error.originals = [refusals.explain(leak, excerpts, root, True).line() for leak in leaks]
+    return error
 
 
 def write_public(out: Path, data: bytes, mode: int = 0o644) -> None:

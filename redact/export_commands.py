@@ -86,8 +86,8 @@ def quotes(
         )
     except leak_gate.LeakError as error:
         if show_originals:
-            for leak in error.leaks:
-                click.echo(f"leak: {leak.where()}: {leak.original!r}", err=True)
+            for line in error.originals or [f"{x.where()}: {x.original!r}" for x in error.leaks]:
+                click.echo(f"leak: {line}", err=True)
         raise
     click.echo(str(result.path))
     click.echo(f"exported {len(result.quotes)} quotes; the leak gate found nothing", err=True)

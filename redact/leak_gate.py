@@ -1,9 +1,11 @@
 """The leak gate: the last check before an export is written.
 
-It searches the text a reader of the produced file would see (``export_formats.visible_text``)
-for every known original — each surface of the vault's pseudonym table, each protected term of
-every record, each interviewer's name — in every spelling variant the variants module knows,
-with the variant-tolerant search (case, diacritics, hyphen/space/joined, line breaks).
+It reads the produced file as a reader would (``export_formats.visible_text``, then
+``reading.read``: compatibility forms, invisible characters, look-alike letters, Markdown, dashes
+and spacing, Hangul and Chinese characters) and looks for every known original — each surface of
+the vault's pseudonym table, each protected term of every record, each interviewer's name — in
+every spelling variant the variants module knows, read the same way. Hits are word-aware and are
+mapped back to the output's own characters.
 
 Recall first: a hit is allowed only where the exporter can prove the reviewer let that text out:
 
@@ -14,9 +16,9 @@ Recall first: a hit is allowed only where the exporter can prove the reviewer le
   vault — a person masked in one quote must not be named in the next;
 - inside a machine-made replacement (a pseudonym, a generalisation): it is our own text.
 
-Anything else is a leak, and one leak refuses the whole export. The error names the excerpt, the
-entity type and the offsets in the output, never the original text (``--show-originals`` prints
-that on stderr for an authorised reviewer).
+Anything else is a leak, and one leak refuses the whole export. Each leak says which excerpt,
+where in it (excerpt offsets) and in which span window it fell, so the exporter can tell the
+editor which command fixes it; the matched text is kept for ``--show-originals`` only.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from keys.errors import ExportError
+from redact import reading
 from redact.pseudonyms import PseudonymTable
-from redact.textsearch import compact, find_all, fold
 from redact.variants import spelling_variants
 
 PROTECTED_LABEL = "PROTECTED TERM"
@@ -50,8 +52,9 @@ class Window:
 
     start: int
     end: int
-    kind: str  # kept | rejected | replaced
+    kind: str  # kept | rejected | replaced | frame
     trusted: bool = True  # replaced: a machine-made replacement (not a reviewer's own words)
+    span: str | None = None  # the span's id in its record's log, for the fixing command
 
 
 @dataclass(frozen=True)
@@ -68,24 +71,34 @@ class Leak:
     start: int  # offsets in the checked output text
     end: int
     original: str  # the matched output text: for --show-originals only, never in a message
+    protected: bool = False
+    at: tuple[int, int] | None = None  # offsets in the excerpt's text, when located
+    window: Window | None = None  # the span window it fell in (excerpt offsets), if any
+    reason: str = "known"  # known: a known original; detected: the second look found it
 
     def where(self) -> str:
         place = f"excerpt {self.excerpt}" if self.excerpt else "the citations or headings"
-        return f"{place}: a known {self.label} at characters {self.start}-{self.end} of the output"
+        what = PROTECTED_LABEL if self.protected else self.label
+        return f"{place}: a known {what} at characters {self.start}-{self.end} of the output"
 
 
 class LeakError(ExportError):
     """The export would publish a known original. Carries the hits for --show-originals."""
 
-    def __init__(self, leaks: Sequence[Leak]) -> None:
+    def __init__(
+        self, leaks: Sequence[Leak], message: str | None = None, hint: str | None = None
+    ) -> None:
         first = leaks[0]
         more = f" (and {len(leaks) - 1} more)" if len(leaks) > 1 else ""
         super().__init__(
-            f"export refused: {first.where()}{more}; nothing was written",
-            "review the record again (testimony review show ID) or choose other excerpts; an "
+            message or f"export refused: {first.where()}{more}; nothing was written",
+            hint
+            or "review the record again (testimony review show ID) or choose other excerpts; an "
             "authorised reviewer can add --show-originals to see the matched words on stderr",
         )
         self.leaks = list(leaks)
+        self.details: list[str] = []  # one line per leak, set by the exporter
+        self.originals: list[str] = []  # the same lines with the original words shown
 
 
 def known_originals(
@@ -93,18 +106,21 @@ def known_originals(
     protected_terms: Iterable[str],
     interviewers: Iterable[str] = (),
 ) -> list[Needle]:
-    """Every known original with its spelling variants; a protected form wins over others."""
+    """Every known original with its spelling variants, one needle per distinct reading (a
+    protected form wins over others)."""
     from redact import linking
 
-    found: dict[str, Needle] = {}
+    found: dict[tuple[str, frozenset[int]], Needle] = {}
 
     def add(surface: str, label: str, entity: str | None, protected: bool) -> None:
-        for form in {surface, *spelling_variants(surface)}:
-            if not compact(form):
+        for form in sorted({surface, *spelling_variants(surface)}):
+            read = reading.read(form)
+            if not read.letters:
                 continue
-            old = found.get(form)
+            key = (read.letters, read.bounds())
+            old = found.get(key)
             if old is None or (protected and not old.protected):
-                found[form] = Needle(form, label, entity, protected)
+                found[key] = Needle(form, label, entity, protected)
 
     for key, entry in table.entries.items():
         for surface in entry["surfaces"]:
@@ -115,42 +131,42 @@ def known_originals(
         add(term, known["label"] if known else PROTECTED_LABEL, key if known else None, True)
     for name in interviewers:
         add(name, INTERVIEWER_LABEL, linking.entity_key("PERSON", name), False)
-    return sorted(found.values(), key=lambda n: (-len(n.text), n.text))
+    return sorted(found.values(), key=lambda n: (-len(reading.read(n.text).letters), n.text))
 
 
-def _locate(
-    text: str, excerpts: Sequence[GateExcerpt]
-) -> list[tuple[int, int, int, Window | None]]:
+Row = tuple[int, int, int, Window | None, int]  # output start, end, excerpt, window, offset
+
+
+def _locate(text: str, excerpts: Sequence[GateExcerpt]) -> list[Row]:
     """Each excerpt's lines in the output text, in order, with their windows moved there.
 
-    Returns (start, end, excerpt number, window) rows: one per excerpt line (window None) and
-    one per window found whole inside a located line. A line that cannot be found verbatim
-    (the format changed it) gets no windows: stricter, never laxer."""
-    rows: list[tuple[int, int, int, Window | None]] = []
+    Returns (start, end, excerpt number, window, excerpt offset of the row) rows: one per
+    excerpt line (window None) and one per window found whole inside a located line. A line
+    that cannot be found verbatim (the format changed it) gets no windows: stricter, never
+    laxer."""
+    rows: list[Row] = []
     cursor = 0
     for excerpt in excerpts:
         offset = 0
         for line in excerpt.text.split("\n"):
             at = text.find(line, cursor) if line.strip() else -1
             if at >= 0:
-                rows.append((at, at + len(line), excerpt.number, None))
+                rows.append((at, at + len(line), excerpt.number, None, offset))
                 for w in excerpt.windows:
                     if offset <= w.start and w.end <= offset + len(line):
                         moved = Window(
-                            at + w.start - offset, at + w.end - offset, w.kind, w.trusted
+                            at + w.start - offset, at + w.end - offset, w.kind, w.trusted, w.span
                         )
-                        rows.append((moved.start, moved.end, excerpt.number, moved))
+                        rows.append((moved.start, moved.end, excerpt.number, moved, w.start))
                 cursor = at + len(line)
             offset += len(line) + 1
     return rows
 
 
-def _frame(
-    text: str, rows: list[tuple[int, int, int, Window | None]], phrases: Iterable[str]
-) -> Iterator[Window]:
+def _frame(text: str, rows: list[Row], phrases: Iterable[str]) -> Iterator[Window]:
     """Windows over the exporter's own fixed words (title, "interview by", ...) outside every
     excerpt: a table surface such as a mis-tagged "Interview" is not a leak there."""
-    lines = [(s, e) for s, e, _, w in rows if w is None]
+    lines = [(s, e) for s, e, _, w, _ in rows if w is None]
     for phrase in phrases:
         at = text.find(phrase)
         while phrase and at >= 0:
@@ -172,6 +188,18 @@ def _allowed(needle: Needle, start: int, end: int, window: Window, released: set
     return window.trusted
 
 
+def hits(text: str, needle: str, seen: reading.Reading | None = None) -> list[tuple[int, int]]:
+    """Where ``needle``, read as a reader reads, occurs in ``text`` (offsets in ``text``)."""
+    haystack = seen if seen is not None else reading.read(text)
+    wanted = reading.read(needle)
+    out = {haystack.source_range(a, b) for a, b in reading.find(haystack, wanted)}
+    korean = reading.korean(haystack)
+    for a, b in reading.find(korean, reading.korean(wanted)):
+        if wanted.has_soft or any(korean.soft[a:b]):  # Hangul or Chinese on one side
+            out.add(korean.source_range(a, b))
+    return sorted(out)
+
+
 def find_leaks(
     text: str,
     needles: Sequence[Needle],
@@ -181,19 +209,35 @@ def find_leaks(
 ) -> list[Leak]:
     """Every hit of a known original in ``text`` that no window allows, in output order."""
     rows = _locate(text, excerpts)
-    windows = [w for *_, w in rows if w is not None] + list(_frame(text, rows, boilerplate))
+    windows = [w for *_, w, _ in rows if w is not None] + list(_frame(text, rows, boilerplate))
     released_set = set(released)
-    folded = fold(text)
+    seen = reading.read(text)
     leaks: dict[tuple[int, int], Leak] = {}
     for needle in needles:
-        for start, end in find_all(text, needle.text, folded):
+        for start, end in hits(text, needle.text, seen):
             if any(a <= start and end <= b for a, b in leaks):
                 continue  # part of a longer hit already reported
             if any(_allowed(needle, start, end, w, released_set) for w in windows):
                 continue
-            number = next((n for s, e, n, w in rows if w is None and s <= start < e), None)
-            leaks[(start, end)] = Leak(number, needle.label, start, end, text[start:end])
+            leaks[(start, end)] = _leak(text, rows, needle, start, end)
     return sorted(leaks.values(), key=lambda leak: (leak.start, leak.end))
+
+
+def _leak(text: str, rows: list[Row], needle: Needle, start: int, end: int) -> Leak:
+    line = next(((s, e, n, o) for s, e, n, w, o in rows if w is None and s <= start < e), None)
+    if line is None:
+        return Leak(None, needle.label, start, end, text[start:end], needle.protected)
+    s, e, number, offset = line
+    at = (offset + start - s, offset + min(end, e) - s)
+    window = next(
+        (w for a, b, n, w, _ in rows if w is not None and n == number and a < end and start < b),
+        None,
+    )
+    if window is not None:
+        shift = offset - s
+        window = Window(window.start + shift, window.end + shift, window.kind, window.trusted,
+                        window.span)  # fmt: skip
+    return Leak(number, needle.label, start, end, text[start:end], needle.protected, at, window)
 
 
 def check(
