@@ -22,6 +22,7 @@ ORGANIZATION = "ORGANIZATION"
 PHONE = "PHONE"
 WECHAT = "WECHAT"
 QQ = "QQ"
+HANDLE = "HANDLE"  # messenger, social and game handles (KakaoTalk, Telegram, Line, @names)
 EMAIL = "EMAIL"
 DATE = "DATE"
 AGE = "AGE"
@@ -39,6 +40,7 @@ LABELS = (
     PHONE,
     WECHAT,
     QQ,
+    HANDLE,
     EMAIL,
     DATE,
     AGE,

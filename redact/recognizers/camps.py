@@ -42,6 +42,10 @@ _UNIT = re.compile(
     r"|\b(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:[a-z]+\s+)?(?i:construction|labou?r|shock|"
     r"youth|storm)\s+(?i:brigade|regiment|battalion|unit)\b"
     r"|\bBrigade\s+(?:No\.?\s*)?\d{1,3}\b"
+    r"|\b(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?i:brigade|regiment|battalion|detachment|inminban|"
+    r"work\s+team|squad|platoon)\b"
+    r"|\b(?:[A-Z][a-z]+\s+){1,3}(?:Brigade|Team|Unit|Site|Detachment|Squad|Platoon)\s+"
+    r"(?:No\.?\s*)?\d{1,3}\b"
 )
 _GENERIC_NAMES = words(
     "the a an this that our my his her their its every each which no one some any when where "
@@ -116,5 +120,9 @@ class CampRecognizer:
         for m in _NUMBERED.finditer(text):
             found.append(_make(text, m.start(), m.end(), NUMBERED_SCORE, "numbered camp"))
         for m in _UNIT.finditer(text):
-            found.append(_make(text, m.start(), m.end(), UNIT_SCORE, "numbered labour unit"))
+            start = m.start()
+            first = m.group().split()[0]
+            if first.lower() in _GENERIC_NAMES and first[:1].isupper():
+                start += len(first) + 1  # "The Work Team 5": the article stays visible
+            found.append(_make(text, start, m.end(), UNIT_SCORE, "numbered labour unit"))
         return resolve(found)

@@ -15,6 +15,7 @@ import re
 import phonenumbers
 
 from redact.recognizers.base import EMAIL, PHONE, QQ, WECHAT, Finding
+from redact.recognizers.handles import handle_shaped, repeats
 from redact.recognizers.places import resolve
 
 NAME = "contacts"
@@ -41,6 +42,10 @@ _WECHAT = re.compile(
     r"(?P<id>(?!(?:was|is|the|and|account|id)\b)[A-Za-z][-_A-Za-z0-9]{5,19})\b"
     r"|(?P<wxid>\bwxid_[A-Za-z0-9]{4,30}\b)",
     re.IGNORECASE,
+)
+_WECHAT_CJK = re.compile(
+    r"(?i:we\s?chat|weixin|微信)(?:\s+(?:id|account|name))?\s*[:\uff1a]?\s*"
+    r"(?P<id>[\u3400-\u9fff\uac00-\ud7af]{2,12}(?:_[A-Za-z0-9]+)?)"
 )
 _QQ = re.compile(
     r"\bQQ\b(?:\s*(?:number|no\.?|id|account))?[^0-9\n]{0,25}?(?P<id>(?<!\d)[1-9]\d{4,10})(?!\d)"
@@ -105,9 +110,15 @@ def messengers(text: str) -> list[Finding]:
     found = []
     for m in _WECHAT.finditer(text):
         group = "id" if m.group("id") else "wxid"
+        if group == "id" and not handle_shaped(m.group("id")):
+            continue  # "through", "sometimes": an English word without a handle's shape
         start, end = m.span(group)
         why = "id after a WeChat cue" if group == "id" else "wxid_ prefix"
         found.append(Finding(start, end, WECHAT, 0.85, NAME, why, key=m.group(group).lower()))
+    for m in _WECHAT_CJK.finditer(text):
+        start, end = m.span("id")
+        why = "id in Chinese or Hangul characters after a WeChat cue"
+        found.append(Finding(start, end, WECHAT, 0.8, NAME, why, key=m.group("id")))
     for m in _HANDLE_NEAR_WECHAT.finditer(text):
         start, end = m.span("id")
         why = "handle-shaped id near a WeChat cue"
@@ -129,7 +140,9 @@ class ContactRecognizer:
 
     def find(self, text: str) -> list[Finding]:
         """Messenger ids and e-mails win over a phone reading of the same digits."""
-        found = resolve(messengers(text))
+        ids = messengers(text)
+        ids += repeats(text, [f for f in ids if f.label == WECHAT])
+        found = resolve(ids)
         taken = [(f.start, f.end) for f in found]
         for f in resolve(phones(text)):
             if all(f.end <= a or f.start >= b for a, b in taken):

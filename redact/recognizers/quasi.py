@@ -23,7 +23,12 @@ NAME = "quasi"
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![\w'])|"
+    r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?(?![\w']))"
+)
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?(?![\w']))"
 )
 _YEAR = r"(?:19[5-9]\d|20[0-2]\d|2030)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -32,7 +37,85 @@ _TIME_WORD = (
     r"(?i:in|since|until|till|by|around|about|from|to|of|before|after|during|early|late|mid|"
     r"year|born|spring|summer|autumn|winter|through|between|and|or|than|circa|c\.)"
 )
+_EDGE = r"(?i:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid|end)[- ])"
+_RANGE_DAY = rf"{_DAY}(?:\s*(?:[-\u2013]|to)\s*{_DAY})?"
 _DATE_RULES: tuple[tuple[re.Pattern[str], float, str], ...] = (
+    (
+        re.compile(
+            rf"\b{_WEEKDAY},?\s+(?:(?:the\s+)?{_DAY}(?:\s+(?:of\s+)?{_MONTH})?(?:,?\s+{_YEAR})?"
+            rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)(?![\d/])"
+        ),
+        0.7,
+        "weekday + date",
+    ),
+    (
+        re.compile(
+            rf"\b{_RANGE_DAY}\s+(?:of\s+)?(?:{_MONTH}\s*(?:[-\u2013]|to)\s*{_DAY}\s+)?{_MONTH},?\s+{_YEAR}\b"
+        ),
+        0.7,
+        "day range, month, year",
+    ),
+    (
+        re.compile(
+            rf"(?:{_EDGE})?{_MONTH}(?:,?\s+{_YEAR})?\s*(?:to|until|till|[-\u2013])\s*"
+            rf"(?:{_EDGE})?{_MONTH},?\s+{_YEAR}\b"
+        ),
+        0.65,
+        "month to month, year",
+    ),
+    (
+        re.compile(rf"{_EDGE}(?:{_MONTH},?\s+)?(?:of\s+)?{_YEAR}\b"),
+        0.6,
+        "early / end of a month or year",
+    ),
+    (re.compile(rf"{_EDGE}{_MONTH}\b"), 0.55, "early / end of a month"),
+    (
+        re.compile(
+            r"(?<=[_-])(?:19[5-9]\d|20[0-3]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[_.-])"
+        ),
+        0.6,
+        "date inside a file name",
+    ),
+    (
+        re.compile(
+            r"\b\d{4}\s?[년年]\s?\d{1,2}\s?[월月](?:\s?\d{1,2}\s?[일日号])?(?:\s?[월화수목금토일]요일)?"
+        ),
+        0.7,
+        "Korean or Chinese date",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:lunar\s+new\s+year|new\s+year|chuseok|christmas|easter|songkran|tet|"
+            rf"seollal|national\s+day|victory\s+day)(?:'s)?\s+(?:of\s+)?{_YEAR}\b"
+        ),
+        0.6,
+        "holiday + year",
+    ),
+    (
+        re.compile(rf"\b(?i:the\s+(?:first|second|third|fourth|last)\s+week\s+of\s+){_MONTH}"),
+        0.55,
+        "week of a month",
+    ),
+    (
+        re.compile(
+            r"\b(?i:on|from|by|until|till|since|before|after)\s+(?P<v>the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+        ),
+        0.5,
+        "the 28th",
+    ),
+    (
+        re.compile(
+            rf"\b(?i:the)\s+(?P<v>{_YEAR})\b(?!\s*(?:yuan|won|dollars|RMB|people|men|women))"
+        ),
+        0.5,
+        "the + year",
+    ),
+    (re.compile(rf"(?<=\|)\s*(?P<v>{_YEAR})(?=\s*\|)"), 0.5, "year in a table cell"),
+    (
+        re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/\d{2}(?![\d/])"),
+        0.5,
+        "d/m/yy",
+    ),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"), 0.7, "day month year"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), 0.7, "month day, year"),
     (re.compile(rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"), 0.7, "ISO"),
@@ -65,7 +148,7 @@ _NUMWORD = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])}))?|{'|'.j
 _AGE_NUM = rf"(?:(?i:{_NUMWORD})|(?:1[01]\d|\d{{1,2}}))"
 _AGE_FOLLOW = r"(?=\s*(?:[.,;:!?)]|$|\s+(?:now|then|and|or|but|when|at\s+the\s+time)\b))"
 _SUBJECT = (
-    r"\b(?:I|[Hh]e|[Ss]he|[Yy]ou|[Ww]e|[Tt]hey|[A-Z][\w-]+|son|daughter|brother|sister|mother|"
+    r"\b(?!(?:It|There|This|That|What|Which|Here|Time)\b)(?:I|[Hh]e|[Ss]he|[Yy]ou|[Ww]e|[Tt]hey|[A-Z][\w-]+|son|daughter|brother|sister|mother|"
     r"father|husband|wife|child|boy|girl|man|woman|cousin|nephew|niece|aunt|uncle|grandmother|"
     r"grandfather|baby)"
 )
@@ -180,3 +263,18 @@ class QuasiRecognizer:
 
 def _free(f: Finding, taken: list[Finding]) -> bool:
     return all(f.end <= t.start or f.start >= t.end for t in taken)
+
+
+_CALENDAR_ANCHOR = re.compile(
+    rf"{_YEAR}|\b'\d\ds?\b|\b\d0s\b|{_MONTH}|(?i:{_MONTH})(?![a-z])|\b{_WEEKDAY}|"
+    r"\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b|"
+    r"[년年월月]|(?i:chuseok|seollal|christmas|easter|songkran|new\s+year|national\s+day)"
+)
+
+
+def is_calendar_date(surface: str) -> bool:
+    """True when ``surface`` names a point on the calendar (a year, month, weekday, day number,
+    numeric date or a holiday). Durations ("for three years"), times of day ("at dawn", "in the
+    evening", "5 a.m.") and relative times ("the next day", "last year") name none and are not
+    DATE findings: for a filter over other recognizers' DATE proposals (e.g. spaCy DATE_TIME)."""
+    return bool(_CALENDAR_ANCHOR.search(surface))
