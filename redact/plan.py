@@ -19,7 +19,10 @@ def _generalise(span: Span, policy: Policy, country_of: CountryOf) -> str:
     if span.label == AGE:
         return generalise_age(span.text)
     if span.label == LOCATION:
-        country = country_of(span.text)
+        # decided once per entity, from its key (its letters, place words aside), never per
+        # mention: every record and every spelling of one place reads the same
+        name = span.entity.partition(":")[2] if span.entity.startswith(f"{LOCATION}:") else ""
+        country = country_of(name or span.text)
         return f"[a place in {country}]" if country else "[a place]"
     return f"[{LABEL_WORDS.get(span.label, span.label.lower())}]"
 

@@ -129,8 +129,16 @@ TITLES = word_set(
     "ms mrs mr miss dr comrade auntie aunt uncle teacher boss foreman old lao granny grandma "
     "grandpa grandmother grandfather xiao little big halmoni ajumma ajumoni ajeossi manager "
     "director officer "
-    "captain sergeant brigade team squad unit leader chairman secretary sister brother"
+    "captain sergeant brigade team squad unit leader chairman secretary sister brother "
+    "pastor reverend rev elder deacon missionary instructor professor prof doctor inspector "
+    "chief head madam mister lieutenant major colonel commander guard"
 )
+# Titles that only say how to address someone; every other title is a role or a familiar form
+# ("Pastor Han", "Auntie Pak", "Old Zhang"): a way of naming one person in its own right.
+COURTESY_TITLES = word_set("ms mr miss dr mister comrade")
+# A married title names the wife or mother of the man of that surname as often as anyone:
+# "Mrs. Zhao" is never linked to a full name by its surname alone.
+MARRIED_TITLES = word_set("mrs madam")
 HONORIFICS = ("ssi", "nim", "oppa", "eonni", "unni", "onni", "ajumma", "ajumoni", "ajeossi",
               "dongmu", "dongji", "hyung", "hyeong", "noona", "nuna", "seonsaengnim")  # fmt: skip
 VOCATIVES = ("a", "ya", "i")  # Boram-i, Ha-eun-a: stripped only after a 2+ syllable name
@@ -247,6 +255,26 @@ def strip_affixes(text: str) -> str:
     return name
 
 
+_SAME_TITLE = dict(
+    pair.split("=")
+    for pair in word_list(
+        "lao=old xiao=little aunt=auntie ajumma=auntie ajumoni=auntie ajeossi=uncle "
+        "halmoni=granny grandma=granny grandmother=granny rev=reverend prof=professor"
+    )
+)
+
+
+def role_titles(text: str) -> str:
+    """The leading role or familiar titles of a name ("Old Mrs. Zhao" -> "old mrs"), or "".
+    Synonyms read as one ("Lao Wang" is "Old Wang")."""
+    words = fold(text).replace(".", " ").split()
+    titles: list[str] = []
+    while len(words) > 1 and words[0] in TITLES:
+        word = words.pop(0)
+        titles.append(_SAME_TITLE.get(word, word))
+    return " ".join(titles) if any(t not in COURTESY_TITLES for t in titles) else ""
+
+
 def parse_name(text: str) -> tuple[str, str] | None:
     """(surname form, given name) of a name in either order, or None if not parseable."""
     words = strip_affixes(text).split()
@@ -264,8 +292,25 @@ def parse_name(text: str) -> tuple[str, str] | None:
     return None
 
 
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+
+
+def han_reading(text: str) -> str:
+    """'崔明玉' -> 'cui mingyu': a name in Chinese characters read in pinyin (pypinyin), the
+    surname character split off; any other text unchanged."""
+    stripped = text.strip()
+    if not _HAN.fullmatch(stripped):
+        return text
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(stripped)
+    return f"{syllables[0]} {''.join(syllables[1:])}"
+
+
 def name_key(text: str) -> str:
-    """Canonical identity key of a person's name in any romanization, order or case."""
+    """Canonical identity key of a person's name in any romanization, order, case or script
+    (Hangul syllables romanized, Chinese characters read in pinyin, Cyrillic transliterated)."""
+    text = han_reading(text)
     parsed = parse_name(text)
     if parsed is None:
         return re.sub(r"[\s\-]+", " ", strip_affixes(text)).strip()
@@ -295,6 +340,38 @@ def matches_key(candidate: str, key: str) -> bool:
     if not c_sur and c_given:
         return c_given == k_given
     return bool(c_sur) and not c_given and c_sur == k_sur
+
+
+# McCune-Reischauer and Revised Romanization differ by rule (aspiration marks, eo/o, eu/u,
+# k/g, t/d, p/b, ch/j); popular spellings (Park, Lee, Choi, Jun) are not rules and stay apart.
+_SYSTEM_RULES = ((r"eo", "o"), (r"eu", "u"), (r"ch", "j"), (r"k", "g"), (r"t", "d"), (r"p", "b"))
+
+
+def surname_spelling(text: str) -> str:
+    """The surname of a name as written (folded), reduced to what the romanization systems
+    share: 'Ch'oe' and 'Choe' agree, 'Pak' and 'Bak' agree, 'Choi', 'Jun' and 'Park' do not
+    agree with 'Choe', 'Jeon' and 'Pak'. Empty when the text names no known surname."""
+    parsed = parse_name(han_reading(text))
+    if parsed is None or not parsed[0]:
+        return ""
+    spelling = parsed[0]
+    for pattern, repl in _SYSTEM_RULES:
+        spelling = re.sub(pattern, repl, spelling)
+    return spelling
+
+
+def one_edit_apart(one: str, other: str) -> bool:
+    """True when ``other`` is ``one`` with one letter changed, added or dropped."""
+    if one == other or abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) > len(other):
+        one, other = other, one
+    i = 0
+    while i < len(one) and one[i] == other[i]:
+        i += 1
+    if len(one) == len(other):
+        return one[i + 1 :] == other[i + 1 :]
+    return one[i:] == other[i + 1 :]
 
 
 def _given_forms(syllables: list[str]) -> list[str]:

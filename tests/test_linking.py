@@ -1,0 +1,216 @@
+"""Entity linking asks rather than merges: tables of partial mentions, scripts and spellings.
+
+All names are invented. Spans are built by hand (no NLP), so each row tests linking alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redact import linking, policy
+from redact.linking import Entity, entity_key
+from redact.plan import plan
+from redact.pseudonyms import PseudonymTable
+from redact.recognizers.base import LOCATION, PERSON
+from redact.span import Span
+
+
+def _spans(text: str, *surfaces: str, label: str = PERSON) -> list[Span]:
+    spans, position = [], 0
+    for surface in surfaces:
+        start = text.index(surface, position)
+        end = start + len(surface)
+        spans.append(Span(start, end, surface, label, 0.8, "test", "", entity_key(label, surface)))
+        position = end
+    return spans
+
+
+def _key_of(linked: list[Span], surface: str) -> str:
+    return next(s.entity for s in linked if s.text == surface)
+
+
+# -- one person across scripts and spellings -----------------------------------------------
+
+SAME_PERSON = [
+    ("Kim Bo-ram", "김보람"),  # Hangul
+    ("Zhang Guofu", "张国富"),  # Chinese characters, read in pinyin
+    ("Viktor Morozov", "Виктор Морозов"),  # Cyrillic
+    ("Choe Yong-sil", "Ch'oe Yŏng-sil"),  # McCune-Reischauer breves and apostrophes
+    ("Choi Myung-ok", "Choe Myong-ok"),  # popular spelling, the given name agrees
+    ("Viktor Morozov", "Viktor Sergeyevich Morozov"),  # patronymic
+]
+
+
+@pytest.mark.parametrize(("one", "other"), SAME_PERSON)
+def test_one_person_one_key_across_scripts(one: str, other: str) -> None:
+    assert entity_key(PERSON, one) == entity_key(PERSON, other)
+
+
+DIFFERENT_PEOPLE = [
+    ("Pak Sun-ok", "Pak Myong-ho"),  # same surname, different given names
+    ("Kim Min-jun", "Kim Min-jin"),  # one letter apart, both real Korean given names
+    ("Zhang Wei", "Zhang Guofu"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT_PEOPLE)
+def test_different_given_names_are_different_people(one: str, other: str) -> None:
+    assert entity_key(PERSON, one) != entity_key(PERSON, other)
+    text = f"{one} met {other}."
+    linked = linking.link(text, _spans(text, one, other))
+    assert _key_of(linked, one) != _key_of(linked, other)
+
+
+# -- partial mentions: exactly one candidate in the record, or their own entity -------------
+
+LINKS = [
+    # (text, full name, partial mention)
+    ("Pak Sun-ok sold us. Later Ms. Pak called.", "Pak Sun-ok", "Ms. Pak"),
+    ("Pak Sun-ok sold us. Later Auntie Pak called.", "Pak Sun-ok", "Auntie Pak"),
+    ("Pak Sun-ok sold us. Sun-ok called at night.", "Pak Sun-ok", "Sun-ok"),
+    ("Viktor Morozov ran the camp. Foreman Morozov shouted.", "Viktor Morozov", "Foreman Morozov"),
+    ("Ri Chol-ho came. Ri said nothing.", "Ri Chol-ho", "Ri"),
+    # Ch'oe and Choe are one spelling in two systems
+    ("Ch'oe Yŏng-sil was there. Ms. Choe wept.", "Ch'oe Yŏng-sil", "Ms. Choe"),
+]
+
+
+@pytest.mark.parametrize(("text", "full", "partial"), LINKS)
+def test_partial_links_to_the_one_full_name_that_explains_it(
+    text: str, full: str, partial: str
+) -> None:
+    linked = linking.link(text, _spans(text, full, partial))
+    assert _key_of(linked, partial) == _key_of(linked, full)
+    assert "linked to the person written" in next(
+        s.explanation for s in linked if s.text == partial
+    )
+
+
+AMBIGUOUS = [
+    # two brokers sharing a surname
+    ("Pak Sun-ok and Pak Myong-ho worked together. Ms. Pak took the money.", "Ms. Pak"),
+    ("Pak Sun-ok and Pak Myong-ho worked together. Pak took the money.", "Pak"),
+    # the witness and a broker share a surname spelling in the record
+    ("I am Choe Un-ji. Choe Myong-ok sold me. Ms. Choe lied.", "Ms. Choe"),
+    # a given name two people share
+    ("Kim Sun-ok and Pak Sun-ok arrived. Sun-ok cried.", "Sun-ok"),
+]
+
+
+@pytest.mark.parametrize(("text", "partial"), AMBIGUOUS)
+def test_ambiguous_partial_is_its_own_entity_naming_the_candidates(text: str, partial: str) -> None:
+    fulls = [w for w in ("Pak Sun-ok", "Pak Myong-ho", "Choe Un-ji", "Choe Myong-ok", "Kim Sun-ok")]
+    present = sorted((f for f in fulls if f in text), key=text.index)
+    linked = linking.link(text, _spans(text, *present, partial))
+    key = _key_of(linked, partial)
+    assert key not in {_key_of(linked, f) for f in present}
+    why = next(s.explanation for s in linked if s.text == partial)
+    assert "ambiguous" in why
+    assert all(f"'{f}'" in why for f in present)
+
+
+def test_popular_spellings_of_other_surnames_are_not_folded_together() -> None:
+    """Jun is not Jeon, Choi is not Choe, when only the surname is written."""
+    for text, full, partial in [
+        ("Jeon Min-ho paid. Mr. Jun drove.", "Jeon Min-ho", "Mr. Jun"),
+        ("Choe Myong-ok paid. Ms. Choi drove.", "Choe Myong-ok", "Ms. Choi"),
+    ]:
+        linked = linking.link(text, _spans(text, full, partial))
+        assert _key_of(linked, partial) != _key_of(linked, full)
+
+
+def test_a_protected_terms_title_variant_is_read_as_written() -> None:
+    """'Auntie Choe' matches the witness's protected name as a variant, but two people in the
+    record are Choe: it must not take the witness's key (and her pseudonym)."""
+    text = "I am Choe Un-ji. Auntie Choe, that is Choe Myong-ok, sold me."
+    spans = _spans(text, "Choe Un-ji", "Auntie Choe", "Choe Myong-ok")
+    witness = entity_key(PERSON, "Choe Un-ji")
+    spans[1] = spans[1].with_(entity=witness, recognizer="protected-term")
+    linked = linking.link(text, spans)
+    assert _key_of(linked, "Auntie Choe") not in {witness, entity_key(PERSON, "Choe Myong-ok")}
+
+
+def test_a_surname_alone_with_no_full_name_stays_in_its_record() -> None:
+    first = "Kim drove the van."
+    second = "Kim sold the rice."
+    one = linking.link(first, _spans(first, "Kim"))
+    other = linking.link(second, _spans(second, "Kim"))
+    assert _key_of(one, "Kim") != _key_of(other, "Kim")
+    again = linking.link(first, _spans(first, "Kim"))
+    assert _key_of(again, "Kim") == _key_of(one, "Kim")  # stable across runs
+
+
+def test_a_role_title_is_one_person_across_records_unless_one_name_explains_it() -> None:
+    corpus = [
+        Entity(entity_key(PERSON, "Han Sung-jun"), PERSON, ("Han Sung-jun",)),
+        Entity(entity_key(PERSON, "Han Mi-ok"), PERSON, ("Han Mi-ok",)),
+    ]
+    linker = linking.Linker(corpus)
+    first = "Han Mi-ok cooked. Pastor Han prayed."
+    second = "Pastor Han hid us."
+    one = linker.link(first, _spans(first, "Han Mi-ok", "Pastor Han"))
+    other = linker.link(second, _spans(second, "Pastor Han"))
+    assert _key_of(one, "Pastor Han") != entity_key(PERSON, "Han Mi-ok")
+    assert _key_of(one, "Pastor Han") == _key_of(other, "Pastor Han")
+    titled = "Pastor Han Sung-jun came. Pastor Han prayed."
+    linked = linker.link(titled, _spans(titled, "Han Sung-jun", "Pastor Han"))
+    assert _key_of(linked, "Pastor Han") == entity_key(PERSON, "Han Sung-jun")
+
+
+def test_a_married_title_is_not_the_man_of_that_surname() -> None:
+    text = "Zhao Dequan bought me. Old Mrs. Zhao locked the door."
+    linked = linking.link(text, _spans(text, "Zhao Dequan", "Old Mrs. Zhao"))
+    assert _key_of(linked, "Old Mrs. Zhao") != entity_key(PERSON, "Zhao Dequan")
+
+
+def test_a_typo_in_a_long_name_links_only_when_one_name_explains_it() -> None:
+    right = "Khamphone Vongsavath"
+    corpus = [Entity(entity_key(PERSON, right), PERSON, (right, right.upper()))]
+    text = "Then Khamphone Vongsavat came back."
+    linked = linking.link(text, _spans(text, "Khamphone Vongsavat"), corpus)
+    assert linked[0].entity == entity_key(PERSON, right)
+    assert "typo" in linked[0].explanation
+    korean = [Entity(entity_key(PERSON, "Kim Min-jun"), PERSON, ("Kim Min-jun", "Min-jun"))]
+    text = "Kim Min-jin came."
+    linked = linking.link(text, _spans(text, "Kim Min-jin"), korean)
+    assert linked[0].entity == entity_key(PERSON, "Kim Min-jin")
+
+
+def test_corpus_names_are_found_in_a_new_record_in_another_script() -> None:
+    corpus = [Entity(entity_key(PERSON, "Kim Bo-ram"), PERSON, ("Kim Bo-ram",))]
+    linked = linking.Linker(corpus).link("Then Gim Bo Ram arrived.", [])
+    assert [(s.text, s.entity) for s in linked] == [
+        ("Gim Bo Ram", entity_key(PERSON, "Kim Bo-ram"))
+    ]
+
+
+# -- places: one entity, one generalisation ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Musan county", "Musan"), ("Tumen city", "Tumen"), ("Hoeryŏng", "Hoeryong")],
+)
+def test_a_place_gets_one_key_and_one_generalisation(one: str, other: str) -> None:
+    assert entity_key(LOCATION, one) == entity_key(LOCATION, other)
+    text = f"From {one} to {other}."
+    spans = _spans(text, one, other, label=LOCATION)
+    chosen = policy.load(None)
+    planned = plan("r1", spans, chosen, PseudonymTable(), country_of=_country_by_letters)
+    assert len({s.replacement for s in planned}) == 1
+    assert planned[0].replacement.startswith("[a place in ")
+
+
+def _country_by_letters(surface: str) -> str | None:
+    from redact.geography import country_of
+
+    return country_of(surface)
+
+
+def test_a_border_town_is_placed_in_its_neighbourhood_not_abroad() -> None:
+    from redact.geography import country_of
+
+    assert country_of("Hyesan") == "North Korea"
+    assert country_of("Namyang") == "North Korea"
+    assert country_of("Yanji") == "China"
+    assert country_of("Chongori") is None  # not in the gazetteer: no guess
