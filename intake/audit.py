@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from keys import card
 from keys.errors import UsageError, VaultError
 from keys.identity import Identity, Recipient
 
@@ -230,6 +231,11 @@ def verify_chain(
     return verdict
 
 
+def _card_sha256(recipient: Recipient) -> str:
+    """The SHA-256 of the card file testimony writes for ``recipient`` (as logged)."""
+    return hashlib.sha256(card.to_text(recipient).encode()).hexdigest()
+
+
 def _check_entry(
     number: int, line: bytes, prev: str, signers: Mapping[str, Recipient], verdict: Verdict
 ) -> str | None:
@@ -258,6 +264,12 @@ def _check_entry(
             return "the signature is malformed"
         if not signer.verify(signature, _canonical(entry)):
             return "the signature does not verify (the entry was changed)"
+        admitted = files if action == "init" else verdict.recipients
+        if admitted.get(f"{actor}.card") != _card_sha256(signer):
+            return (
+                f"signed by {actor}, whose card the log had not added (or had removed) at the "
+                "time: a card placed in recipients/ by hand?"
+            )
     record = entry.get("record")
     if action == "withdrawal" and record:
         verdict.withdrawn.add(record)

@@ -200,6 +200,14 @@ def intake_group() -> None:
     type=click.Path(path_type=Path),
     help="A file to seal with the record, e.g. the audio. Repeat.",
 )
+@click.option(
+    "--admin",
+    "admin_fingerprint",
+    envvar="TESTIMONY_ADMIN",
+    metavar="FINGERPRINT",
+    help="The admin's fingerprint, as the admin gave it to you (or $TESTIMONY_ADMIN): the "
+    "vault's pin must name it (a whole vault swapped on the drive is refused).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per record.")
 def add(
     files: tuple[Path, ...],
@@ -212,13 +220,27 @@ def add(
     consent: str | None,
     protected: tuple[str, ...],
     attachments: tuple[Path, ...],
+    admin_fingerprint: str | None,
     as_json: bool,
 ) -> None:
     """Seal FILES into the vault as new records; prints one record id per line.
 
-    Every input is checked before anything is written: one bad file adds nothing."""
+    Every input is checked before anything is written: one bad file adds nothing. Records are
+    encrypted only to the recipient set the vault's pinned admin signed."""
+    from intake import recipients
     from intake.batch import add_files
     from intake.record import Metadata
+    from intake.vault import Vault
+    from keys.errors import VaultError
+
+    if admin_fingerprint is not None:
+        pin = recipients.read_pin(Vault.open(vault_dir).root)
+        if pin.fingerprint != admin_fingerprint.strip().upper():
+            raise VaultError(
+                f"{vault_dir / recipients.PIN_NAME}: pins the admin {pin.fingerprint}, not "
+                f"{admin_fingerprint.strip().upper()}; nothing was written",
+                "do not use this vault: ask your admin (it may have been replaced)",
+            )
 
     metadata = Metadata(code, date, place, interviewer, language, consent)
     added = add_files(vault_dir, list(files), metadata, protected, attachments, datetime.now(UTC))

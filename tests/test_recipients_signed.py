@@ -167,3 +167,26 @@ def test_an_old_vault_is_refused_until_the_admin_signs_it(
         message="already signed",
         hint="add-recipient",
     )
+
+
+def test_the_admin_fingerprint_given_out_of_band_catches_a_swapped_vault(
+    cli: CLI, tmp_path: Path, alice: Person, mallory: Person
+) -> None:
+    """Pin, signed set and log all replaced consistently (a whole vault made by someone else)
+    pass the in-vault checks; the fingerprint the admin handed the interviewer does not."""
+    alice_fp = alice.identity.recipient.fingerprint
+    genuine = Vault.init(tmp_path / "genuine", [alice.identity.recipient], NOW, alice.identity)
+    ok = cli("intake", "add", _transcript(tmp_path), "--vault", genuine.root, "--admin", alice_fp)
+    assert ok.code == 0, ok.err
+    swapped = Vault.init(tmp_path / "swapped", [mallory.identity.recipient], NOW, mallory.identity)
+    before = snapshot(swapped.root)
+    refused = cli(
+        "intake",
+        "add",
+        _transcript(tmp_path),
+        "--vault",
+        swapped.root,
+        env={"TESTIMONY_ADMIN": alice_fp.lower()},
+    )
+    assert_refused(refused, message=f"not {alice_fp}", hint="ask your admin")
+    assert snapshot(swapped.root) == before

@@ -18,6 +18,7 @@ import pytest
 
 from intake import audit, custody, lifecycle
 from intake.vault import Vault
+from keys import card, identity
 from keys.errors import TestimonyError
 from redact import export, review, runner
 from redact import log as redaction_log
@@ -87,6 +88,20 @@ def _edit_entry(vault: Vault) -> None:
     path.write_bytes(b"".join(lines))
 
 
+STRANGER = identity.generate("Eve Planted", NOW)  # in memory only: no scrypt
+
+
+def _forge_with_a_planted_former_card(vault: Vault, older: Path, record_id: str, _: Person) -> None:
+    """Roll back redaction.age and log the old hash, signed by a card slipped into
+    recipients/former/ (the folder that keeps removed reviewers' cards)."""
+    relative = f"records/{record_id}/redaction.age"
+    shutil.copyfile(older / relative, vault.root / relative)
+    former = vault.root / "recipients" / "former"
+    former.mkdir(exist_ok=True)
+    (former / f"{STRANGER.recipient.fingerprint}.card").write_text(card.to_text(STRANGER.recipient))
+    vault.log("analysis", NOW, STRANGER, record_id, vault.sealed_file(record_id, "redaction.age"))
+
+
 Tamper = Callable[[Vault, Path, str, Person], None]
 DELETE: dict[str, Tamper] = {
     "record content": lambda v, o, r, m: (_record(v, r) / "record.age").unlink(),
@@ -125,6 +140,7 @@ CASES: dict[str, Tamper] = {
     **{f"roll back {k}": _roll_back(k) for k in ROLLBACK},
     "cut the log's tail": lambda v, o, r, m: _cut_tail(v),
     "edit an entry": lambda v, o, r, m: _edit_entry(v),
+    "forge an entry with a planted card": _forge_with_a_planted_former_card,
 }
 
 
