@@ -25,6 +25,7 @@ from redact.recognizers.folding import latin_fold
 from redact.recognizers.safe_terms import ACRONYMS, is_safe_word
 
 NAME = "initials"
+SHOUTED = 4.5  # Zipf frequency from which three capitals are a shouted word, not initials
 _DOTTED = re.compile(r"(?<![\w.-])(?P<ini>[A-Z]\.(?:[ ]?-?[A-Z]\.){1,2})(?![\w-]|[ ]?[A-Z]\.)")
 _BEFORE_SURNAME = re.compile(
     r"(?<![\w.-])(?P<ini>(?:[A-Z]|Ts|Ch|Sh|Kh|Zh|Yu|Ya|Ye|[\u0410-\u042f\u0401])\."
@@ -89,8 +90,11 @@ NOT_INITIALS = frozenset(
 
 
 def letters_of(initials: str) -> str:
-    """'J.-H.' -> 'JH', 'Ts.' -> 'T', 'K. S.' -> 'KS' (first letter of each initial)."""
-    return "".join(part[0] for part in re.split(r"[.\s-]+", initials) if part).upper()
+    """'J.-H.' -> 'JH', 'Ts.' -> 'T', 'K. S.' -> 'KS', 'JH' -> 'JH' (first letter of each)."""
+    parts = [part for part in re.split(r"[.\s-]+", initials) if part]
+    if len(parts) == 1 and parts[0].isupper():
+        return parts[0]
+    return "".join(part[0] for part in parts).upper()
 
 
 def _caps_line(text: str, start: int) -> bool:
@@ -99,6 +103,13 @@ def _caps_line(text: str, start: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else None]
     words = re.findall(r"[^\W\d_]{2,}", line)
     return len(words) >= 3 and sum(w.isupper() for w in words) > 0.7 * len(words)
+
+
+def _shouted_word(capitals: str) -> bool:
+    """'NOT', 'AND', 'YOU': a common English word written in capitals for emphasis."""
+    from redact.recognizers.proper_nouns import zipf
+
+    return len(capitals) == 3 and zipf(capitals.lower()) >= SHOUTED
 
 
 def _finding(start: int, end: int, score: float, why: str, letters: str) -> Finding:
@@ -133,6 +144,8 @@ class InitialsRecognizer:
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
                 if letters.lower() in ACRONYMS or ini in defined or letters in defined:
+                    continue
+                if pattern is _UNDOTTED and (is_safe_word(ini) or _shouted_word(ini)):
                     continue
                 if pattern is _UNDOTTED and _caps_line(text, match.start()):
                     continue

@@ -140,20 +140,25 @@ class NicknameRecognizer:
         return _finding(start, start + len(nickname), score, why, nickname)
 
     def _echoes(self, text: str, found: list[Finding]) -> list[Finding]:
-        echoes: list[Finding] = []
-        spans = _spans(found)
+        cores: dict[str, str] = {}  # nickname without its article -> the nickname as found
         for finding in found:
             nickname = text[finding.start : finding.end]
             core = re.sub(r"^(?i:the)\s+", "", nickname)
-            if len(core) < 3:
-                continue
-            article = r"(?:[Tt]he\s+)?" if core != nickname else ""
-            pattern = rf"(?<![\w-]){article}{re.escape(core)}(?![\w-])"
-            for match in re.finditer(pattern, text):
-                if not overlaps(match.start(), match.end(), spans):
-                    why = "the same nickname as found elsewhere in this record"
-                    echoes.append(_finding(match.start(), match.end(), 0.45, why, nickname))
-                    spans.append(match.span())
+            if len(core) >= 3:
+                cores.setdefault(core, nickname)
+        if not cores:
+            return []
+        alternatives = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<core>{alternatives})(?![\w-])")
+        taken = {i for f in found for i in range(f.start, f.end)}
+        why = "the same nickname as found elsewhere in this record"
+        echoes: list[Finding] = []
+        for match in pattern.finditer(text):
+            nickname = cores[match.group("core")]
+            start = match.start() if nickname != match.group("core") else match.start("core")
+            if not taken.intersection(range(start, match.end())):
+                echoes.append(_finding(start, match.end(), 0.45, why, nickname))
+                taken.update(range(start, match.end()))
         return echoes
 
 

@@ -85,9 +85,10 @@ class OtherNameRecognizer:
     labels: tuple[str, ...] = (PERSON,)
 
     def find(self, text: str) -> list[Finding]:
+        original, text = text, latin_fold(text)  # same length: "Little Sŏng" reads "Little Song"
         found: list[Finding] = []
         for finding in (
-            self._familiar(text)
+            self._familiar(text, original)
             + self._sea(text)
             + self._mongolian(text)
             + self._han(text)
@@ -120,13 +121,17 @@ class OtherNameRecognizer:
             found.append(_finding(match.start(), match.end(), 0.6, why, name_key(words[-1])))
         return found
 
-    def _familiar(self, text: str) -> list[Finding]:
+    def _familiar(self, text: str, original: str) -> list[Finding]:
         found: list[Finding] = []
         for match in _FAMILIAR.finditer(text):
             name = match.group("name")
-            lowered = latin_fold(name).lower().replace("'", "").replace("\u2019", "")
+            lowered = name.lower().replace("'", "").replace("\u2019", "")
             syllabic = bool(korean_given_syllables(name)) or bool(pinyin_syllables(lowered))
-            if not match.group("title") and (is_common_word(name) or not syllabic):
+            # a breve or an accent ("Little Sŏng") says romanization, whatever English word it
+            # folds to
+            romanized = not original[match.start("name") : match.end("name")].isascii()
+            english = is_common_word(name) and not romanized
+            if not match.group("title") and (english or not syllabic):
                 continue
             why = f"familiar prefix '{match.group('prefix')}' + a name"
             found.append(_finding(match.start(), match.end(), 0.55, why, name_key(name)))

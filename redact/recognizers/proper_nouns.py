@@ -42,7 +42,7 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\u2014\u2013\"(\[*>#|\u2022-])[\s\"'\u201c(\[*]*$")
 LOCATIVE = word_set(
     "in at from near to towards toward into across via outside inside around crossed cross "
-    "crossing reached entered visited through"
+    "crossing reached entered visited through on along beyond over"
 )
 PLACE_HEADS = word_set(
     "district province county city town village township soum sum aimag aimak khoroo bag "
@@ -67,12 +67,22 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "ru" if cyrillic else "en"))
 
 
-def is_common_word(word: str, threshold: float = MID_SENTENCE) -> bool:
-    """True if ``word`` is a common word of the lexicon (at or above ``threshold``)."""
+_INFLECTION = re.compile(r"(?:ies|es|s|ed|ing|ly|er|ers)$")
+
+
+def is_common_word(word: str, threshold: float = MID_SENTENCE, inflected: bool = False) -> bool:
+    """True if ``word`` is a common word of the lexicon (at or above ``threshold``); with
+    ``inflected``, also once an English inflection is taken off ("Photocopies" at a sentence
+    start is as common as "photocopy")."""
     bare = word.strip("'\u2019")
     if bare[-2:] in ("'s", "\u2019s"):
         bare = bare[:-2]
-    return zipf(bare) >= threshold or zipf(latin_fold(bare)) >= threshold
+    if zipf(bare) >= threshold or zipf(latin_fold(bare)) >= threshold:
+        return True
+    stem = _INFLECTION.sub("", bare.lower())
+    if not inflected or len(stem) < 4 or not bare[1:].islower():
+        return False
+    return any(zipf(stem + end) >= threshold for end in ("", "y", "e"))
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -87,9 +97,10 @@ def _uncommon(text: str, match: re.Match[str]) -> bool:
         return False
     if word.isupper() and (len(word) < 4 or _caps_line(text, match.start())):
         return False  # short acronyms are for the initials net; an all-caps line is a heading
-    threshold = SENTENCE_START if _sentence_start(text, match.start()) else MID_SENTENCE
+    start = _sentence_start(text, match.start())
+    threshold = SENTENCE_START if start else MID_SENTENCE
     parts = [p for p in word.split("-") if p]
-    return not any(is_safe_word(p) for p in parts) and not is_common_word(word, threshold)
+    return not any(is_safe_word(p) for p in parts) and not is_common_word(word, threshold, start)
 
 
 def _caps_line(text: str, start: int) -> bool:

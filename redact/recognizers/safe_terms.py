@@ -36,7 +36,7 @@ ACRONYMS = word_set(
     "anjeonbu bowiseong ic id-card dna hiv aids icu er dr mr mrs ms st mt rd ave apt bldg rm "
     "ltd co inc llc gmbh i ii iii iv v vi vii viii ix x xi xii ce bce faq re fw fwd "
     "cc bcc qr url www http https wifi ip vpn it is at as an or to in on of by be do go he me "
-    "we my so up if ah eh uh um hm no yes yeah tbd tbc n/a na aka"
+    "we my so up if ah eh uh um hm no yes yeah tbd tbc n/a na aka nb ps qq"
 )
 # Countries, nationalities, regions and their adjectives (lower case).
 COUNTRIES = word_set(
@@ -48,7 +48,11 @@ COUNTRIES = word_set(
     "taiwanese hongkong hong kong macau singapore malaysia indonesia nepal belarus ukraine "
     "ukrainian kazakhstan uzbekistan kyrgyzstan tajikistan turkey turkish soviet ussr "
     "manchuria manchu hanguk joseon choson chosun korean-chinese chaoxian chaoxianzu "
-    "hoa-kyo hwagyo north south east west northern southern eastern western northeast"
+    "hoa-kyo hwagyo north south east west northern southern eastern western northeast "
+    "hangul hangeul hanja chosongul choson joseon pinyin cyrillic latin mccune reischauer "
+    "romanization romanized "
+    # border rivers named in nearly every testimony: public geography, never a home town
+    "yalu amnok amnokgang mekong amur ussuri imjin taedong"
 )
 # Public institutions, public places and brands that testimony names without identifying
 # anyone (lower case; multiword names are matched word by word, so each word is listed).
@@ -74,6 +78,13 @@ HEADINGS = word_set(
     "list index table figure total subtotal name names address phone email remarks comment "
     "comments tel fax mobile cell"
 )
+# Address and kinship words used as a form of address ("Not now, Auntie."): a name's title,
+# not a name; the kinship recognizer proposes them on its own terms.
+ADDRESS_WORDS = word_set(
+    "auntie aunty aunt uncle granny grandma grandpa grandmother grandfather mum mom mummy "
+    "mommy dad daddy papa mama sis bro oppa eonni unni onni ajumma ajumoni ajeossi ajossi "
+    "halmoni harabeoji imo samchon gomo noona nuna hyung dongmu comrade madam sir miss"
+)
 
 
 def is_safe_word(word: str) -> bool:
@@ -86,6 +97,7 @@ def is_safe_word(word: str) -> bool:
         or lowered in COUNTRIES
         or lowered in INSTITUTIONS
         or lowered in HEADINGS
+        or lowered in ADDRESS_WORDS
     )
 
 
