@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -71,6 +72,7 @@ class Hit:
 
     where: str
     label: str
+    reason: str  # the gate's: "known" (a known original) or "detected" (its second look)
     shape: str  # the refused words as a shape, a character around: A/a letters, 9 digits
     verdict: str  # "true leak (gold TYPE)" | "false alarm (...)"
     text: str | None = None  # only with --show-text
@@ -282,18 +284,24 @@ def hit_shape(original: str, start: int, end: int, output: str | None) -> str:
 
 @contextmanager
 def checked_text(store: list[str]) -> Iterator[None]:
-    """Keep (in memory) the text the leak gate checks: what the refused file would have shown."""
-    original = leak_gate.check
+    """Keep (in memory) the text the leak gate checks: what the refused file would have shown.
+    (The exporter calls the gate as ``leak_gate.find_leaks`` or ``leak_gate.check``.)"""
+    saved = {name: getattr(leak_gate, name) for name in ("find_leaks", "check")}
 
-    def check(text: str, *args: Any, **kwargs: Any) -> None:
-        store.append(text)
-        original(text, *args, **kwargs)
+    def spy(original: Any) -> Any:
+        def gate(text: str, *args: Any, **kwargs: Any) -> Any:
+            store.append(text)
+            return original(text, *args, **kwargs)
 
-    leak_gate.check = check
+        return gate
+
+    for name, original in saved.items():
+        setattr(leak_gate, name, spy(original))
     try:
         yield
     finally:
-        leak_gate.check = original
+        for name, original in saved.items():
+            setattr(leak_gate, name, original)
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -405,13 +413,14 @@ def _export(
             Hit(
                 leak.where(),
                 leak.label,
+                getattr(leak, "reason", "known"),
                 hit_shape(leak.original, leak.start, leak.end, output),
                 verdict(leak.original, leak.start, leak.end, gold, output),
                 leak.original if show_text else None,
             )
             for leak in error.leaks
         ]
-        summary.refusals.append(Refusal(doc, "export", error.message, hits))
+        summary.refusals.append(Refusal(doc, "export", cause(error.message, show_text), hits))
         if output is not None:
             _count(doc, gold, published_text(output), summary.withheld, [], show_text)
         return
@@ -422,6 +431,16 @@ def _export(
     summary.must_mask_published += sum(s["must_mask"] for s in gold["spans"])
     text = published_text(out.read_text(encoding="utf-8"))
     _count(doc, gold, text, summary.leaked, summary.quasi_present, show_text)
+
+
+_QUOTED = re.compile(r'(\(record \w+\): )".*"(: )', re.DOTALL)  # greedy: to the last
+
+
+def cause(message: str, show_text: bool) -> str:
+    """The gate's message, with the redacted words it quotes around a hit left out unless
+    ``--show-text`` (they hold no original, but they are the corpus's text: a blind set's
+    author asked that nobody reads it)."""
+    return message if show_text else _QUOTED.sub(r'\1"…"\2', message)
 
 
 def _count(
@@ -508,7 +527,7 @@ def render(summary: Summary) -> list[str]:
         lines.append(f"refused: {r.doc} at {r.step}: {r.cause}")
         for h in r.hits:
             shown = f"  {h.text!r}" if h.text is not None else ""
-            lines.append(f"  - {h.where}, shaped {h.shape!r} [{h.verdict}]{shown}")
+            lines.append(f"  - {h.where} ({h.reason}), shaped {h.shape!r} [{h.verdict}]{shown}")
     hits = [h for r in s.refusals for h in r.hits]
     lines.append(
         f"gate hits: {len(hits)} ({s.verdicts('true leak')} true leaks, "

@@ -64,6 +64,8 @@ def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> N
     (refusal,) = summary["refusals"]
     assert (refusal["doc"], refusal["step"]) == (PROTECTED[0], "export")
     assert refusal["cause"].startswith("export refused: ")
+    for s in _gold(PROTECTED[0])["spans"]:
+        assert s["text"] not in refusal["cause"]
     assert refusal["hits"] and all(
         h["verdict"] == "true leak (gold PERSON)" for h in refusal["hits"]
     )
@@ -156,3 +158,17 @@ def test_verdict_looks_at_the_place_of_the_hit(e2e) -> None:  # type: ignore[no-
     assert e2e.verdict("s", 11, 12, gold, output).startswith("false alarm")  # the 's of 's
     assert e2e.verdict("China", 29, 34, gold, output).startswith("false alarm (gold keeps")
     assert e2e.hit_shape("s", 11, 12, output) == "'[a] "
+
+
+def test_cause_leaves_the_quoted_words_out(e2e) -> None:  # type: ignore[no-untyped-def]
+    message = (
+        'export refused: excerpt 4 (record abcd2345): "…said "the market": then [Person 2]\'⟦…⟧ '
+        'aunt…": a known ORGANIZATION that no span masks; nothing was written'
+    )
+    assert e2e.cause(message, False) == (
+        'export refused: excerpt 4 (record abcd2345): "…": a known ORGANIZATION that no span '
+        "masks; nothing was written"
+    )
+    assert e2e.cause(message, True) == message
+    plain = "export refused: excerpt 2: a known PERSON at characters 3-9 of the output"
+    assert e2e.cause(plain, False) == plain
