@@ -65,7 +65,7 @@ def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> N
     assert (refusal["doc"], refusal["step"]) == (PROTECTED[0], "export")
     assert refusal["cause"].startswith("export refused: ")
     for s in _gold(PROTECTED[0])["spans"]:
-        assert s["text"] not in refusal["cause"]
+        assert s["entity"] != PROTECTED[1] or s["text"] not in refusal["cause"]
     assert refusal["hits"] and all(
         h["verdict"] == "true leak (gold PERSON)" for h in refusal["hits"]
     )
