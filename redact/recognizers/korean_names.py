@@ -91,6 +91,7 @@ AFTER_TITLE = (
 _SURNAME_TITLE = re.compile(
     rf"(?<![\w-])(?P<sur>{_SURNAME_ALT})[\s-](?P<title>{AFTER_TITLE})(?![\w-])"
 )
+_CONTRACTION = re.compile(r"[A-Za-z]+['\u2019](?:m|ll|d|ve|re|s|t)")
 _TITLE_BEFORE = re.compile(rf"(?<![\w-]){TITLE}\s$")
 _O_GIVEN = re.compile(r"(?<![\w'-])(?P<sur>O|OH)\s(?P<given>[A-Z][a-z']+-[a-z']+)(?![\w-])")
 _HANGUL_TITLE = re.compile(
@@ -292,6 +293,8 @@ class KoreanNameRecognizer:
             alone = text[start:end]
             if LONE_SURNAME_NOT_BEFORE.match(text, end) or alone.lower() in NEVER_ALONE:
                 continue
+            if _CONTRACTION.fullmatch(alone):
+                continue  # "I'm" folds to the surname Im, "we'd" to nothing: never a name
             surname_only = key_parts(name_key(alone))[1] == ""
             score = 0.4 if surname_only else 0.6
             part = "surname" if surname_only else "given name"

@@ -1,0 +1,101 @@
+"""Name precision (issue 11, item 4): contractions and pronouns are never names, role labels are
+never entities, and a name span never swallows a neighbouring English word.
+
+Rows run the name recognizers and protected terms through :func:`redact.merge.merge`, the step
+every finding passes before review; spaCy's spans are stood in for by findings with a
+``presidio:`` recognizer, so these tests need no model. All names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.merge import clean, merge
+from redact.recognizers.base import DATE, LOCATION, ORGANIZATION, PERSON, Finding
+from redact.recognizers.names import name_recognizers
+from redact.recognizers.protected import ProtectedTerms
+
+
+def merged_surfaces(text: str, protected: tuple[str, ...] = (), extra: tuple = ()) -> set[str]:
+    findings = [f for r in name_recognizers() for f in r.find(text)]
+    findings += ProtectedTerms(protected).find(text) + list(extra)
+    return {span.text for span in merge(text, findings)}
+
+
+def spacy(text: str, surface: str, label: str = PERSON) -> Finding:
+    start = text.index(surface)
+    return Finding(start, start + len(surface), label, 0.85, "presidio:SpacyRecognizer", "NER")
+
+
+CONTRACTIONS = [
+    "I'm tired. I'm cold. I'm not going back.",
+    "I'll go, you'll see, he'll come, we'll wait, they'll know.",
+    "I'd say no. We'd stay. She'd cry. They'd left.",
+    "I've seen it. We've heard. You're right. They're gone. It's late. Don't.",
+    "I\u2019m here and I\u2019ll stay.",
+]
+
+
+@pytest.mark.parametrize("sentence", CONTRACTIONS)
+def test_contractions_are_never_names(sentence: str) -> None:
+    # a witness whose surname folds like a contraction: Im (I'm), Ha, Yi
+    text = f"Im Ha-na and Yi Dal-lae came. {sentence} Ms. Im said so."
+    found = merged_surfaces(text, protected=("Im Ha-na", "Yi Dal-lae"))
+    assert {"Im Ha-na", "Yi Dal-lae"} <= found
+    rest = found - {"Im Ha-na", "Yi Dal-lae", "Ms. Im"}
+    assert not any("'" in s or "\u2019" in s for s in rest), rest
+
+
+@pytest.mark.parametrize("pronoun", ["I", "He", "She", "We", "They", "It", "You"])
+def test_pronouns_are_never_entities(pronoun: str) -> None:
+    text = f"{pronoun} said nothing."
+    assert clean(text, [spacy(text, pronoun)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label_word", "label"),
+    [
+        ("INT: Where were you?\nIEE: In Musan.", "INT", ORGANIZATION),
+        ("Interviewee: I do not know.", "Interviewee", PERSON),
+        ("the interpreter says she is tired", "interpreter", PERSON),
+        ("Interpreter: She means the market.", "Interpreter", LOCATION),
+        ("WITNESS: Yes.", "WITNESS", ORGANIZATION),
+        ("Q: And then?", "Q", PERSON),
+    ],
+)
+def test_role_labels_are_never_entities(text: str, label_word: str, label: str) -> None:
+    found = merged_surfaces(text, extra=(spacy(text, label_word, label),))
+    assert label_word not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "model_span", "expected"),
+    [
+        ("Without Tsogbadrakh I would have died.", "Without Tsogbadrakh", "Tsogbadrakh"),
+        ("Tell Vongphachan that we are safe.", "Tell Vongphachan", "Vongphachan"),
+        ("Thanks to Zhorbek we ate.", "Thanks to Zhorbek", "Zhorbek"),
+        ("Then Dolgor Myagmar said no.", "Then Dolgor Myagmar", "Dolgor Myagmar"),
+        ("I asked Phetsamone if she", "Phetsamone if", "Phetsamone"),
+    ],
+)
+def test_a_name_never_swallows_a_neighbouring_word(
+    text: str, model_span: str, expected: str
+) -> None:
+    spans = merge(text, [spacy(text, model_span)])
+    assert [s.text for s in spans] == [expected]
+    assert "left out" in spans[0].explanation
+
+
+def test_trimming_leaves_dates_and_protected_terms_alone() -> None:
+    text = "In May 2019 Kim Song-ae left."
+    date = spacy(text, "May 2019", DATE)
+    start = text.index("Kim")
+    protected = Finding(start, start + 12, PERSON, 1.0, "protected-term", "protected term #1")
+    kept = clean(text, [date, protected])
+    assert [(f.start, f.end) for f in kept] == [(date.start, date.end), (start, start + 12)]
+
+
+def test_possessive_and_names_still_merge() -> None:
+    text = "Without Tsogbadrakh's help I would have died."
+    spans = merge(text, [spacy(text, "Without Tsogbadrakh's")])
+    assert [s.text for s in spans] == ["Tsogbadrakh"]
