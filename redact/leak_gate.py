@@ -23,6 +23,7 @@ editor which command fixes it; the matched text is kept for ``--show-originals``
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -110,14 +111,14 @@ def known_originals(
     protected form wins over others)."""
     from redact import linking
 
-    found: dict[tuple[str, frozenset[int]], Needle] = {}
+    found: dict[tuple[str, frozenset[int], bool], Needle] = {}
 
     def add(surface: str, label: str, entity: str | None, protected: bool) -> None:
         for form in sorted({surface, *spelling_variants(surface)}):
             read = reading.read(form)
             if not read.letters:
                 continue
-            key = (read.letters, read.bounds())
+            key = (read.letters, read.bounds(), read.has_soft)
             old = found.get(key)
             if old is None or (protected and not old.protected):
                 found[key] = Needle(form, label, entity, protected)
@@ -197,7 +198,14 @@ def hits(text: str, needle: str, seen: reading.Reading | None = None) -> list[tu
     for a, b in reading.find(korean, reading.korean(wanted)):
         if wanted.has_soft or any(korean.soft[a:b]):  # Hangul or Chinese on one side
             out.add(korean.source_range(a, b))
-    return sorted(out)
+    return sorted((a, _marks_after(text, b)) for a, b in out)
+
+
+def _marks_after(text: str, end: int) -> int:
+    """A hit ends after the combining marks of its last letter (NFD text)."""
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
 
 
 def find_leaks(

@@ -239,8 +239,9 @@ def _reading(
 
 
 # Korean romanizations meet: McCune-Reischauer and Revised, voiced and unvoiced, r and l.
-_KOREAN = (("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ck", "k"), ("sh", "s"),
-           ("ch", "ch"), ("j", "ch"), ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"))  # fmt: skip
+_KOREAN = (("woo", "u"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ck", "k"),
+           ("sh", "s"), ("ch", "ch"), ("j", "ch"), ("g", "k"), ("d", "t"), ("b", "p"),
+           ("r", "l"))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=16384)
@@ -288,9 +289,9 @@ def find(haystack: Reading, needle: Reading) -> list[tuple[int, int]]:
 
 def _whole(h: Reading, start: int, end: int, breaks: frozenset[int]) -> bool:
     w = h.word
-    if start > 0 and w[start - 1] == w[start]:
-        return False
-    if end < len(w) and w[end] == w[end - 1]:
+    if start > 0 and (w[start - 1] == w[start] or _spaced(h, start - 1, start)):
+        return False  # inside a word, or inside a run of s p a c e d letters
+    if end < len(w) and (w[end] == w[end - 1] or _spaced(h, end - 1, end)):
         return False
     for k in range(start + 1, end):
         if w[k] == w[k - 1] or (k - start) in breaks or h.soft[k] or h.soft[k - 1]:
@@ -299,3 +300,11 @@ def _whole(h: Reading, start: int, end: int, breaks: frozenset[int]) -> bool:
             continue  # s p a c e d letters
         return False
     return True
+
+
+def _spaced(h: Reading, left: int, right: int) -> bool:
+    """Letters ``left`` and ``right`` are single-letter words side by side (not Hangul)."""
+    one = h.word_length
+    return (
+        one[h.word[left]] == 1 and one[h.word[right]] == 1 and not (h.soft[left] or h.soft[right])
+    )
