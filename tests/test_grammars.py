@@ -34,14 +34,14 @@ def _found(text: str) -> list[Finding]:
 
 
 def _covered(text: str, part: str, labels: set[str]) -> bool:
-    """One finding of one of ``labels`` covers the whole of ``part``."""
-    start = text.index(part)
+    """One finding of one of ``labels`` covers the whole of ``part`` (its last occurrence)."""
+    start = text.rindex(part)
     end = start + len(part)
     return any(f.start <= start and end <= f.end and f.label in labels for f in _found(text))
 
 
 def _touched(text: str, part: str, labels: set[str]) -> bool:
-    start = text.index(part)
+    start = text.rindex(part)
     end = start + len(part)
     return any(f.start < end and start < f.end and f.label in labels for f in _found(text))
 
@@ -207,6 +207,11 @@ UNITS = [
     ("never join the Youth Storm Brigade No. 4, they", "Youth Storm Brigade No. 4"),
     ("known as Felling Site 9, near", "Felling Site 9"),
     ("The 2nd inminban head told", "2nd inminban"),
+    ("held at the Sonbong border detention centre for", "Sonbong border detention centre"),
+    ("at the Kowon collection centre (jipkyŏlso) where", "Kowon collection centre (jipkyŏlso)"),
+    ("copy, Kyŏngwŏn county Bowibu, number", "Kyŏngwŏn county Bowibu"),
+    ("two days in Paksan district police cells. Then", "Paksan district police cells"),
+    ("Transferred to Nong Khai IDC on the 3rd", "Nong Khai IDC"),
 ]
 
 
@@ -251,6 +256,24 @@ PLACES = [
     ("We slept at Jindallae Farm for a week.", "Jindallae Farm"),
     ("Near the Kosan Railway Station we waited.", "Kosan Railway Station"),
     ("在图们南站门口", "图们南站"),
+    ("a shared flat at Guro-dong 41-7, Room 305. He", "Guro-dong 41-7, Room 305"),
+    ("new flat: Dosan-ro 45beon-gil 9, Unit 702. New", "Dosan-ro 45beon-gil 9, Unit 702"),
+    (
+        "office, Baruun Avenue 8, 3rd floor, Bayanzürkh district.",
+        "Baruun Avenue 8, 3rd floor, Bayanzürkh district",
+    ),
+    (
+        "registry: \u0433. \u0425\u0430\u0431\u0430\u0440\u043e\u0432\u0441\u043a, "
+        "\u0443\u043b. \u041b\u0435\u043d\u0438\u043d\u0430, \u0434. 5, \u043e\u0444. 21. Then",
+        "\u0433. \u0425\u0430\u0431\u0430\u0440\u043e\u0432\u0441\u043a, "
+        "\u0443\u043b. \u041b\u0435\u043d\u0438\u043d\u0430, \u0434. 5, \u043e\u0444. 21",
+    ),
+    ("His home: Dongxing Town, Group 7, No. 33. I", "Group 7, No. 33"),
+    ("near Hapjeong station, exit 8. He", "Hapjeong station, exit 8"),
+    ("at the Namgye checkpoint on the G331. I paid", "Namgye checkpoint on the G331"),
+    ("Near the 52 kilometre stone on Route 13. There", "52 kilometre stone on Route 13"),
+    ("near a temple, Wat Pho Si Nai, at dawn", "Wat Pho Si Nai"),
+    ("through the fields near Ban Nam Ngeun. We", "Ban Nam Ngeun"),
     ("到延吉白山宾馆了", "延吉白山宾馆"),
 ]
 NOT_PLACES = [
@@ -287,6 +310,11 @@ EMPLOYERS = [
     ("seamstress, Kanggye No. 5 Shoe Factory |", "Kanggye No. 5 Shoe Factory"),
     ("welder at the Chŏngjin Tractor Complex and", "Chŏngjin Tractor Complex"),
     ("through the Paektu Trading Company. Then", "Paektu Trading Company"),
+    ("under the Railway Ministry's Overseas Track Enterprise. The", "Overseas Track Enterprise"),
+    ("with the Overseas Fisheries Bureau; ask", "Overseas Fisheries Bureau"),
+    ("ice to 金海水产 then", "金海水产"),
+    ("Jinhae Kelp Trading Co., Ltd. We just said Jinhae. Then", "Jinhae"),
+    ("Work at Sambong Foods Co., Ltd.; still at Sambong Foods now.", "Sambong Foods"),
 ]
 
 

@@ -36,7 +36,10 @@ _CAP = r"[A-ZÀ-ÖØ-ÞĀ-\u017f\u0410-ЯЁ][\w'\u2019\u02bc-]*"
 _NUM = r"\d{1,5}[A-Za-z]?(?:/\d{1,4})?"
 _PART = (
     r"(?:(?i:building|bldg\.?|block|blk\.?|unit|room|rm\.?|apt\.?|apartment|flat|floor|fl\.|"
-    r"house|entrance|gate|row|stall|korpus|korp\.|kv\.|kv|d\.|dom|str\.|m\.|No\.|#)\s?" + _NUM + ")"
+    r"house|entrance|gate|row|stall|exit|group|korpus|korp\.|kv\.|kv|d\.|dom|str\.|m\.|No\.|#|"
+    "\u0434\\.|\u043a\u0432\\.|\u043e\u0444\\.|\u043a\u043e\u0440\u043f\\.|\u0441\u0442\u0440\\.)\\s?"
+    + _NUM
+    + r"|\d{1,2}(?:st|nd|rd|th)\s(?i:floor))"
 )
 _STREET_WORD = (
     r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|Highway|Drive|Square|"
@@ -46,10 +49,11 @@ _RU_STREET = r"(?:(?i:ul|pr|prosp|pr-t|per|pl|al|ulica|ulitsa|bul|sh|nab|ул|п
 _AFTER = rf"(?:,?\s(?:{_NUM}(?=[,.;)\s]|$)|{_PART})|,\s{_PART}|,\s\d{{2}}-\d{{3}}\s{_CAP})"
 _TRAIL = rf"(?:,\s{_CAP}(?:\s{_CAP}){{0,2}}(?:\s(?i:district|gu|ku|qu|khoroo))?(?=\s*[.;)\n]|$))?"
 _STREET = re.compile(
-    rf"(?:{_PART},?\s)*(?:"
+    rf"(?:(?:g|\u0433)\.\s?{_CAP},\s)?(?:{_PART},?\s)*(?:"
     rf"(?<![\w.]){_RU_STREET}{_CAP}(?:\s{_CAP})?"
     rf"|(?:\d{{1,5}}\s)?Soi\s{_CAP}(?:\s{_CAP})?(?:\s\d{{1,4}})?"
     rf"|(?:{_PART}\s)?(?:{_CAP}\s){{1,3}}{_STREET_WORD}(?![\w])"
+    rf"|{_CAP}-(?:ro|gil|daero|dong)(?:\s\d{{1,4}}(?:beon-gil|-gil))?\s\d{{1,5}}(?:-\d{{1,4}})?"
     rf")(?:{_AFTER})*(?:,\s(?:{_CAP}\s){{1,3}}{_STREET_WORD}(?![\w])(?:{_AFTER})*)?{_TRAIL}"
 )
 _PARTS_ONLY = re.compile(rf"(?<![\w.]){_PART}(?:,\s?{_PART})+")
@@ -69,7 +73,8 @@ _ROAD = (
     r"(?:the\s)?(?:(?:{c}\s){{0,2}}(?i:highway|road|route|motorway|trakt))(?:\s[A-Z]?\d{{1,4}})?"
 )
 _KM = re.compile(
-    rf"(?:\b[A-Z]{{1,3}}\d{{1,4}}\s)?\b(?i:km|kilomet(?:re|er))\s?\d{{1,4}}(?:[.,]\d{{1,3}})?\b"
+    rf"(?:\b[A-Z]{{1,3}}\d{{1,4}}\s)?(?:\b(?i:km|kilomet(?:re|er))\s?\d{{1,4}}(?:[.,]\d{{1,3}})?\b"
+    rf"|\b\d{{1,4}}[-\s]?(?i:km|kilomet(?:re|er))\s(?i:stone|marker|post|sign)\b)"
     rf"(?:\s(?:of|on)\s{_ROAD.format(c=_CAP)})?"
 )
 _FACILITY_HEAD = (
@@ -82,16 +87,26 @@ _FACILITY_HEAD = (
 _FACILITY = re.compile(
     rf"\b(?:{_CAP}\s|No\.\s?\d{{1,3}}\s){{0,4}}{_CAP}(?:\s[a-z]{{3,12}}){{0,2}}\s"
     rf"{_FACILITY_HEAD}\b(?:,\s{_PART})*"
+    r"(?:\s(?:on|of)\s(?:the\s)?(?:[A-Z]{1,2}\d{1,4}|(?:Route|Highway|Road)\s\d{1,4}))?"
+)
+# Prefix words of Thai and Lao places: "Wat ..." (temple), "Ban ..." (village).
+_PREFIXED = re.compile(
+    rf"\b(?:Wat|Ban|Muang|Mueang|Khlong)\s(?:{_CAP}\s){{0,4}}(?!{_CAP}-){_CAP}\b(?!-)"
+)
+_CJK_COMPANY = re.compile(
+    r"[\u4e00-\u9fff]{2,12}(?:有限公司|公司|集团|水产|贸易|商贸|商店|工厂|厂|饭店|餐厅)"
 )
 _LEGAL = (
     r"(?:Co\.,?\s?Ltd\.?|Company\sLimited|Ltd\.?|LLC|L\.L\.C\.|Inc\.|GmbH|[Ss]p\.\sz\so\.\s?o\.|"
     r"S\.A\.|JSC|PJSC|Corp\.|Corporation|PLC|LLP|Pte\.?\sLtd\.?|\u0425\u0425\u041a|\u0425\u041a|Co\.)"
 )
 _LEGAL_FORM = re.compile(_LEGAL + r"$")
+_ORG_HEAD_WORDS = r"(?:Company|Corporation|Group|Firm)"
 _ORG_HEAD = (
     r"(?:Bureau|Enterprise|Company|Trading\sCompany|Corporation|Agency|Complex|Factory|Works|"
     r"Cooperative|Combine|Trust|Group|Firm|Centre|Center|House|Administration)"
 )
+_LEGAL_TAIL = re.compile(r",?\s" + _LEGAL + r"$|\s" + _ORG_HEAD_WORDS + r"$")
 _EMPLOYER = re.compile(
     rf"(?:\b|(?<=\s))(?:(?:\u041e\u041e\u041e|\u041e\u0410\u041e|\u0417\u0410\u041e|ПАО|\u0410\u041e|ИП|OOO|OAO|ZAO|PAO)\s?[«\"“„](?P<q>[^»\"”\n]{{2,40}})[»\"”]"
     rf"|(?:OOO|OAO|ZAO|\u041e\u041e\u041e|\u041e\u0410\u041e|\u0417\u0410\u041e)\s{_CAP}(?:\s{_CAP})?"
@@ -147,7 +162,8 @@ def _headed(
         if start is None or not text[start].isupper():
             continue
         name = re.sub(rf"\s\S+$|{_PART}", "", text[start : m.end()])
-        if _rare_word(name) or _LEGAL_FORM.search(text, start, m.end()):
+        several = label == ORGANIZATION and len(name.split()) >= 2  # "Overseas Timber Bureau"
+        if _rare_word(name) or several or _LEGAL_FORM.search(text, start, m.end()):
             found.append(_make(text, start, m.end(), label, score, why))
     return found
 
@@ -167,8 +183,32 @@ def addresses(text: str) -> list[Finding]:
         found.append(_make(text, *m.span(), LOCATION, ADDRESS_SCORE, "road kilometre marker"))
     found += _cjk(text)
     found += _headed(text, _FACILITY, LOCATION, FACILITY_SCORE, "name + facility word")
-    found += _headed(text, _EMPLOYER, ORGANIZATION, EMPLOYER_SCORE, "name + legal form or head")
+    employers = _headed(text, _EMPLOYER, ORGANIZATION, EMPLOYER_SCORE, "name + legal form or head")
+    found += employers + _short_names(text, employers)
+    for m in _PREFIXED.finditer(text):
+        found.append(_make(text, *m.span(), LOCATION, FACILITY_SCORE, "Thai or Lao place prefix"))
+    for m in _CJK_COMPANY.finditer(text):
+        found.append(_make(text, *m.span(), ORGANIZATION, 0.6, "company name in characters"))
     return found
+
+
+def _short_names(text: str, employers: list[Finding]) -> list[Finding]:
+    """Later mentions of an employer by its name without the legal form ("Haeil Foods"), or by
+    any rare word of it ("Haeil")."""
+    names: set[str] = set()
+    for f in employers:
+        core = _LEGAL_TAIL.sub("", text[f.start : f.end]).strip(" ,")
+        if core and core != text[f.start : f.end] and " " in core:
+            names.add(core)
+        for word in core.split():
+            if len(word) >= 5 and word[0].isupper() and zipf_frequency(word.lower(), "en") < 2.0:
+                names.add(word)
+    more = []
+    for name in sorted(names):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            why = "short name of an employer found elsewhere in this record"
+            more.append(_make(text, *m.span(), ORGANIZATION, 0.6, why))
+    return more
 
 
 class AddressRecognizer:

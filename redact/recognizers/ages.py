@@ -101,8 +101,8 @@ _RULES: tuple[tuple[re.Pattern[str], float, str], ...] = (
         "N this year",
     ),
 )
-_SLOT = re.compile(
-    rf"(?P<pre>[^\n,;:(|]{{1,40}})(?P<sep>,|:|\s\(|,\s\()\s*(?:(?i:aged?|about|around)\s+)?"
+_SLOT = re.compile(  # the words before it are read in _slots, 40 characters back at most
+    rf"(?<=[^\s,;:(|])(?P<sep>,|:|\s\(|,\s\()\s*(?:(?i:aged?|about|around)\s+)?"
     rf"(?P<v>{_RANGE}(?:\s+(?:and|&)\s+{_N})?|{_DECADE})"
     rf"(?:\s?(?:years?|yrs?|y\.?o\.?)(?![\w-]))?(?=\s*(?:[,;)|\[\]—\u2013·•\n]|$|\.(?:\s|$)|\s+(?:in\s+(?:19|20)\d\d|now|then|this\s+year)\b))"
 )
@@ -115,7 +115,7 @@ def _slots(text: str) -> list[Finding]:
     """A number right after a name, kin word or sex word and a comma or bracket."""
     found = []
     for m in _SLOT.finditer(text):
-        pre = m.group("pre").rstrip()
+        pre = re.split(r"[\n,;:(|]", text[max(0, m.start() - 40) : m.start()])[-1].rstrip()
         tokens = re.findall(r"[^\W_]+", pre.lower())
         if not tokens or tokens[-1] in _NOT_PERSON or not _person_before(pre):
             continue

