@@ -9,12 +9,14 @@ turns as Markdown through the real export path and its leak gate, and reads each
 back. It prints:
 
 - records, exports written, and every refusal (intake, analysis, approval, export) with its
-  cause: the library's message, which never holds originals; for a gate refusal also, for the
-  measurement only, whether each refused hit is a gold must-mask mention (a true leak) or not (a
-  false alarm, with what the gold says of it);
+  cause: the library's message, which never holds originals (the redacted words it quotes are
+  left out too); for each hit of a gate refusal its shape ("'[a] ": one letter after an
+  apostrophe) and, for the measurement only, whether a gold must-mask mention lies at that
+  place of the checked output (a true leak) or not (a false alarm, with what the gold says);
 - gold must-mask mentions whose surface (case-insensitive, whitespace collapsed, on word
   boundaries for Latin-like letters and digits) still appears in a published file, per type and
-  in total, listed as ``doc:start-end TYPE`` (the text only with ``--show-text``);
+  in total, listed as ``doc:start-end TYPE`` (the text only with ``--show-text``); apart, those
+  in the text a refused export would have published (kept in memory only);
 - quasi-identifiers (gold ``must_mask: false``: dates, ages, prices, camps) still present, per
   type, separately.
 
@@ -34,6 +36,7 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -346,6 +349,9 @@ def _intake(
         except TestimonyError as error:
             summary.refusals.append(Refusal(doc, "intake", error.message))
             continue
+        except Exception as error:  # a bug in the library: reported, the others go on
+            summary.refusals.append(Refusal(doc, "intake", crashed(error)))
+            continue
         taken[record.id] = (doc, gold)
         summary.offset_mismatches += sum(
             record.text[s["start"] : s["end"]] != s["text"] for s in gold["spans"]
@@ -427,6 +433,9 @@ def _export(
     except TestimonyError as error:
         summary.refusals.append(Refusal(doc, "export", error.message))
         return
+    except Exception as error:  # a bug in the library: reported, the others go on
+        summary.refusals.append(Refusal(doc, "export", crashed(error)))
+        return
     summary.exports_written += 1
     summary.must_mask_published += sum(s["must_mask"] for s in gold["spans"])
     text = published_text(out.read_text(encoding="utf-8"))
@@ -459,6 +468,14 @@ def _count(
             (must if span["must_mask"] else quasi).append(found)
 
 
+def crashed(error: Exception) -> str:
+    """A library bug, by exception class and where it was raised (never its message: it may
+    quote the testimony)."""
+    frame = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
+    where = f" in {Path(frame[0].filename).name}:{frame[0].lineno}" if frame else ""
+    return f"crashed: {type(error).__name__}{where}"
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -482,7 +499,12 @@ def measure(
         vault = Vault.init(root / "vault", [ident.recipient], _now(), ident)
         taken = _intake(root / "vault", folder, golds, summary)
         summary.records = len(taken)
-        results = runner.run(vault, list(taken), ident, None, jobs, _now())
+        try:
+            results = runner.run(vault, list(taken), ident, None, jobs, _now())
+        except Exception as error:  # the whole run failed: every record is reported
+            why = error.message if isinstance(error, TestimonyError) else crashed(error)
+            summary.refusals += [Refusal(doc, "analysis", why) for doc, _ in taken.values()]
+            results = []
         analysed = []
         for record_id, outcome in results:
             if isinstance(outcome, Failure):
@@ -500,6 +522,8 @@ def measure(
                 approved.append(record_id)
             except TestimonyError as error:
                 summary.refusals.append(Refusal(taken[record_id][0], "approval", error.message))
+            except Exception as error:  # a bug in the library: reported, the others go on
+                summary.refusals.append(Refusal(taken[record_id][0], "approval", crashed(error)))
         exports = root / "exports"
         exports.mkdir()
         for record_id in approved:

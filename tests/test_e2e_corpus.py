@@ -172,3 +172,12 @@ def test_cause_leaves_the_quoted_words_out(e2e) -> None:  # type: ignore[no-unty
     assert e2e.cause(message, True) == message
     plain = "export refused: excerpt 2: a known PERSON at characters 3-9 of the output"
     assert e2e.cause(plain, False) == plain
+
+
+def test_a_library_crash_is_named_by_class_not_message(e2e) -> None:  # type: ignore[no-untyped-def]
+    try:
+        raise IndexError("Kim Bo-ram")
+    except IndexError as error:
+        text = e2e.crashed(error)
+    assert text.startswith("crashed: IndexError in test_e2e_corpus.py:")
+    assert "Kim" not in text
