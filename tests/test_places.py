@@ -116,3 +116,22 @@ def test_fold_keeps_offsets() -> None:
 )
 def test_pinyin_syllables(word: str, n: int) -> None:
     assert pinyin_syllables(word) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Follow-up interview next week.", []),
+        ("The Check-up was free.", []),
+        ("She lived in Kapsan-up, then Tongam-ri.", ["Kapsan-up", "Tongam-ri"]),
+        ("From Song-ri to Sinpo-up.", ["Song-ri", "Sinpo-up"]),
+        ("She was near Dalanbulag soum.", ["Dalanbulag soum"]),
+        ("Hamhŭng, Sap'o-guyŏk was home.", ["Sap'o-guyŏk"]),
+    ],
+)
+def test_suffixes_and_designators_not_english_compounds(text: str, expected: list[str]) -> None:
+    found = {text[f.start : f.end] for f in PlaceRecognizer().find(text) if f.label == LOCATION}
+    assert set(expected) <= found
+    assert not any("-up" in f.lower() and f not in expected for f in found)
+    if not expected:
+        assert found == set()

@@ -38,6 +38,7 @@ PATTERN_SCORE = 0.7
 DESIGNATOR_SCORE = 0.65
 WEAK_SCORE = 0.5
 MAX_TOKENS = 5
+ENGLISH_STEM_ZIPF = 4.0  # "follow", "check", "set": English words, not village names
 
 # Real places, from public knowledge: DPRK border and home towns, Chinese border towns, and the
 # Russian Far East where DPRK workers are sent.
@@ -294,6 +295,7 @@ def pattern_findings(text: str) -> list[Finding]:
     found = [
         _finding(m.start(), m.end(), LOCATION, PATTERN_SCORE, "Korean place suffix", text)
         for m in _KOREAN_SUFFIX.finditer(text)
+        if not _english_compound(m.group())
     ]
     for m in _DESIGNATOR.finditer(text):
         start, end = _trim_function_words(text, m.start(1), m.end())
@@ -304,6 +306,15 @@ def pattern_findings(text: str) -> list[Finding]:
         why = "name after 'village ... called'"
         found.append(_finding(m.start(1), m.end(1), LOCATION, DESIGNATOR_SCORE, why, text))
     return found
+
+
+def _english_compound(span: str) -> bool:
+    """ "Follow-up", "Check-up", "Set-up": a common English word before "-up" (the Korean town
+    suffix -ŭp takes village names, which are not English words)."""
+    from wordfreq import zipf_frequency
+
+    stem, _, suffix = span.partition("-")
+    return suffix.lower() == "up" and zipf_frequency(stem.lower(), "en") >= ENGLISH_STEM_ZIPF
 
 
 def _trim_function_words(text: str, start: int, end: int) -> tuple[int | None, int]:
