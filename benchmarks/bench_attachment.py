@@ -66,7 +66,7 @@ def main() -> None:
             for _ in range(size_mb):
                 handle.write(os.urandom(1024 * 1024))
         me = identity.generate("bench", datetime.now(UTC))
-        Vault.init(work / "vault", [me.recipient], datetime.now(UTC))
+        Vault.init(work / "vault", [me.recipient], datetime.now(UTC), me)
         key = work / "age.key"  # a throwaway key for the stock command, deleted with the folder
         key.write_text(me.age_secret + "\n")
         commands = {

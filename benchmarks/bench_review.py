@@ -36,7 +36,7 @@ def build(folder: Path):  # type: ignore[no-untyped-def]
     from redact.span import Span, context_of
 
     me = identity.generate("Bench Reviewer", NOW)
-    vault = Vault.init(folder / "vault", [me.recipient], NOW)
+    vault = Vault.init(folder / "vault", [me.recipient], NOW, me)
     words = [f"word{i % 997}" for i in range(WORDS)]
     lines = [" ".join(words[i : i + 12]) for i in range(0, WORDS, 12)]
     source = folder / "long.txt"

@@ -31,7 +31,7 @@ def _age_decrypt_with_identity_file(identity_file: Path, target: Path, out: Path
 
 def test_stock_age_reads_our_record_with_our_identity_file(tmp_path: Path, alice: Person) -> None:
     assert AGE is not None, "the stock age command is missing: run the README's test command"
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     text = "Q: Where?\nA: Hoeryŏng.\n"
     added = vault.add(NewRecord("x.txt", text.encode(), Document(text, (), "txt"), Metadata()), NOW)
     out = tmp_path / "record.json"
@@ -46,7 +46,7 @@ def test_stock_age_reads_attachments_padded_with_zeros(tmp_path: Path, alice: Pe
     assert AGE is not None
     audio = tmp_path / "audio.bin"
     audio.write_bytes(b"RIFF" + bytes(range(256)) * 50)
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     text = "A: x\n"
     added = vault.add(
         NewRecord("x.txt", b"x", Document(text, (), "txt"), Metadata(), (), (audio,)), NOW

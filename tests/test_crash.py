@@ -19,7 +19,7 @@ ROUNDS = 60
 def test_sigkill_during_intake_never_loses_a_reported_record(
     tmp_path: Path, alice: Person, cli_env: dict[str, str]
 ) -> None:
-    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW)
+    vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     audio = tmp_path / "audio.bin"
     audio.write_bytes(random.randbytes(3 * 1024 * 1024))  # makes the write window wide
     rng = random.Random(20261127)

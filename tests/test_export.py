@@ -283,6 +283,8 @@ def test_gate_refuses_a_variant_the_engine_missed(
     missed = next(s for s in log.spans if s.text == "KIM Boram")
     log.spans = [s for s in log.spans if s is not missed]  # as if no recognizer had seen it
     redaction_log.save(vault, log)
+    files = vault.sealed_file(log.record_id, "redaction.age")  # logged, as the runner does
+    vault.log("analysis", NOW, alice.identity, log.record_id, files)
     assert review.is_approved(log)
     with pytest.raises(
         leak_gate.LeakError,
@@ -324,6 +326,8 @@ def test_undecided_and_unapproved_records_are_refused(
     assert log is not None
     log.spans[3] = log.spans[3].with_(status="proposed")
     redaction_log.save(vault, log)
+    files = vault.sealed_file(log.record_id, "redaction.age")  # logged, as the runner does
+    vault.log("analysis", NOW, alice.identity, log.record_id, files)
     with pytest.raises(ExportError, match="1 undecided spans"):
         _export(vault, alice, ids[1:2], tmp_path / "q.md")
     assert not (tmp_path / "q.md").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import CLI, SAMPLES, Person
+from tests.conftest import CLI, SAMPLES, Person, admin_options
 
 MIN_BYTES = 6  # shorter strings occur by chance in ciphertext; "Ri" proves nothing either way
 
@@ -33,7 +33,10 @@ def test_vault_and_temp_dir_hold_no_identifying_string(
     cli: CLI, tmp_path: Path, alice: Person, cli_env: dict[str, str]
 ) -> None:
     vault_dir = tmp_path / "vault"
-    assert cli("vault", "init", vault_dir, "--recipient", alice.card_file).code == 0
+    assert (
+        cli("vault", "init", vault_dir, "--recipient", alice.card_file, *admin_options(alice)).code
+        == 0
+    )
     golds = sorted(SAMPLES.glob("*.gold.json"))
     for gold_path in golds:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ import pytest
 from intake.vault import Vault
 from redact import log as redaction_log
 from redact.pseudonyms import PseudonymTable
-from tests.conftest import CLI, PASSPHRASE, SAMPLES, Person, assert_refused, snapshot
+from tests.conftest import CLI, PASSPHRASE, SAMPLES, Person, admin_options, assert_refused, snapshot
 
 TEXT = (
     "Q: What is your name?\n"
@@ -87,7 +87,10 @@ def test_run_writes_logs_and_one_table(
     cli: CLI, tmp_path: Path, alice: Person, transcript: Path
 ) -> None:
     vault_dir = tmp_path / "vault"
-    assert cli("vault", "init", vault_dir, "--recipient", alice.card_file).code == 0
+    assert (
+        cli("vault", "init", vault_dir, "--recipient", alice.card_file, *admin_options(alice)).code
+        == 0
+    )
     first = cli("intake", "add", transcript, "--vault", vault_dir, "--protect", "Kim Bo-ram")
     second = cli("intake", "add", SAMPLES / "05-shuangquan-wives.txt", "--vault", vault_dir)
     ids = [first.out.strip(), second.out.strip()]
@@ -120,7 +123,7 @@ def test_run_writes_logs_and_one_table(
 
 def test_run_needs_the_identity(cli: CLI, tmp_path: Path, alice: Person, transcript: Path) -> None:
     vault_dir = tmp_path / "vault"
-    cli("vault", "init", vault_dir, "--recipient", alice.card_file)
+    cli("vault", "init", vault_dir, "--recipient", alice.card_file, *admin_options(alice))
     cli("intake", "add", transcript, "--vault", vault_dir)
     before = snapshot(vault_dir)
     assert_refused(
