@@ -38,6 +38,7 @@ from redact.span import Span, context_of
 from redact.textsearch import compact, find_all, fold, strip_possessive
 from redact.variants import (
     MARRIED_TITLES,
+    canonical_given,
     han_reading,
     korean_given_syllables,
     name_key,
@@ -125,9 +126,9 @@ def _explains(surface: str, body: str, entity: Entity) -> bool:
             spelling = _spelling(surface)
             return surname == e_surname and spelling in {_spelling(s) for s in entity.surfaces}
         return given == e_given or _typo(given, e_given)
-    words = target.split()
-    word = surname or given
-    ends = (words[0], words[-1])
+    words = target.split()  # a name of another origin: its first or last word
+    word = canonical_given(surname or given)  # a partial key may be read as Korean syllables
+    ends = (canonical_given(words[0]), canonical_given(words[-1]))
     return word in ends or any(_typo(word, w) for w in ends)
 
 
