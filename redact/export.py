@@ -24,7 +24,7 @@ from intake.storage import atomic_write
 from intake.vault import Vault
 from keys.errors import ExportError, UsageError
 from keys.identity import Identity
-from redact import export_formats, leak_gate, linking, review
+from redact import export_formats, leak_gate, linking, review, second_look
 from redact import log as redaction_log
 from redact.export_formats import Quote
 from redact.leak_gate import GateExcerpt, Window
@@ -324,6 +324,15 @@ def _released(vault: Vault, identity: Identity) -> set[str]:
     return seen - masked
 
 
+def _decided_surfaces(vault: Vault, identity: Identity) -> frozenset[str]:
+    """Surfaces a signed decision released anywhere in the vault (for the second look)."""
+    spans = []
+    for record_id in vault.record_ids():
+        log = redaction_log.load(vault, record_id, identity)
+        spans += [(s.text, s.status, s.action) for s in (log.spans if log else [])]
+    return second_look.released_surfaces(spans)
+
+
 def gate_needles(vault: Vault, identity: Identity, table: PseudonymTable) -> list[leak_gate.Needle]:
     records = [vault.record(record_id, identity) for record_id in vault.record_ids()]
     terms = [t for r in records for t in r.protected_terms]
@@ -384,13 +393,19 @@ def export_quotes(
         for n, e in enumerate(excerpts, 1)
     )
     data = export_formats.render(options.fmt, quotes, options.marker)
+    gate_excerpts = [
+        GateExcerpt(q.number, q.text, e.windows()) for q, e in zip(quotes, excerpts, strict=True)
+    ]
     leaks = leak_gate.find_leaks(
         export_formats.visible_text(options.fmt, data),
         gate_needles(vault, identity, table),
-        [GateExcerpt(q.number, q.text, e.windows()) for q, e in zip(quotes, excerpts, strict=True)],
+        gate_excerpts,
         _released(vault, identity),
         export_formats.boilerplate(options.marker) + BOILERPLATE,
     )
+    if not leaks:  # the second look: what nobody detected
+        terms = [t for record, _ in loaded for t in record.protected_terms]
+        leaks = second_look.look(gate_excerpts, terms, _decided_surfaces(vault, identity))
     if leaks:
         raise refusal(leaks, excerpts, vault.root)
     write_public(out, data)

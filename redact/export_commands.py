@@ -90,7 +90,11 @@ def quotes(
                 click.echo(f"leak: {line}", err=True)
         raise
     click.echo(str(result.path))
-    click.echo(f"exported {len(result.quotes)} quotes; the leak gate found nothing", err=True)
+    click.echo(
+        f"exported {len(result.quotes)} quotes; the leak gate (known originals, as read, and a "
+        "second look by detection) found nothing",
+        err=True,
+    )
 
 
 @export_group.command("report")

@@ -33,6 +33,8 @@ class Explained:
 
 
 def _what(leak: leak_gate.Leak) -> str:
+    if leak.reason == "detected":
+        return leak.label
     return "protected term" if leak.protected else f"known {leak.label}"
 
 

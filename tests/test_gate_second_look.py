@@ -1,0 +1,118 @@
+"""The gate's second look: detection over the exported excerpts refuses what nobody detected.
+
+Rows say what must be refused (an unknown name, a place, a date, an age beside a replacement)
+and what a signed decision released (a rejected span in place, a surface rejected or kept
+elsewhere); the end-to-end tests export a reviewed sample (nothing refused) and a reviewer's
+own replacement that names someone the vault never knew (refused, with the fixing command).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from intake.readers import read_source
+from intake.record import Metadata
+from intake.vault import NewRecord, Vault
+from redact import export, leak_gate, review, runner, second_look
+from redact import log as redaction_log
+from redact import policy as policy_module
+from tests.conftest import NOW, SAMPLES, Person
+
+W = leak_gate.Window
+TEXT = "Ri Chang-ho walked to Musan with [Person 2] on 3 May 1998, he was 23."
+PSEUDONYM = W(33, 43, leak_gate.REPLACED, True)
+REFUSED_ALL = ["Ri Chang-ho", "Musan", "3 May 1998", "23"]
+POLICY = policy_module.load(None)
+
+
+@pytest.mark.parametrize(
+    ("windows", "surfaces", "refused"),
+    [
+        ((PSEUDONYM,), (), REFUSED_ALL),
+        ((PSEUDONYM, W(0, 11, leak_gate.REJECTED, False)), (), REFUSED_ALL[1:]),
+        ((PSEUDONYM, W(22, 27, leak_gate.KEPT)), (), ["Ri Chang-ho", "3 May 1998", "23"]),
+        ((PSEUDONYM,), (("MUSAN", "rejected", "generalise"),), ["Ri Chang-ho", "3 May 1998", "23"]),
+        ((PSEUDONYM,), (("Musan", "accepted", "generalise"),), REFUSED_ALL),  # masked: no release
+        ((PSEUDONYM, W(0, 11, leak_gate.REPLACED, False)), (), REFUSED_ALL),  # a reviewer's words
+        ((PSEUDONYM, W(0, 11, leak_gate.REPLACED, True)), (), REFUSED_ALL[1:]),
+    ],
+    ids=["nothing released", "rejected in place", "kept in place", "rejected elsewhere",
+         "masked elsewhere", "reviewer's replacement", "machine replacement"],
+)  # fmt: skip
+def test_second_look_table(
+    windows: tuple[leak_gate.Window, ...],
+    surfaces: tuple[tuple[str, str, str], ...],
+    refused: list[str],
+) -> None:
+    excerpt = leak_gate.GateExcerpt(1, TEXT, windows)
+    leaks = second_look.look([excerpt], [], second_look.released_surfaces(surfaces))
+    assert [leak.original for leak in leaks] == refused
+    assert all(leak.reason == "detected" and leak.excerpt == 1 for leak in leaks)
+
+
+@pytest.fixture(scope="module")
+def approved(tmp_path_factory: pytest.TempPathFactory, alice: Person) -> tuple[Path, str]:
+    """Sample 01 taken in, analysed, every proposal accepted (the demo's shortcut), approved."""
+    root = tmp_path_factory.mktemp("second") / "vault"
+    vault = Vault.init(root, [alice.identity.recipient], NOW, alice.identity)
+    gold = json.loads((SAMPLES / "01-bo-ram-crossing.gold.json").read_text(encoding="utf-8"))
+    data, document = read_source(SAMPLES / gold["file"])
+    new = NewRecord(
+        gold["file"], data, document, Metadata(**gold["metadata"]), tuple(gold["protect"])
+    )
+    record_id = vault.add(new, NOW).id
+    runner.run(vault, [record_id], alice.identity, None, 1, NOW)
+    log = redaction_log.load(vault, record_id, alice.identity)
+    assert log is not None
+    ids = tuple(review.span_id(s) for s in review.undecided(log))
+    review.record_decision(vault, record_id, review.Decision("accept", ids), alice.identity,
+                           NOW, POLICY)  # fmt: skip
+    review.record_decision(vault, record_id, review.Decision("approve"), alice.identity, NOW,
+                           POLICY)  # fmt: skip
+    return root, record_id
+
+
+def test_accept_all_exports_without_a_false_alarm(
+    approved: tuple[Path, str], alice: Person, tmp_path: Path
+) -> None:
+    root, record_id = approved
+    vault = Vault.open(root)
+    for fmt in ("md", "json"):
+        out = tmp_path / f"q.{fmt}"
+        result = export.export_quotes(
+            vault, alice.identity, [record_id], out, export.Options(fmt), POLICY, NOW
+        )
+        assert len(result.quotes) == 12 and out.exists()
+
+
+def test_a_name_nobody_detected_is_refused_with_the_fix(
+    approved: tuple[Path, str], alice: Person, tmp_path: Path
+) -> None:
+    import shutil
+
+    shutil.copytree(approved[0], tmp_path / "vault")
+    vault, record_id = Vault.open(tmp_path / "vault"), approved[1]
+    log = redaction_log.load(vault, record_id, alice.identity)
+    assert log is not None
+    cousin = next(s for s in log.spans if s.text == "Pak Chol-su")
+    edit = review.Decision("edit", (review.span_id(cousin),), replacement="cousin Ri Chang-ho")
+    review.record_decision(vault, record_id, edit, alice.identity, NOW, POLICY)
+    review.record_decision(vault, record_id, review.Decision("approve"), alice.identity, NOW,
+                           POLICY)  # fmt: skip
+    out = tmp_path / "q.md"
+    with pytest.raises(leak_gate.LeakError) as refused:
+        export.export_quotes(vault, alice.identity, [record_id], out, export.Options(), POLICY, NOW)
+    error = refused.value
+    assert [leak.original for leak in error.leaks] == ["Ri Chang-ho"]
+    assert re.search(
+        r'^export refused: excerpt 2 \(record \w{8}\): ".*My cousin \[cousin \u27e6\u2026\u27e7\] '
+        r'lived.*": the reviewer\'s replacement of span \d+-\d+ holds a PERSON',
+        error.message,
+    ), error.message
+    assert "Chang" not in error.message + error.hint
+    assert error.hint.startswith(f"testimony review edit {record_id} {review.span_id(cousin)}")
+    assert not out.exists()
