@@ -8,6 +8,8 @@ the precision rows, must not be proposed at all under this label).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redact.recognizers.addresses import AddressRecognizer
 from redact.recognizers.ages import AgeRecognizer
@@ -107,6 +109,8 @@ DATES = [
     ("photos VOICE_20160302_A.mp3 and scan_20151119.png", "20151119"),
     ("by the end of May 2013 she was gone", "end of May 2013"),
     ("He came back in early 2011.", "early 2011"),
+    ("They left end March 2011 at night.", "end March 2011"),
+    ("## Wed 9 Oct", "Wed 9 Oct"),
     ("from late August to mid-October 2012 |", "late August to mid-October 2012"),
     ("Mekong trip, 4\u20139 Feb 2017.", "4\u20139 Feb 2017"),
     ("at Chuseok 2014 we ate rice", "Chuseok 2014"),
@@ -241,6 +245,12 @@ PLACES = [
     ("at ul. Klonowa 4, 80-311 Sopot. The", "ul. Klonowa 4, 80-311 Sopot"),
     ("lived on 14 High Street. Then", "High Street"),
     ("moved to Building 2, Room 905 last week", "Building 2, Room 905"),
+    ("a bar in Soi 11, near the market", "Soi 11"),
+    (
+        "flat at Jiefang Road No. 27, Building 5, Room 604, paid",
+        "Jiefang Road No. 27, Building 5, Room 604",
+    ),
+    ("the Xinhe Railway Station at night", "Xinhe Railway Station"),
     ("GPS: 41.2031 N, 128.7702 E. The", "41.2031 N, 128.7702 E"),
     ("phone: 45.1020, 109.8801), picked", "45.1020, 109.8801"),
     ("at 40°51\u203230″N, 129°41\u203202″E near", "40°51\u203230″N, 129°41\u203202″E"),
@@ -282,6 +292,8 @@ NOT_PLACES = [
     ("It was 18 km west of the river.", "18 km"),
     ("the police station in town", "police station"),
     ("Ask Dr. Kim about it.", "Dr."),
+    ("The Road was closed. No Way out.", "Road"),
+    ("The Road was closed. No Way out.", "Way"),
 ]
 
 
@@ -342,6 +354,8 @@ NOT_HANDLES = [
     ("We talked on Telegram sometimes.", "sometimes"),
     ("write to kim.ok@example.org today", "example.org"),
     ("[Session 2] Interviewer: shall we start?", "Interviewer"),
+    ("[12:03] Interviewer: shall we start?", "Interviewer"),
+    ("[12:04] Ri Sun-ok: yes", "Ri Sun-ok"),
 ]
 
 
@@ -369,3 +383,19 @@ WECHAT_ROWS = [
 @pytest.mark.parametrize(("text", "part", "expected"), WECHAT_ROWS)
 def test_wechat_ids_need_a_handle_shape(text: str, part: str, expected: bool) -> None:
     assert _touched(text, part, {"WECHAT"}) is expected
+
+
+_PIECES = [" ", ",", "(", ")", ":", "|", "\n", "@", "_", ".", "-", "\u2013", "№", "°", "«", "»",
+           "吉A", "房间", "ul.", "Soi", "No.", "Room", "Building", "km", "WeChat", "Telegram",
+           "Line", "about", "fifty", "forty-one", "F", "Mother", "Kim", "2019", "Sep", "Mon",
+           "end of", "12", "0093", "AB", "/", "LLC", "Co., Ltd.", "Market", "mine", "[", "]",
+           "12:30", "오후", "🌸", "'s", "\u200b"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=40))
+def test_any_text_gives_findings_inside_it(parts: list[str]) -> None:
+    text = "".join(parts)
+    for f in _found(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.explanation

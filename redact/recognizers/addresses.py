@@ -51,11 +51,12 @@ _TRAIL = rf"(?:,\s{_CAP}(?:\s{_CAP}){{0,2}}(?:\s(?i:district|gu|ku|qu|khoroo))?(
 _STREET = re.compile(
     rf"(?:(?:g|\u0433)\.\s?{_CAP},\s)?(?:{_PART},?\s)*(?:"
     rf"(?<![\w.]){_RU_STREET}{_CAP}(?:\s{_CAP})?"
-    rf"|(?:\d{{1,5}}\s)?Soi\s{_CAP}(?:\s{_CAP})?(?:\s\d{{1,4}})?"
+    rf"|(?:\d{{1,5}}\s)?Soi\s(?:{_CAP}(?:\s{_CAP})?(?:\s\d{{1,4}})?|\d{{1,4}}(?![\d,]\d))"
     rf"|(?:{_PART}\s)?(?:{_CAP}\s){{1,3}}{_STREET_WORD}(?![\w])"
     rf"|{_CAP}-(?:ro|gil|daero|dong)(?:\s\d{{1,4}}(?:beon-gil|-gil))?\s\d{{1,5}}(?:-\d{{1,4}})?"
     rf")(?:{_AFTER})*(?:,\s(?:{_CAP}\s){{1,3}}{_STREET_WORD}(?![\w])(?:{_AFTER})*)?{_TRAIL}"
 )
+_BARE_STREET = re.compile(rf"{_STREET_WORD}$")  # "The Road": nothing names it
 _PARTS_ONLY = re.compile(rf"(?<![\w.]){_PART}(?:,\s?{_PART})+")
 _CJK_PLACE = re.compile(
     r"[\u4e00-\u9fff]{1,10}(?:路|街|大街|大道|巷|胡同|小区|号楼|单元|室)(?:\d{1,5}号?)?"
@@ -173,7 +174,8 @@ def addresses(text: str) -> list[Finding]:
     found = []
     for m in _STREET.finditer(text):
         start = _trim(text, m.start(), m.end())
-        if start is not None:
+        bare = start is not None and _BARE_STREET.match(text, start, m.end())
+        if start is not None and not bare:
             found.append(_make(text, start, m.end(), LOCATION, ADDRESS_SCORE, "street address"))
     for m in _PARTS_ONLY.finditer(text):
         found.append(_make(text, *m.span(), LOCATION, ADDRESS_SCORE, "building / room numbers"))

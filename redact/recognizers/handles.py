@@ -57,6 +57,9 @@ _LINK = re.compile(
     r"douyin\.com|tiktok\.com|open\.kakao\.com)/[\w+/.@-]+[\w/]"
 )
 _UNDERSCORE = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@-]|\.\w)")
+_NAME_SHAPE = re.compile(
+    r"[A-Z][a-z\u00c0-\u024f'\u2019]+(?:[ -][A-Za-z\u00c0-\u024f'\u2019]+){0,3}"
+)
 _ROLES = frozenset(
     [
         "q",
@@ -133,7 +136,8 @@ def handles(text: str) -> list[Finding]:
     for m in _CHAT_SPEAKER.finditer(text):
         start, end = m.span("id")
         speaker = m.group("id").strip().lower()
-        if speaker and not speaker[0].isdigit() and speaker not in _ROLES:
+        name_shaped = _NAME_SHAPE.fullmatch(m.group("id").strip())  # left to the name recognizers
+        if speaker and not speaker[0].isdigit() and speaker not in _ROLES and not name_shaped:
             found.append(_make(start, end, CHAT_SCORE, "speaker of a pasted chat line", text))
     for m in _LINE_HANDLE.finditer(text):
         found.append(_make(*m.span("id"), CHAT_SCORE, "handle-shaped speaker of a line", text))
