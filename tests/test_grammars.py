@@ -348,6 +348,8 @@ HANDLES = [
     ("group link t.me/+Qw8eR2tY0uI", "t.me/+Qw8eR2tY0uI"),
     ("game id dragonfly2291 on the server", "dragonfly2291"),
     ("Note: lotus_7321 is the cousin.", "lotus_7321"),
+    ('the Telegram group "Spring Birds" (link below)', "Spring Birds"),
+    ("sells on video: 长白山金姐 (ID jinjie_0771).", "长白山金姐"),
 ]
 NOT_HANDLES = [
     ("She came through Line 3 and the bus.", "Line 3"),

@@ -8,6 +8,8 @@ A handle reaches a person as surely as a phone number. Shapes, best first:
   a Douyin or Kakao name in Chinese or Hangul characters after the app's name;
 * the speaker of a pasted chat line (``[03.04.22 19:41] name:``, ``오전 7:15 name:``);
 * a line that opens with a handle-shaped token and a colon (``moon_river: see you``);
+* the quoted name of a chat group after the app's name (``Telegram group "Spring Birds"``) and an
+  account name in characters before ``(ID ...)``;
 * invite links (``t.me/...``, ``line.me/...``) and, at a lower score, any word_with_underscore.
 
 An English word is never a handle without a handle's shape: "Line" and "through" stay visible.
@@ -41,6 +43,11 @@ _APP_ID = re.compile(
     rf"\b(?:{_APPS})(?:'s)?(?:\s+(?:id|ID|account|name|handle|is|was|nickname|channel))*"
     rf"\s*[:(]?\s*(?:(?:is|was|called|named|ID|id)\s+)?(?P<id>@?(?:{_TOKEN}))"
 )
+_GROUP_NAME = re.compile(
+    rf"\b(?:{_APPS}|WeChat|QQ)\s+(?:group|channel|chat|room|server)\s+(?:called\s+|named\s+)?"
+    r"[\"“«](?P<id>[^\"”»\n]{2,40})[\"”»]"
+)
+_NAME_BEFORE_ID = re.compile(rf"(?P<id>[{_CJK}]{{2,12}})\s*[(\uff08]\s*(?:ID|id|account)\b")
 _AT = re.compile(r"(?<![\w.@+-])@[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)")
 _CHAT_SPEAKER = re.compile(
     r"^[ \t]*(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}[^\]\n]{0,10}\]"
@@ -141,6 +148,10 @@ def handles(text: str) -> list[Finding]:
             found.append(_make(start, end, CHAT_SCORE, "speaker of a pasted chat line", text))
     for m in _LINE_HANDLE.finditer(text):
         found.append(_make(*m.span("id"), CHAT_SCORE, "handle-shaped speaker of a line", text))
+    for m in _GROUP_NAME.finditer(text):
+        found.append(_make(*m.span("id"), CHAT_SCORE, "name of a chat group or channel", text))
+    for m in _NAME_BEFORE_ID.finditer(text):
+        found.append(_make(*m.span("id"), CHAT_SCORE, "account name before its id", text))
     for m in _LINK.finditer(text):
         found.append(_make(*m.span(), AT_SCORE, "messenger or social-network link", text))
     for m in _UNDERSCORE.finditer(text):
