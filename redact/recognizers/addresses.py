@@ -185,7 +185,12 @@ def addresses(text: str) -> list[Finding]:
         found.append(_make(text, *m.span(), LOCATION, ADDRESS_SCORE, "road kilometre marker"))
     found += _cjk(text)
     found += _headed(text, _FACILITY, LOCATION, FACILITY_SCORE, "name + facility word")
-    employers = _headed(text, _EMPLOYER, ORGANIZATION, EMPLOYER_SCORE, "name + legal form or head")
+    employers = [
+        Finding(
+            f.start, f.end, f.label, f.score, f.recognizer, f.explanation, _employer_key(text, f)
+        )
+        for f in _headed(text, _EMPLOYER, ORGANIZATION, EMPLOYER_SCORE, "name + legal form or head")
+    ]
     found += employers + _short_names(text, employers)
     for m in _PREFIXED.finditer(text):
         found.append(_make(text, *m.span(), LOCATION, FACILITY_SCORE, "Thai or Lao place prefix"))
@@ -194,22 +199,34 @@ def addresses(text: str) -> list[Finding]:
     return found
 
 
+def _employer_key(text: str, f: Finding) -> str:
+    """The employer's name without its legal form or Russian prefix: "OOO Lesnik-Stroy" and
+    "Lesnik-Stroy LLC" are "lesnik stroy"."""
+    core = _LEGAL_TAIL.sub("", text[f.start : f.end])
+    core = re.sub(
+        r"^(?:OOO|OAO|ZAO|PAO|\u041e\u041e\u041e|\u041e\u0410\u041e|\u0417\u0410\u041e)\s?",
+        "",
+        core,
+    )
+    return " ".join(fold_key(core)) or (f.key or "")
+
+
 def _short_names(text: str, employers: list[Finding]) -> list[Finding]:
     """Later mentions of an employer by its name without the legal form ("Haeil Foods"), or by
     any rare word of it ("Haeil")."""
-    names: set[str] = set()
+    names: dict[str, str | None] = {}  # short name -> key of the employer it names
     for f in employers:
         core = _LEGAL_TAIL.sub("", text[f.start : f.end]).strip(" ,")
         if core and core != text[f.start : f.end] and " " in core:
-            names.add(core)
+            names.setdefault(core, f.key)
         for word in core.split():
             if len(word) >= 5 and word[0].isupper() and zipf_frequency(word.lower(), "en") < 2.0:
-                names.add(word)
+                names.setdefault(word, f.key)
     more = []
-    for name in sorted(names):
+    for name, key in sorted(names.items()):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             why = "short name of an employer found elsewhere in this record"
-            more.append(_make(text, *m.span(), ORGANIZATION, 0.6, why))
+            more.append(Finding(*m.span(), ORGANIZATION, 0.6, NAME, why, key=key))
     return more
 
 

@@ -72,6 +72,9 @@ _CAMP_TOWNS = _BARE_CAMPS | words(
 )
 
 
+_KEY_NOISE = words("the a an county district city border immigration provincial state police")
+
+
 def _named(text: str) -> list[Finding]:
     found = []
     for m in _NAMED.finditer(text):
@@ -111,7 +114,10 @@ def _bare(text: str) -> list[Finding]:
 
 
 def _make(text: str, start: int, end: int, score: float, why: str) -> Finding:
-    key = " ".join(fold(text[start:end])[0].split())
+    """The key leaves out an article and modifier words: "the Onsong county Bowibu" is
+    "onsong bowibu", "the 8th brigade" is "8th brigade"."""
+    words = fold(text[start:end])[0].split()
+    key = " ".join(w for w in words if w not in _KEY_NOISE) or " ".join(words)
     return Finding(start, end, CAMP, score, NAME, why, key=key)
 
 
