@@ -330,6 +330,13 @@ EMPLOYERS = [
 ]
 
 
+def test_a_town_in_an_employer_name_stays_a_town_elsewhere() -> None:
+    text = "Dalian Jinhae Kelp Co., Ltd. hired us. Later we left Dalian for Jinhae work."
+    later = [f for f in _found(text) if f.start > text.index("Later")]
+    assert any(text[f.start : f.end] == "Jinhae" and f.label == ORGANIZATION for f in later)
+    assert not any(text[f.start : f.end] == "Dalian" and f.label == ORGANIZATION for f in later)
+
+
 @pytest.mark.parametrize(("text", "part"), EMPLOYERS)
 def test_employer_shapes(text: str, part: str) -> None:
     assert _covered(text, part, {ORGANIZATION})

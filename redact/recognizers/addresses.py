@@ -22,7 +22,7 @@ import re
 from wordfreq import zipf_frequency
 
 from redact.recognizers.base import LOCATION, ORGANIZATION, Finding
-from redact.recognizers.places import fold_key, resolve, words
+from redact.recognizers.places import fold_key, gazetteer, resolve, words
 
 NAME = "addresses"
 ADDRESS_SCORE = 0.75
@@ -213,15 +213,16 @@ def _employer_key(text: str, f: Finding) -> str:
 
 def _short_names(text: str, employers: list[Finding]) -> list[Finding]:
     """Later mentions of an employer by its name without the legal form ("Haeil Foods"), or by
-    any rare word of it ("Haeil")."""
+    any rare word of it that is not a place in the gazetteer ("Haeil", never "Dalian")."""
     names: dict[str, str | None] = {}  # short name -> key of the employer it names
     for f in employers:
         core = _LEGAL_TAIL.sub("", text[f.start : f.end]).strip(" ,")
         if core and core != text[f.start : f.end] and " " in core:
             names.setdefault(core, f.key)
         for word in core.split():
-            if len(word) >= 5 and word[0].isupper() and zipf_frequency(word.lower(), "en") < 2.0:
-                names.setdefault(word, f.key)
+            rare = len(word) >= 5 and zipf_frequency(word.lower(), "en") < 2.0
+            if rare and word[0].isupper() and fold_key(word) not in gazetteer():
+                names.setdefault(word, f.key)  # "Haixing", not the town in "Dalian Haixing"
     more = []
     for name, key in sorted(names.items()):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):

