@@ -8,7 +8,9 @@ Linking asks rather than merges. A partial mention (a surname alone, a given nam
 courtesy title + surname) links to a full name only when exactly one full name of this record
 explains it; a surname only to the same spelling, up to the rules that tell the romanization
 systems apart (Ch'oe = Choe, Pak = Bak; Choi != Choe, Jun != Jeon). Otherwise it is its own
-entity, kept to its record, and its reason names the candidates for the reviewer. A role or
+entity and its reason names the candidates for the reviewer: kept to its record when it is a
+surname or could be several people there; the same across records when it is a given name
+that no full name of its record explains. A role or
 familiar title + surname ("Pastor Han", "Auntie Pak") is how one person is known across records:
 it links to a full name only when nothing else in the corpus could be meant. Two full names whose
 given names differ are never one person, except a one-letter typo in a long name (6+ letters)
@@ -303,7 +305,9 @@ def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
             f"{own}#{context.scope}",
             f"ambiguous: could be any of {len(owners)} people ({names}); kept apart, review",
         )
-    return f"{own}#{context.scope}", "no full name in this record explains it"
+    if body.rpartition("|")[0]:  # a surname alone names nobody outside its own record
+        return f"{own}#{context.scope}", "no full name in this record explains it"
+    return own, "a given name alone; no full name in this record explains it"
 
 
 def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tuple[str, str]:

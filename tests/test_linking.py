@@ -140,6 +140,14 @@ def test_a_surname_alone_with_no_full_name_stays_in_its_record() -> None:
     assert _key_of(again, "Kim") == _key_of(one, "Kim")  # stable across runs
 
 
+def test_a_given_name_no_full_name_explains_is_one_entity_across_records() -> None:
+    first = "Chae-won washed the floors."
+    second = "Later Chae-won left for Seoul."
+    one = linking.link(first, _spans(first, "Chae-won"))
+    other = linking.link(second, _spans(second, "Chae-won"))
+    assert _key_of(one, "Chae-won") == _key_of(other, "Chae-won")
+
+
 def test_a_role_title_is_one_person_across_records_unless_one_name_explains_it() -> None:
     corpus = [
         Entity(entity_key(PERSON, "Han Sung-jun"), PERSON, ("Han Sung-jun",)),

@@ -74,12 +74,9 @@ ROWS = [
         "The foreman [Person 1] ([Person 1]) paid late.",
     ),
     # nicknames, initials, participant codes
-    pytest.param(
+    (
         "We called the guard the Badger because he never let go.",
         "We called the guard [Person 1] because he never let go.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a nickname's span should take its article (nicknames recognizer)"
-        ),
     ),
     ("K.S. met me at the station.", "[Person 1] met me at the station."),
     ("P-31 said the same thing.", "[Person 1] said the same thing."),
