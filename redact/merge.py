@@ -7,7 +7,7 @@ Presidio/spaCy; within a tier, the higher score. Every contributing reason is ke
 Before merging, findings that can never be an entity are dropped or trimmed (issue 11, item 4):
 a contraction or a pronoun ("I'm", "we'd", "I") is never a name, whatever spelling key it folds
 to; a role label ("Interviewer", "INT", "interpreter") is never an entity; and a span from a
-statistical model or the proper-noun net never starts or ends with a closed-class English word
+statistical model never starts or ends with a closed-class English word
 ("Without X I would have died" masks X, not "Without X").
 """
 
@@ -63,9 +63,11 @@ _CONTRACTION = re.compile(
     r"(?:['\u2019](?:m|ll|d|ve|re|s))?|(?i:[a-z]+n['\u2019]t)"
 )
 _WORDS = re.compile(r"[\w'\u2019-]+")
-# Recognizers whose span edges come from a statistical model or a net, not from a name rule.
-_TRIMMED = ("presidio:", "proper_nouns", "linking")
+# Recognizers whose span edges come from a statistical model or a text search, not from a name
+# rule (the proper-noun net never takes a common word, except "the" of an epithet on purpose).
+_TRIMMED = ("presidio:", "linking")
 _NAMED = (PERSON, LOCATION, ORGANIZATION)
+COMMON_AT_START = 4.0  # Zipf frequency: "Sold" 4.5, "Home" 5.9; names like Natasha are < 3.5
 
 
 def _never_an_entity(surface: str) -> bool:
@@ -75,6 +77,21 @@ def _never_an_entity(surface: str) -> bool:
     if _CONTRACTION.fullmatch(surface.strip()):
         return True
     return all(w.lower().strip("'\u2019") in ROLE_WORDS for w in words)
+
+
+def _model_common_word(text: str, finding: Finding) -> bool:
+    """A model's one-word span that is a common English word at a sentence or line start
+    ("Sold", "Home", "Intake"): capitalisation there says nothing, and a known surname
+    ("Song", "Moon") is read by the name recognizers on their own terms."""
+    from redact.recognizers.proper_nouns import _sentence_start, zipf
+    from redact.variants import SURNAMES
+
+    surface = text[finding.start : finding.end]
+    if not finding.recognizer.startswith("presidio:") or not surface.isalpha():
+        return False
+    if surface.lower() in SURNAMES or not _sentence_start(text, finding.start):
+        return False
+    return zipf(surface.lower()) >= COMMON_AT_START
 
 
 def _trim(text: str, finding: Finding) -> Finding | None:
@@ -110,6 +127,8 @@ def clean(text: str, findings: Sequence[Finding]) -> list[Finding]:
                 out.append(finding)
             continue
         if _never_an_entity(text[finding.start : finding.end]):
+            continue
+        if finding.label in _NAMED and _model_common_word(text, finding):
             continue
         trimmable = finding.recognizer.startswith(_TRIMMED) and finding.label in _NAMED
         trimmed = _trim(text, finding) if trimmable else finding

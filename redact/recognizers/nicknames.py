@@ -38,8 +38,9 @@ _PSEUDONYM = re.compile(
     rf"(?:{_QUOTED}|{_BARE})"
 )
 _THE_QUOTED = re.compile(
-    r"[(,;]\s*[\"\u201c](?P<quoted>[Tt]he\s+[\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}|"
-    r"[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+){0,2})[\"\u201d]\s*[,;)]"
+    r"(?:(?<=[(,;:])|(?<=[(,;:]\s))[\"\u201c](?P<quoted>[Tt]he\s+[\w'\u2019-]+"
+    r"(?:\s[\w'\u2019-]+){0,2}|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+){0,2})[\"\u201d]"
+    r"(?=\s*[,;.)])"
 )
 # Words after a naming verb that are not a nickname: pronouns, places, common address words.
 NOT_NICKNAMES = frozenset(

@@ -18,7 +18,12 @@ ROLE_WORDS = word_set(
     "source survivor victim subject narrator client applicant deponent speaker int iee ivr intv "
     "wit resp q a qn ans question answer note notes transcriber transcript moderator facilitator "
     "researcher staff caseworker volunteer counsellor counselor lawyer officer reviewer editor "
-    "unknown unidentified male female man woman voice voices all both others other"
+    "unknown unidentified male female man woman voice voices all both others other "
+    # roles people are called by in testimony: alone, a role noun names nobody
+    "broker brokers smuggler smugglers guard guards driver drivers foreman boss supervisor "
+    "landlord landlady buyer buyers trader merchant prisoner prisoners inmate inmates soldier "
+    "soldiers policeman policemen police guide guides helper helpers missionary warden "
+    "interrogator instructor official officials"
 )
 CALENDAR = word_set(
     "january february march april may june july august september october november december "
