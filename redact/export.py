@@ -324,6 +324,18 @@ def _released(vault: Vault, identity: Identity) -> set[str]:
     return seen - masked
 
 
+def _originals(excerpts: Sequence[Excerpt]) -> second_look.Originals:
+    """Excerpt offsets -> (the record's text, offsets there), for the second look."""
+
+    def where(number: int, start: int, end: int) -> tuple[str, int, int] | None:
+        excerpt = excerpts[number - 1]
+        a = excerpt.redacted.to_record(excerpt.start + start)
+        b = excerpt.redacted.to_record(excerpt.start + end)
+        return None if a is None or b is None else (excerpt.redacted.record.text, a, b)
+
+    return where
+
+
 def _decided_surfaces(vault: Vault, identity: Identity) -> frozenset[str]:
     """Surfaces a signed decision released anywhere in the vault (for the second look)."""
     spans = []
@@ -405,7 +417,9 @@ def export_quotes(
     )
     if not leaks:  # the second look: what nobody detected
         terms = [t for record, _ in loaded for t in record.protected_terms]
-        leaks = second_look.look(gate_excerpts, terms, _decided_surfaces(vault, identity))
+        leaks = second_look.look(
+            gate_excerpts, terms, _decided_surfaces(vault, identity), _originals(excerpts)
+        )
     if leaks:
         raise refusal(leaks, excerpts, vault.root)
     write_public(out, data)

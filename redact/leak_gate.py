@@ -193,12 +193,24 @@ def hits(text: str, needle: str, seen: reading.Reading | None = None) -> list[tu
     """Where ``needle``, read as a reader reads, occurs in ``text`` (offsets in ``text``)."""
     haystack = seen if seen is not None else reading.read(text)
     wanted = reading.read(needle)
-    out = {haystack.source_range(a, b) for a, b in reading.find(haystack, wanted)}
+    out = {
+        haystack.source_range(a, b)
+        for a, b in reading.find(haystack, wanted)
+        if _syllables(haystack, a, b)
+    }
     korean = reading.korean(haystack)
     for a, b in reading.find(korean, reading.korean(wanted)):
-        if wanted.has_soft or any(korean.soft[a:b]):  # Hangul or Chinese on one side
-            out.add(korean.source_range(a, b))
+        if (wanted.has_soft or any(korean.soft[a:b])) and _syllables(korean, a, b):
+            out.add(korean.source_range(a, b))  # Hangul or Chinese on one side
     return sorted((a, _marks_after(text, b)) for a, b in out)
+
+
+def _syllables(seen: reading.Reading, a: int, b: int) -> bool:
+    """A hit in Hangul or Chinese characters spans two syllables at least: one character
+    read alone (红 "hong", 户 "hu") is a word of its own, not a name."""
+    if not all(seen.soft[a:b]):
+        return True
+    return len(set(seen.word[a:b])) >= 2
 
 
 def _marks_after(text: str, end: int) -> int:

@@ -197,7 +197,8 @@ def read(text: str) -> Reading:
             continue
         if char in _APOSTROPHES:
             rest = "".join(u[0] for u in units[n : n + 3])
-            contraction = _CONTRACTION.match(rest) if in_word else None
+            after_word = in_word or (n > 1 and not units[n - 2][0].isspace())  # "[Person 2]'s"
+            contraction = _CONTRACTION.match(rest) if after_word else None
             if contraction:  # I'm, Kim's: the word ends; the ending is not part of a name
                 n += len(contraction.group())
                 current += 1

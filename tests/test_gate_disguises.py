@@ -32,6 +32,18 @@ TABLE = PseudonymTable(
             "surfaces": ["Im Su-jin", "Im"],  # a surname alone that is one letter from "I'm"
             "records": ["r1"],
         },
+        "PERSON:hong|": {
+            "label": "PERSON",
+            "pseudonym": "[Person 4]",
+            "surfaces": ["Hong"],  # a surname alone: one Chinese character reads "hong"
+            "records": ["r1"],
+        },
+        "ORGANIZATION:s": {
+            "label": "ORGANIZATION",
+            "pseudonym": "[Organisation 1]",
+            "surfaces": ["S"],  # a mis-tagged letter
+            "records": ["r1"],
+        },
         "LOCATION:china": {
             "label": "LOCATION",
             "pseudonym": "[a place]",
@@ -160,10 +172,12 @@ def test_every_disguise_is_refused_at_its_place(words: str, points_at: str) -> N
         ("[Person 2] and [Person 3]", ()),
         ("China", (leak_gate.Window(0, 5, leak_gate.KEPT),)),  # a country the policy keeps
         ("K i m c h i and B o r e d", ()),
+        ("\u5ef6\u8fb9\u7ea2\u5a18 ads", ()),  # a matchmaker ad: one character reads "hong"
+        ("[Person 2]'s friend and [Person 3]\u2019s", ()),
     ],
     ids=["similar letters", "prefix of a name", "name as a prefix", "given name prefix",
          "I'm", "Cyrillic and Greek words", "Hangul words", "pseudonyms", "kept country",
-         "spaced ordinary words"],
+         "spaced ordinary words", "one Chinese character", "possessive after a pseudonym"],
 )  # fmt: skip
 def test_controls_pass(words: str, windows: tuple[leak_gate.Window, ...]) -> None:
     assert [leak.original for leak in _leaks(words, windows)] == []
@@ -173,3 +187,4 @@ def test_controls_are_not_blind() -> None:
     """The surname the contraction resembles, and the country outside its kept span, are seen."""
     assert [leak.original for leak in _leaks("Im said so")] == ["Im"]
     assert [leak.original for leak in _leaks("China")] == ["China"]
+    assert [leak.original for leak in _leaks("Hong and S said")] == ["Hong", "S"]
