@@ -116,3 +116,23 @@ def test_a_name_nobody_detected_is_refused_with_the_fix(
     assert "Chang" not in error.message + error.hint
     assert error.hint.startswith(f"testimony review edit {record_id} {review.span_id(cousin)}")
     assert not out.exists()
+
+
+def test_what_the_redaction_caused_passes_what_detection_finds_in_the_record_stays() -> None:
+    """A finding is checked at the same characters of the record, in their own context: found
+    there today (a recognizer newer than the approved analysis), it is refused; found by
+    nothing there, the redaction caused it and it passes."""
+    excerpt = leak_gate.GateExcerpt(1, TEXT, (PSEUDONYM,))
+    record = "Ri Chang-ho walked with Musan."  # the same characters, other context
+
+    def same_place(number: int, start: int, end: int) -> tuple[str, int, int] | None:
+        found = record.find(TEXT[start:end])
+        return None if found < 0 else (record, found, found + end - start)
+
+    def elsewhere(number: int, start: int, end: int) -> tuple[str, int, int] | None:
+        return ("The river was cold and we waited all night.", 0, 5)
+
+    surfaces = frozenset[str]()
+    kept = second_look.look([excerpt], [], surfaces, same_place)
+    assert [leak.original for leak in kept] == ["Ri Chang-ho", "Musan", "3 May 1998", "23"]
+    assert second_look.look([excerpt], [], surfaces, elsewhere) == []
