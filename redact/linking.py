@@ -118,6 +118,12 @@ def _typo(one: str, other: str) -> bool:
     return not (korean_given_syllables(one) and korean_given_syllables(other))
 
 
+def _letters(word: str) -> str:
+    """A word compared as a name: its canonical Latin letters (a partial key may have been read
+    as Korean syllables), or, in another script, the word itself."""
+    return canonical_given(word) or word
+
+
 def _explains(surface: str, body: str, entity: Entity) -> bool:
     """Could the partial mention ``surface`` (key body ``body``) be the full-name ``entity``?"""
     surname, _, given = body.rpartition("|")
@@ -129,8 +135,8 @@ def _explains(surface: str, body: str, entity: Entity) -> bool:
             return surname == e_surname and spelling in {_spelling(s) for s in entity.surfaces}
         return given == e_given or _typo(given, e_given)
     words = target.split()  # a name of another origin: its first or last word
-    word = canonical_given(surname or given)  # a partial key may be read as Korean syllables
-    ends = (canonical_given(words[0]), canonical_given(words[-1]))
+    word = _letters(surname or given)
+    ends = (_letters(words[0]), _letters(words[-1]))
     return word in ends or any(_typo(word, w) for w in ends)
 
 

@@ -109,6 +109,13 @@ def test_ambiguous_partial_is_its_own_entity_naming_the_candidates(text: str, pa
     assert all(f"'{f}'" in why for f in present)
 
 
+def test_names_in_another_script_match_only_their_own_letters() -> None:
+    """Two Lao names share no Latin letters: that is no reason to link them."""
+    text = "ສຸກສະຫວັນ met ຄຳພອນ ວົງສະຫວາດ."
+    linked = linking.link(text, _spans(text, "ສຸກສະຫວັນ", "ຄຳພອນ ວົງສະຫວາດ"))
+    assert _key_of(linked, "ສຸກສະຫວັນ") != _key_of(linked, "ຄຳພອນ ວົງສະຫວາດ")
+
+
 def test_popular_spellings_of_other_surnames_are_not_folded_together() -> None:
     """Jun is not Jeon, Choi is not Choe, when only the surname is written."""
     for text, full, partial in [
