@@ -117,3 +117,17 @@ def test_a_model_span_on_a_common_word_or_role_is_dropped(
     text: str, surface: str, kept: bool
 ) -> None:
     assert bool(clean(text, [spacy(text, surface)])) is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mr Dursun Ekici (hereinafter "the applicant") complained. The applicant said so.',
+        'the European Convention on Human Rights ("the Convention"), and the Convention says',
+        'under the Housing Act ("the 1996 Act"), the Government ("the Government") replied',
+    ],
+)
+def test_defined_terms_of_a_document_are_not_nicknames(text: str) -> None:
+    from redact.recognizers.nicknames import NicknameRecognizer
+
+    assert NicknameRecognizer().find(text) == []

@@ -20,6 +20,7 @@ import re
 
 from redact.recognizers.base import PERSON, Finding
 from redact.recognizers.kinship import KIN, ROLE
+from redact.recognizers.safe_terms import is_safe_word
 from redact.variants import overlaps
 
 NAME = "nicknames"
@@ -82,6 +83,15 @@ _STOP = frozenset(
 )
 
 
+def _defined_term(nickname: str) -> bool:
+    """'the applicant', 'the Government', 'the Convention': a document's defined term (every
+    word a role or safe word, plural or not), not what anyone calls a person."""
+    words = re.sub(r"^(?i:the)\s+", "", nickname).split()
+    if any(c.isdigit() for c in nickname):
+        return True  # "the 1985 Act", "the 3rd": a reference, not a nickname
+    return all(is_safe_word(w) or is_safe_word(re.sub(r"e?s$", "", w)) for w in words)
+
+
 def nickname_key(nickname: str) -> str:
     words = re.sub(r"^(?i:the)\s+", "", nickname).lower().split()
     return "nickname:" + " ".join(words)
@@ -123,6 +133,8 @@ class NicknameRecognizer:
             quoted = match.group("quoted")
             if quoted.split()[-1] in NOT_NICKNAMES or overlaps(start, end, _spans(found)):
                 continue
+            if _defined_term(quoted):
+                continue
             why = 'quoted epithet or alias in a list ("the ...", "Tall X")'
             found.append(_finding(start, end, 0.4, why, quoted))
         return sorted(found + self._echoes(text, found), key=lambda f: f.start)
@@ -134,6 +146,8 @@ class NicknameRecognizer:
             nickname = _trim_bare(nickname)
         core = re.sub(r"^(?i:the)\s+", "", nickname)
         if not core or core in NOT_NICKNAMES or core.split()[0] in NOT_NICKNAMES:
+            return None
+        if _defined_term(nickname):
             return None
         if group == "bare" and not core.split()[-1][:1].isupper():
             return None

@@ -72,7 +72,10 @@ INSTITUTIONS = word_set(
     "douyin tiktok facebook google youtube naver daum weibo baidu alipay taobao koryolink "
     "mts beeline megafon toyota nissan honda volvo mercedes bmw coca-cola marlboro choco pie "
     "chocopie amnesty human rights watch hrw nkdb tjwg liberty link unification yonhap reuters "
-    "bbc cnn voa rfa nk daily"
+    "bbc cnn voa rfa nk daily court courts convention conventions act acts commission council "
+    "chamber tribunal code law laws article articles protocol regulation regulations decree "
+    "constitution judgment decision prosecutor prosecutors registry registrar parliament "
+    "cabinet authorities authority agency administration"
 )
 # Capitalised words common at the start of transcript lines and headings.
 HEADINGS = word_set(
