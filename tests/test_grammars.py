@@ -149,6 +149,10 @@ CALENDAR = [
     ("5 a.m.", False),
     ("daily", False),
     ("last year", False),
+    ("Tuesday", False),
+    ("every night", False),
+    ("The famine years", False),
+    ("Sunday the 4th", True),
 ]
 
 
@@ -227,6 +231,7 @@ def test_work_unit_numbers(text: str, part: str) -> None:
 PLACES = [
     ("flat at ul. Lesnaya, d. 12, kv. 5; then", "ul. Lesnaya, d. 12, kv. 5"),
     ("a church on pr. Mira, d. 3. He", "pr. Mira, d. 3"),
+    ("then ul. Sosnovaya 17, kv. 40. We", "ul. Sosnovaya 17, kv. 40"),
     ("Heping Road 27, Building 4, Room 1103, paid by", "Heping Road 27, Building 4, Room 1103"),
     ("In Ganjingzi, No. 9 Xinglong West Road. We", "No. 9 Xinglong West Road"),
     (

@@ -266,15 +266,16 @@ def _free(f: Finding, taken: list[Finding]) -> bool:
 
 
 _CALENDAR_ANCHOR = re.compile(
-    rf"{_YEAR}|\b'\d\ds?\b|\b\d0s\b|{_MONTH}|(?i:{_MONTH})(?![a-z])|\b{_WEEKDAY}|"
+    rf"{_YEAR}|\b'\d\ds?\b|\b\d0s\b|{_MONTH}|(?i:{_MONTH})(?![a-z])|"
     r"\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b|"
     r"[년年월月]|(?i:chuseok|seollal|christmas|easter|songkran|new\s+year|national\s+day)"
 )
 
 
 def is_calendar_date(surface: str) -> bool:
-    """True when ``surface`` names a point on the calendar (a year, month, weekday, day number,
+    """True when ``surface`` names a point on the calendar (a year, a month, a day number, a
     numeric date or a holiday). Durations ("for three years"), times of day ("at dawn", "in the
-    evening", "5 a.m.") and relative times ("the next day", "last year") name none and are not
-    DATE findings: for a filter over other recognizers' DATE proposals (e.g. spaCy DATE_TIME)."""
+    evening", "5 a.m."), relative times ("the next day", "last year") and a weekday alone
+    ("Tuesday was market day") name none and are not DATE findings: a filter for other
+    recognizers' DATE proposals (spaCy's DATE_TIME)."""
     return bool(_CALENDAR_ANCHOR.search(surface))
