@@ -52,6 +52,7 @@ INITIALS = [
     ("Met R.Y. at the shelter on Tuesday.", {"R.Y."}),
     ("S.-J. crossed first, then the others.", {"S.-J."}),
     ("Notes typed by GW after the call.", {"GW"}),
+    ("Then Y-S came in with the papers.", {"Y-S"}),
     ("The translation was checked by T. Namsrai.", {"T. Namsrai"}),
     ("signed by Ts. Badamkhand, cashier", {"Ts. Badamkhand"}),
 ]

@@ -2,7 +2,7 @@
 
 Shapes found:
 
-* dotted initials, two or three letters: "K.H.", "K. H.", "J.-H." (0.55)
+* dotted initials, two or three letters: "K.H.", "K. H.", "J.-H." (0.55); "J-H" (0.45)
 * an initial before a surname: "T. Oh", "D. Yoo", "Ts. Tserenkhand" (Mongolian patronymic
   initial), and the same in Cyrillic (0.6)
 * two or three capitals without dots: "JH", "KSM" (0.4), unless the record defines them as an
@@ -32,6 +32,7 @@ _BEFORE_SURNAME = re.compile(
     r"(?:[ ]?-?[A-Z]\.)?)"
     r"[ ](?P<sur>[A-Z\u0410-\u042f\u0401][\w'\u2019]+(?:-[\w'\u2019]+)?)(?![\w-])"
 )
+_HYPHENATED = re.compile(r"(?<![\w.'\u2019@/-])(?P<ini>[A-Z]-[A-Z](?:-[A-Z])?)(?![\w'\u2019@/-])")
 _UNDOTTED = re.compile(r"(?<![\w.'\u2019@/-])(?P<ini>[A-Z]{2,3})(?![\w'\u2019@/-]|\.\w)")
 _GLOSSARY = re.compile(r"(?<![\w-])(?P<abbr>[A-Z]{1,3}\d?)\s*(?:=|:|means)\s*(?P<exp>[a-z][a-z]+)")
 # Abbreviations before a capitalised word that are not initials.
@@ -136,6 +137,7 @@ class InitialsRecognizer:
             taken.append(match.span())
         for pattern, score, why in (
             (_DOTTED, 0.55, "dotted initials"),
+            (_HYPHENATED, 0.45, "hyphenated initials"),
             (_UNDOTTED, 0.4, "two or three capitals, not a known acronym"),
         ):
             for match in pattern.finditer(text):
