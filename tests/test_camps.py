@@ -44,3 +44,16 @@ def test_camps(text: str, expected: list[str]) -> None:
     found = CampRecognizer().find(text)
     assert [text[f.start : f.end] for f in found] == expected
     assert all(f.label == CAMP and 0.5 <= f.score <= 0.9 and f.explanation for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone", "expected"),
+    [
+        ("Sent to Khao Daeng IDC. Later, at Khao Daeng, we waited.", "Khao Daeng", True),
+        ("Held at the Onsong detention centre. Then Onsong again.", "Onsong", False),
+    ],
+)
+def test_a_camp_name_alone_later_in_the_record(text: str, alone: str, expected: bool) -> None:
+    start = text.rindex(alone)
+    found = CampRecognizer().find(text)
+    assert any(f.start <= start and start + len(alone) <= f.end for f in found) is expected

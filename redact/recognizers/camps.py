@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from redact.recognizers.base import CAMP, Finding
-from redact.recognizers.places import fold, resolve, words
+from redact.recognizers.places import fold, fold_key, gazetteer, resolve, words
 
 NAME = "camps"
 NAMED_SCORE = 0.85
@@ -96,6 +96,25 @@ def _named(text: str) -> list[Finding]:
     return found
 
 
+_CAMP_NAME = re.compile(rf"^((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD})\s")
+
+
+def _names_alone(text: str, named: list[Finding]) -> list[Finding]:
+    """Later mentions of a named camp's name without its camp word ("Suan Phlu" after "Suan Phlu
+    IDC"), unless the name is a town in the gazetteer (then it is the town)."""
+    names: dict[str, str | None] = {}
+    for f in named:
+        m = _CAMP_NAME.match(text[f.start : f.end])
+        if m and len(m.group(1)) >= 4 and fold_key(m.group(1)) not in gazetteer():
+            names.setdefault(m.group(1), f.key)
+    more = []
+    for name, key in sorted(names.items()):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            why = "name of a camp found elsewhere in this record"
+            more.append(Finding(*m.span(), CAMP, UNIT_SCORE, NAME, why, key=key))
+    return more
+
+
 def _known_name(span: str) -> bool:
     folded = fold(span)[0]
     return any(word in _CAMP_TOWNS for word in folded.split())
@@ -129,7 +148,8 @@ class CampRecognizer:
 
     def find(self, text: str) -> list[Finding]:
         """All camp findings in ``text``, overlaps resolved in favour of the longest."""
-        found = _named(text) + _bare(text)
+        named = _named(text)
+        found = named + _bare(text) + _names_alone(text, named)
         for m in _NUMBERED.finditer(text):
             found.append(_make(text, m.start(), m.end(), NUMBERED_SCORE, "numbered camp"))
         for m in _UNIT.finditer(text):
