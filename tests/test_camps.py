@@ -51,6 +51,7 @@ def test_camps(text: str, expected: list[str]) -> None:
     [
         ("Sent to Khao Daeng IDC. Later, at Khao Daeng, we waited.", "Khao Daeng", True),
         ("Held at the Onsong detention centre. Then Onsong again.", "Onsong", False),
+        ("Two days in Pakbeng district police cells. Pakbeng is small.", "Pakbeng", False),
     ],
 )
 def test_a_camp_name_alone_later_in_the_record(text: str, alone: str, expected: bool) -> None:

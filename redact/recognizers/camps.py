@@ -96,16 +96,18 @@ def _named(text: str) -> list[Finding]:
     return found
 
 
+_TOWN_MODIFIER = re.compile(r"\s(?:county|district|city|provincial|state|town)\s")
 _CAMP_NAME = re.compile(rf"^((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD})\s")
 
 
 def _names_alone(text: str, named: list[Finding]) -> list[Finding]:
     """Later mentions of a named camp's name without its camp word ("Suan Phlu" after "Suan Phlu
-    IDC"), unless the name is a town in the gazetteer (then it is the town)."""
+    IDC"), unless the name is a town: in the gazetteer, or said to be one ("X county Bowibu")."""
     names: dict[str, str | None] = {}
     for f in named:
         m = _CAMP_NAME.match(text[f.start : f.end])
-        if m and len(m.group(1)) >= 4 and fold_key(m.group(1)) not in gazetteer():
+        town = _TOWN_MODIFIER.search(text, f.start, f.end)  # "X district police cells": X is a town
+        if m and len(m.group(1)) >= 4 and not town and fold_key(m.group(1)) not in gazetteer():
             names.setdefault(m.group(1), f.key)
     more = []
     for name, key in sorted(names.items()):
