@@ -94,14 +94,20 @@ class Excerpt:
     def text(self) -> str:
         return self.redacted.text[self.start : self.end]
 
-    def windows(self) -> tuple[Window, ...]:
+    def windows(self, ours: frozenset[str] = frozenset()) -> tuple[Window, ...]:
+        """The spans' windows; a reviewer's replacement that is one of ``ours`` (the table's
+        pseudonyms, as marked) is machine-made text again."""
         out = []
         for p in self.redacted.placed:
             if self.start <= p.start and p.end <= self.end:
                 kind, trusted = _kind(p)
+                trusted = trusted or (kind == leak_gate.REPLACED and self._at(p) in ours)
                 span = review.span_id(p.span)
                 out.append(Window(p.start - self.start, p.end - self.start, kind, trusted, span))
         return tuple(out)
+
+    def _at(self, p: Placed) -> str:
+        return self.redacted.text[p.start : p.end]
 
 
 def _kind(p: Placed) -> tuple[str, bool]:
@@ -405,8 +411,10 @@ def export_quotes(
         for n, e in enumerate(excerpts, 1)
     )
     data = export_formats.render(options.fmt, quotes, options.marker)
+    ours = frozenset(marked(e["pseudonym"], options.marker) for e in table.entries.values())
     gate_excerpts = [
-        GateExcerpt(q.number, q.text, e.windows()) for q, e in zip(quotes, excerpts, strict=True)
+        GateExcerpt(q.number, q.text, e.windows(ours))
+        for q, e in zip(quotes, excerpts, strict=True)
     ]
     leaks = leak_gate.find_leaks(
         export_formats.visible_text(options.fmt, data),

@@ -12,11 +12,20 @@ or scripts, a contraction beside a surname, the pseudonym itself and a kept coun
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from redact import export_formats, leak_gate
+from intake.readers import read_source
+from intake.record import Metadata
+from intake.vault import NewRecord, Vault
+from redact import export, export_formats, leak_gate, review, runner
+from redact import log as redaction_log
+from redact import policy as policy_module
 from redact.pseudonyms import PseudonymTable
+from tests.conftest import NOW, Person
+
+POLICY = policy_module.load(None)
 
 TABLE = PseudonymTable(
     entries={
@@ -188,3 +197,67 @@ def test_controls_are_not_blind() -> None:
     assert [leak.original for leak in _leaks("Im said so")] == ["Im"]
     assert [leak.original for leak in _leaks("China")] == ["China"]
     assert [leak.original for leak in _leaks("Hong and S said")] == ["Hong", "S"]
+
+
+# -- through the exporter: a reviewer's replacement carries the disguise ----------------------
+
+THROUGH_EXPORT = [
+    ("zero-width space", inside("Kim Bo-ram", "\u200b")),
+    ("full-width letters", fullwidth("Sinjon-ri")),
+    ("Cyrillic look-alikes", "\u041aim \u0412\u043e-r\u0430m"),
+    ("mathematical bold", math_bold("Kim Bo-ram")),
+    ("Markdown emphasis", "Kim *Bo*-ram"),
+    ("name in Hangul", "\uae40\ubcf4\ub78c"),
+]
+
+
+@pytest.fixture(scope="module")
+def one_record(tmp_path_factory: pytest.TempPathFactory, alice: Person) -> tuple[Vault, str]:
+    """An invented interview, analysed, every proposal accepted and approved."""
+    folder = tmp_path_factory.mktemp("disguise")
+    source = folder / "interview.txt"
+    source.write_text(
+        "Q: Who helped you?\nA: My cousin Pak Chol-su held my arm at the river.\n",
+        encoding="utf-8",
+    )
+    vault = Vault.init(folder / "vault", [alice.identity.recipient], NOW, alice.identity)
+    data, document = read_source(source)
+    new = NewRecord("interview.txt", data, document, Metadata(), ("Kim Bo-ram", "Sinjon-ri"))
+    record_id = vault.add(new, NOW).id
+    runner.run(vault, [record_id], alice.identity, None, 1, NOW)
+    log = redaction_log.load(vault, record_id, alice.identity)
+    assert log is not None
+    ids = tuple(review.span_id(s) for s in review.undecided(log))
+    _decide(vault, record_id, alice, review.Decision("accept", ids))
+    _decide(vault, record_id, alice, review.Decision("approve"))
+    return vault, record_id
+
+
+def _decide(vault: Vault, record_id: str, person: Person, decision: review.Decision) -> None:
+    review.record_decision(vault, record_id, decision, person.identity, NOW, POLICY)
+
+
+@pytest.mark.parametrize(("kind", "disguise"), THROUGH_EXPORT, ids=[k for k, _ in THROUGH_EXPORT])
+def test_the_exporter_refuses_a_disguise_and_writes_nothing(
+    one_record: tuple[Vault, str], alice: Person, tmp_path: Path, kind: str, disguise: str
+) -> None:
+    import shutil
+
+    shutil.copytree(one_record[0].root, tmp_path / "vault")
+    vault, record_id = Vault.open(tmp_path / "vault"), one_record[1]
+    export.export_quotes(vault, alice.identity, [record_id], tmp_path / "ok.md",
+                         export.Options(), POLICY, NOW)  # fmt: skip
+    log = redaction_log.load(vault, record_id, alice.identity)
+    assert log is not None
+    cousin = next(s for s in log.spans if s.text == "Pak Chol-su")
+    edit = review.Decision("edit", (review.span_id(cousin),), replacement=f"cousin {disguise}")
+    _decide(vault, record_id, alice, edit)
+    _decide(vault, record_id, alice, review.Decision("approve"))
+    with pytest.raises(leak_gate.LeakError) as refused:
+        export.export_quotes(vault, alice.identity, [record_id], tmp_path / "q.md",
+                             export.Options(), POLICY, NOW)  # fmt: skip
+    assert not (tmp_path / "q.md").exists()
+    message = refused.value.message
+    assert "excerpt 1 (record " in message and "replacement of span" in message
+    assert disguise not in message + refused.value.hint
+    assert disguise in refused.value.originals[0]

@@ -136,3 +136,26 @@ def test_what_the_redaction_caused_passes_what_detection_finds_in_the_record_sta
     kept = second_look.look([excerpt], [], surfaces, same_place)
     assert [leak.original for leak in kept] == ["Ri Chang-ho", "Musan", "3 May 1998", "23"]
     assert second_look.look([excerpt], [], surfaces, elsewhere) == []
+
+
+def test_a_reviewer_replacement_that_is_a_pseudonym_is_no_alarm(
+    approved: tuple[Path, str], alice: Person, tmp_path: Path
+) -> None:
+    """Editing a replacement to the table's pseudonym of another person (a reviewer merging by
+    hand) is machine-made text again: the second look does not read "Person 3" as a name."""
+    import shutil
+
+    shutil.copytree(approved[0], tmp_path / "vault")
+    vault, record_id = Vault.open(tmp_path / "vault"), approved[1]
+    log = redaction_log.load(vault, record_id, alice.identity)
+    assert log is not None
+    cousin = next(s for s in log.spans if s.text == "Pak Chol-su")
+    other = next(s for s in log.spans if s.label == "PERSON" and s.entity != cousin.entity)
+    edit = review.Decision("edit", (review.span_id(cousin),), replacement=other.replacement)
+    review.record_decision(vault, record_id, edit, alice.identity, NOW, POLICY)
+    review.record_decision(vault, record_id, review.Decision("approve"), alice.identity, NOW,
+                           POLICY)  # fmt: skip
+    result = export.export_quotes(
+        vault, alice.identity, [record_id], tmp_path / "q.md", export.Options(), POLICY, NOW
+    )
+    assert any(other.replacement in q.text for q in result.quotes)
