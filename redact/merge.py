@@ -81,8 +81,8 @@ def _never_an_entity(surface: str) -> bool:
 
 def _model_common_word(text: str, finding: Finding) -> bool:
     """A model's one-word span that is a common English word at a sentence or line start
-    ("Sold", "Home", "Intake"): capitalisation there says nothing, and a known surname
-    ("Song", "Moon") is read by the name recognizers on their own terms."""
+    ("Sold", "Home", "Intake") and never capitalised inside a sentence of the record:
+    capitalisation there says nothing. A known surname ("Song", "Moon") is kept."""
     from redact.recognizers.proper_nouns import _sentence_start, zipf
     from redact.variants import SURNAMES
 
@@ -91,7 +91,11 @@ def _model_common_word(text: str, finding: Finding) -> bool:
         return False
     if surface.lower() in SURNAMES or not _sentence_start(text, finding.start):
         return False
-    return zipf(surface.lower()) >= COMMON_AT_START
+    if zipf(surface.lower()) < COMMON_AT_START:
+        return False
+    # capitalised inside a sentence elsewhere in the record ("... told Grace"): a name after all
+    pattern = rf"(?<![\w'\u2019-]){re.escape(surface)}(?![\w'\u2019-])"
+    return all(_sentence_start(text, m.start()) for m in re.finditer(pattern, text))
 
 
 def _trim(text: str, finding: Finding) -> Finding | None:

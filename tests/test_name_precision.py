@@ -111,6 +111,7 @@ def test_possessive_and_names_still_merge() -> None:
         ("Moon said nothing at all.", "Moon", True),  # a surname: kept for the reviewer
         ("Then we met Natasha at the station.", "Natasha", True),
         ("Zhorbek drove us.", "Zhorbek", True),
+        ("Grace hid us. We owe Grace our lives.", "Grace", True),  # capitalised mid-sentence too
     ],
 )
 def test_a_model_span_on_a_common_word_or_role_is_dropped(
