@@ -40,6 +40,7 @@ from redact.span import Span, context_of
 from redact.textsearch import compact, find_all, fold, strip_possessive
 from redact.variants import (
     MARRIED_TITLES,
+    SURNAMES,
     canonical_given,
     han_reading,
     korean_given_syllables,
@@ -267,9 +268,28 @@ def _propagate(linked: list[Span], context: _Context) -> list[Span]:
             for start, end in find_all(text, form, folded):
                 if any(a < end and start < b for a, b in covered):
                     continue
+                if _ordinary_word(text[start:end], entity):
+                    continue
                 found[(start, end)] = _propagated(start, end, entity, context)
                 covered.append((start, end))
     return sorted([*linked, *found.values()], key=lambda s: s.start)
+
+
+_COMMON_WORD = 3.0  # wordfreq Zipf frequency of an everyday English word ("line", "memo")
+
+
+def _ordinary_word(found: str, entity: Entity) -> bool:
+    """A lower-case everyday English word ("line", "intake", "south") where the entity was only
+    ever written capitalised: the word, not another mention. A surname stays a mention."""
+    if not found.islower() or not found.isalpha():
+        return False
+    if not all(s[:1].isupper() for s in entity.surfaces):
+        return False
+    if entity.label == PERSON and found in SURNAMES:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(found, "en") >= _COMMON_WORD
 
 
 def _candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list[str]:

@@ -191,6 +191,13 @@ def test_a_typo_in_a_long_name_links_only_when_one_name_explains_it() -> None:
     assert linked[0].entity == entity_key(PERSON, "Kim Min-jin")
 
 
+def test_a_lower_case_everyday_word_is_not_another_mention() -> None:
+    text = "Memo from Line: the line was long. Later Pak said no; pak also came."
+    spans = _spans(text, "Line", "Pak")
+    linked = linking.link(text, spans)
+    assert [s.text for s in linked] == ["Line", "Pak", "pak"]  # "the line" stays
+
+
 def test_corpus_names_are_found_in_a_new_record_in_another_script() -> None:
     corpus = [Entity(entity_key(PERSON, "Kim Bo-ram"), PERSON, ("Kim Bo-ram",))]
     linked = linking.Linker(corpus).link("Then Gim Bo Ram arrived.", [])
