@@ -135,9 +135,11 @@ def _explains(surface: str, body: str, entity: Entity) -> bool:
             spelling = _spelling(surface)
             return surname == e_surname and spelling in {_spelling(s) for s in entity.surfaces}
         return given == e_given or _typo(given, e_given)
-    words = target.split()  # a name of another origin: its first or last word
+    # a name of another origin, or a Korean name with a surname we do not know ("Kye Chae-ho"):
+    # its first or last word, or all words but the first or the last
+    words = target.split()
     word = _letters(surname or given)
-    ends = (_letters(words[0]), _letters(words[-1]))
+    ends = tuple(_letters("".join(part)) for part in (words[:1], words[-1:], words[1:], words[:-1]))
     return word in ends or any(_typo(word, w) for w in ends)
 
 

@@ -70,6 +70,8 @@ LINKS = [
     ("Pak Sun-ok sold us. Sun-ok called at night.", "Pak Sun-ok", "Sun-ok"),
     ("Viktor Morozov ran the camp. Foreman Morozov shouted.", "Viktor Morozov", "Foreman Morozov"),
     ("Ri Chol-ho came. Ri said nothing.", "Ri Chol-ho", "Ri"),
+    # a surname the romanizer does not know: the given name is the words after it
+    ("Kye Chae-ho came. Chae-ho said nothing.", "Kye Chae-ho", "Chae-ho"),
     # Ch'oe and Choe are one spelling in two systems
     ("Ch'oe Yŏng-sil was there. Ms. Choe wept.", "Ch'oe Yŏng-sil", "Ms. Choe"),
 ]
