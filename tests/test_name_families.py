@@ -136,6 +136,13 @@ def test_initials_link_to_the_one_person_they_spell() -> None:
     assert "initials of a person named" in initials[0].explanation
 
 
+def test_same_surname_with_a_one_syllable_given_name_is_another_person() -> None:
+    text = "Ch'oe Myŏng-ae came first. Her cousin Choi Dok stayed; Choi left later."
+    found = {text[f.start : f.end]: f.key for f in KoreanNameRecognizer().find(text)}
+    assert found["Choi Dok"] == name_key("Choi Dok") != found["Ch'oe Myŏng-ae"]
+    assert found["Choi"] == found["Ch'oe Myŏng-ae"]  # a surname alone still links
+
+
 def test_initials_fitting_two_people_stay_unlinked() -> None:
     text = "Chŏn Dae-yŏng and Kim Dae-yun came. Later DY said no."
     findings = KoreanNameRecognizer().find(text) + InitialsRecognizer().find(text)

@@ -92,6 +92,7 @@ _SURNAME_TITLE = re.compile(
     rf"(?<![\w-])(?P<sur>{_SURNAME_ALT})[\s-](?P<title>{AFTER_TITLE})(?![\w-])"
 )
 _CONTRACTION = re.compile(r"[A-Za-z]+['\u2019](?:m|ll|d|ve|re|s|t)")
+_ONE_SYLLABLE_AFTER = re.compile(r"\s(?P<given>[A-Z][a-z'\u2019]{1,6})(?![\w-])")
 _TITLE_BEFORE = re.compile(rf"(?<![\w-]){TITLE}\s$")
 _O_GIVEN = re.compile(r"(?<![\w'-])(?P<sur>O|OH)\s(?P<given>[A-Z][a-z']+-[a-z']+)(?![\w-])")
 _HANGUL_TITLE = re.compile(
@@ -296,6 +297,14 @@ class KoreanNameRecognizer:
             if _CONTRACTION.fullmatch(alone):
                 continue  # "I'm" folds to the surname Im, "we'd" to nothing: never a name
             surname_only = key_parts(name_key(alone))[1] == ""
+            given = _ONE_SYLLABLE_AFTER.match(text, end) if surname_only else None
+            if given and _syllable_count(given.group("given")) == 1:
+                # "Choi Cheol": the surname of a full name found elsewhere, but with its own
+                # one-syllable given name: another person, never linked to the first
+                stop = given.end("given")
+                why = "Korean surname + one-syllable given name (another person of that surname)"
+                found.append(_finding(start, stop, 0.5, why, name_key(text[start:stop])))
+                continue
             score = 0.4 if surname_only else 0.6
             part = "surname" if surname_only else "given name"
             why = f"{part} alone of a Korean name found in the same text"
