@@ -416,8 +416,9 @@ def export_quotes(
         GateExcerpt(q.number, q.text, e.windows(ours))
         for q, e in zip(quotes, excerpts, strict=True)
     ]
+    shown = export_formats.visible_text(options.fmt, data)
     leaks = leak_gate.find_leaks(
-        export_formats.visible_text(options.fmt, data),
+        shown,
         gate_needles(vault, identity, table),
         gate_excerpts,
         _released(vault, identity),
@@ -425,9 +426,10 @@ def export_quotes(
     )
     if not leaks:  # the second look: what nobody detected
         terms = [t for record, _ in loaded for t in record.protected_terms]
-        leaks = second_look.look(
+        found = second_look.look(
             gate_excerpts, terms, _decided_surfaces(vault, identity), _originals(excerpts)
         )
+        leaks = leak_gate.placed(shown, gate_excerpts, found)
     if leaks:
         raise refusal(leaks, excerpts, vault.root)
     write_public(out, data)

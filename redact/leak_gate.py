@@ -260,6 +260,27 @@ def _leak(text: str, rows: list[Row], needle: Needle, start: int, end: int) -> L
     return Leak(number, needle.label, start, end, text[start:end], needle.protected, at, window)
 
 
+def placed(text: str, excerpts: Sequence[GateExcerpt], leaks: Sequence[Leak]) -> list[Leak]:
+    """Leaks found in excerpt texts (``at``), given their offsets in the output ``text`` too
+    (unchanged where the excerpt's line cannot be found verbatim)."""
+    from dataclasses import replace
+
+    rows = [(s, e, n, o) for s, e, n, w, o in _locate(text, excerpts) if w is None]
+    out = []
+    for leak in leaks:
+        row = next(
+            (r for r in rows if leak.at and r[2] == leak.excerpt and r[3] <= leak.at[0] < r[3]
+             + r[1] - r[0]),
+            None,
+        )  # fmt: skip
+        if row is None or leak.at is None:
+            out.append(leak)
+            continue
+        start = row[0] + leak.at[0] - row[3]
+        out.append(replace(leak, start=start, end=start + leak.at[1] - leak.at[0]))
+    return out
+
+
 def check(
     text: str,
     needles: Sequence[Needle],

@@ -17,7 +17,7 @@ import pytest
 from intake.readers import read_source
 from intake.record import Metadata
 from intake.vault import NewRecord, Vault
-from redact import export, leak_gate, review, runner, second_look
+from redact import export, export_formats, leak_gate, review, runner, second_look
 from redact import log as redaction_log
 from redact import policy as policy_module
 from tests.conftest import NOW, SAMPLES, Person
@@ -90,7 +90,7 @@ def test_accept_all_exports_without_a_false_alarm(
 
 
 def test_a_name_nobody_detected_is_refused_with_the_fix(
-    approved: tuple[Path, str], alice: Person, tmp_path: Path
+    approved: tuple[Path, str], alice: Person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import shutil
 
@@ -104,10 +104,19 @@ def test_a_name_nobody_detected_is_refused_with_the_fix(
     review.record_decision(vault, record_id, review.Decision("approve"), alice.identity, NOW,
                            POLICY)  # fmt: skip
     out = tmp_path / "q.md"
+    seen: list[str] = []
+    reader = export_formats.visible_text
+
+    def spy(fmt: str, data: bytes) -> str:
+        seen.append(reader(fmt, data))
+        return seen[-1]
+
+    monkeypatch.setattr(export_formats, "visible_text", spy)
     with pytest.raises(leak_gate.LeakError) as refused:
         export.export_quotes(vault, alice.identity, [record_id], out, export.Options(), POLICY, NOW)
     error = refused.value
     assert [leak.original for leak in error.leaks] == ["Ri Chang-ho"]
+    assert seen[-1][error.leaks[0].start : error.leaks[0].end] == "Ri Chang-ho"  # in the output
     assert re.search(
         r'^export refused: excerpt 2 \(record \w{8}\): ".*My cousin \[cousin \u27e6\u2026\u27e7\] '
         r'lived.*": the reviewer\'s replacement of span \d+-\d+ holds a PERSON',
