@@ -24,7 +24,7 @@ from intake.storage import atomic_write
 from intake.vault import Vault
 from keys.errors import ExportError, UsageError
 from keys.identity import Identity
-from redact import export_formats, leak_gate, linking, review, second_look
+from redact import export_formats, leak_gate, linking, refusals, review, second_look
 from redact import log as redaction_log
 from redact.export_formats import Quote
 from redact.leak_gate import GateExcerpt, Window
@@ -431,31 +431,11 @@ def export_quotes(
         )
         leaks = leak_gate.placed(shown, gate_excerpts, found)
     if leaks:
-        raise refusal(leaks, excerpts, vault.root)
+        raise refusals.refusal(leaks, excerpts, vault.root)
     write_public(out, data)
     for record, _ in loaded:
         vault.log("export", now, identity, record.id, {})
     return ExportResult(out, quotes, tuple(r.id for r, _ in loaded))
-
-
-def refusal(
-    leaks: Sequence[leak_gate.Leak], excerpts: Sequence[Excerpt], root: Path
-) -> leak_gate.LeakError:
-    """The gate's refusal as an editor can use it: the excerpt, the redacted quote with the
-    word marked, the reason and the command that fixes it (originals only in ``originals``)."""
-    from redact import refusals
-
-    lines = [refusals.explain(leak, excerpts, root, False) for leak in leaks]
-    first = lines[0]
-    more = f" (and {len(leaks) - 1} more)" if len(leaks) > 1 else ""
-    error = leak_gate.LeakError(
-        leaks,
-        f"export refused: {first.problem}{more}; nothing was written",
-        f"{first.fix}; an authorised reviewer can add --show-originals to see the words",
-    )
-    error.details = [line.line() for line in lines]
-    error.originals = [refusals.explain(leak, excerpts, root, True).line() for leak in leaks]
-    return error
 
 
 def write_public(out: Path, data: bytes, mode: int = 0o644) -> None:

@@ -101,3 +101,21 @@ def explain(leak: leak_gate.Leak, excerpts: Sequence[Excerpt], root: Path, show:
         f"{where}: the reviewer's replacement of span {span} holds a {_what(leak)}",
         f"testimony review edit {record} {span} 'OTHER WORDS' {vault}, {approve}",
     )
+
+
+def refusal(
+    leaks: Sequence[leak_gate.Leak], excerpts: Sequence[Excerpt], root: Path
+) -> leak_gate.LeakError:
+    """The gate's refusal as an editor can use it: the excerpt, the redacted quote with the
+    word marked, the reason and the command that fixes it (originals only in ``originals``)."""
+    lines = [explain(leak, excerpts, root, False) for leak in leaks]
+    first = lines[0]
+    more = f" (and {len(leaks) - 1} more)" if len(leaks) > 1 else ""
+    error = leak_gate.LeakError(
+        leaks,
+        f"export refused: {first.problem}{more}; nothing was written",
+        f"{first.fix}; an authorised reviewer can add --show-originals to see the words",
+    )
+    error.details = [line.line() for line in lines]
+    error.originals = [explain(leak, excerpts, root, True).line() for leak in leaks]
+    return error
