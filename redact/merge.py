@@ -67,6 +67,7 @@ _WORDS = re.compile(r"[\w'\u2019-]+")
 # rule (the proper-noun net never takes a common word, except "the" of an epithet on purpose).
 _TRIMMED = ("presidio:", "linking")
 _NAMED = (PERSON, LOCATION, ORGANIZATION)
+_ARTICLES = frozenset({"the", "a", "an"})
 COMMON_AT_START = 4.0  # Zipf frequency: "Sold" 4.5, "Home" 5.9; names like Natasha are < 3.5
 
 
@@ -102,8 +103,10 @@ def _trim(text: str, finding: Finding) -> Finding | None:
     """Cut closed-class English words off the edges of a model's span (None if nothing left)."""
     start, end = finding.start, finding.end
     for match in _WORDS.finditer(text, start, end):
-        if match.group().lower() not in FUNCTION_WORDS or match.end() >= end:
-            break
+        word = match.group().lower()
+        initial = text[match.end() : match.end() + 1] == "." and len(word) == 1  # "I. Grainger"
+        if word not in FUNCTION_WORDS or word in _ARTICLES or initial or match.end() >= end:
+            break  # an article stays: "the Ankara Bar" is how the body is named
         start = match.end()
     words = list(_WORDS.finditer(text, start, end))
     for match in reversed(words[1:]):

@@ -55,6 +55,7 @@ INITIALS = [
     ("Then Y-S came in with the papers.", {"Y-S"}),
     ("The translation was checked by T. Namsrai.", {"T. Namsrai"}),
     ("signed by Ts. Badamkhand, cashier", {"Ts. Badamkhand"}),
+    ("the notes of interviewer K. Song, filed", {"K. Song"}),
 ]
 CODES = [
     ("Witness 12 saw the guard.", {"Witness 12"}),

@@ -76,6 +76,7 @@ def test_role_labels_are_never_entities(text: str, label_word: str, label: str) 
         ("Thanks to Zhorbek we ate.", "Thanks to Zhorbek", "Zhorbek"),
         ("Then Dolgor Myagmar said no.", "Then Dolgor Myagmar", "Dolgor Myagmar"),
         ("I asked Phetsamone if she", "Phetsamone if", "Phetsamone"),
+        ("the judge, Mr I. Vantongeren, said", "I. Vantongeren", "I. Vantongeren"),
     ],
 )
 def test_a_name_never_swallows_a_neighbouring_word(
@@ -83,7 +84,7 @@ def test_a_name_never_swallows_a_neighbouring_word(
 ) -> None:
     spans = merge(text, [spacy(text, model_span)])
     assert [s.text for s in spans] == [expected]
-    assert "left out" in spans[0].explanation
+    assert ("left out" in spans[0].explanation) is (expected != model_span)
 
 
 def test_trimming_leaves_dates_and_protected_terms_alone() -> None:

@@ -23,6 +23,7 @@ from dataclasses import replace
 from redact.recognizers.base import PERSON, Finding
 from redact.recognizers.folding import latin_fold
 from redact.recognizers.safe_terms import ACRONYMS, is_safe_word
+from redact.variants import SURNAMES
 
 NAME = "initials"
 SHOUTED = 4.5  # Zipf frequency from which three capitals are a shouted word, not initials
@@ -84,8 +85,6 @@ NOT_INITIALS = frozenset(
         "Ch.",
         "Vol",
         "Pp",
-        "A",
-        "I",
     ]
 )
 
@@ -104,6 +103,14 @@ def _caps_line(text: str, start: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else None]
     words = re.findall(r"[^\W\d_]{2,}", line)
     return len(words) >= 3 and sum(w.isupper() for w in words) > 0.7 * len(words)
+
+
+def _common(word: str) -> bool:
+    """'I. The', 'A. Then': a sentence that ends on a letter, not an initial before a name
+    (a surname that is also a word, 'T. Oh', 'K. Song', stays a name)."""
+    from redact.recognizers.proper_nouns import is_common_word
+
+    return is_common_word(word) and not word.isupper() and latin_fold(word).lower() not in SURNAMES
 
 
 def _shouted_word(capitals: str) -> bool:
@@ -129,7 +136,7 @@ class InitialsRecognizer:
         taken: list[tuple[int, int]] = []
         for match in _BEFORE_SURNAME.finditer(text):
             ini, sur = match.group("ini"), match.group("sur")
-            if ini.rstrip(".") in NOT_INITIALS or is_safe_word(sur):
+            if ini.rstrip(".") in NOT_INITIALS or is_safe_word(sur) or _common(sur):
                 continue
             why = "an initial before a capitalised name"
             letters = letters_of(ini) + latin_fold(sur)[0].upper()
