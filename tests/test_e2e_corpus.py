@@ -56,52 +56,61 @@ def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> N
 
     assert summary["records"] == 2
     assert summary["offset_mismatches"] == 0
-    assert summary["exports_written"] == 1  # the protected term's export is refused
     assert summary["must_mask_total"] == sum(
         s["must_mask"] for doc in (BROKER[0], PROTECTED[0]) for s in _gold(doc)["spans"]
     )
+    refusals = {r["doc"]: r for r in summary["refusals"]}
+    assert set(refusals) <= {BROKER[0], PROTECTED[0]}
+    assert all(r["step"] == "export" and r["hits"] for r in refusals.values())  # the gate's only
+    # (a false alarm elsewhere in the broker's record may refuse it too: that is measured, and
+    # the counter then counts his mentions in what the refused file would have shown)
+    assert summary["exports_written"] == 2 - len(refusals)
 
-    (refusal,) = summary["refusals"]
-    assert (refusal["doc"], refusal["step"]) == (PROTECTED[0], "export")
+    # the protected term: refused, judged a true leak, no original in the message or the hits
+    refusal = refusals[PROTECTED[0]]
     assert refusal["cause"].startswith("export refused: ")
     for s in _gold(PROTECTED[0])["spans"]:
         assert s["entity"] != PROTECTED[1] or s["text"] not in refusal["cause"]
-    assert refusal["hits"] and all(
-        h["verdict"] == "true leak (gold PERSON)" for h in refusal["hits"]
-    )
+    assert any(h["verdict"] == "true leak (gold PERSON)" for h in refusal["hits"])
     assert all(h["text"] is None for h in refusal["hits"])  # no originals without --show-text
-    assert summary["false_alarms"] == 0
     # shapes, never letters: one character of context each side, the hit in brackets
-    assert all(re.fullmatch(r".?\[[Aa]+(?:[ -][Aa]+)*\].?", h["shape"]) for h in refusal["hits"])
+    assert all(re.fullmatch(r".?\[[Aa9 '.-]+\].?", h["shape"]) for h in refusal["hits"])
+    true_leaks = sum(
+        h["verdict"].startswith("true leak") for r in refusals.values() for h in r["hits"]
+    )
+    assert summary["true_leaks"] == true_leaks >= 1
     # what the refused file would have shown is counted apart, and it names the protected term
-    protected = {
-        f"{PROTECTED[0]}:{s['start']}-{s['end']} PERSON"
-        for s in _gold(PROTECTED[0])["spans"]
-        if s["entity"] == PROTECTED[1]
-    }
+    protected = _mentions(PROTECTED)
     assert set(summary["withheld"]) & protected
     assert not set(summary["leaked"]) & protected
 
-    # every mention of the released broker that the witness says is counted, as offsets
-    broker = {
-        f"{BROKER[0]}:{s['start']}-{s['end']} PERSON"
-        for s in _gold(BROKER[0])["spans"]
-        if s["entity"] == BROKER[1]
-    }
-    leaked = set(summary["leaked"])
-    assert leaked & broker
-    assert all(re.fullmatch(r"[\w-]+:\d+-\d+ [A-Z_]+", m) for m in summary["leaked"])
+    # the released broker is counted, as offsets: published, or held back with his record
+    broker = _mentions(BROKER)
+    counted = set(summary["withheld"] if BROKER[0] in refusals else summary["leaked"])
+    assert counted & broker
+    for key in ("leaked", "withheld", "quasi_present"):
+        assert all(re.fullmatch(r"[\w-]+:\d+-\d+ [A-Z_]+", m) for m in summary[key])
     assert summary["leaked_total"] == len(summary["leaked"])
-    assert summary["leaked_by_type"]["PERSON"] == sum(m.endswith(" PERSON") for m in leaked)
     assert sum(summary["leaked_by_type"].values()) == summary["leaked_total"]
+    assert sum(summary["withheld_by_type"].values()) == len(summary["withheld"])
 
     # the printed form says the same, without originals
     lines = e2e.render(e2e.Summary(**_fields(e2e, summary)))
-    assert any("1 exports refused (1 by the leak gate)" in line for line in lines)
+    refused = f"{len(refusals)} exports refused ({len(refusals)} by the leak gate)"
+    assert any(refused in line for line in lines)
     assert any(line.startswith("must-mask mentions leaked") for line in lines)
     for s in _gold(BROKER[0])["spans"]:
         if s["entity"] == BROKER[1]:
             assert all(s["text"] not in line for line in lines)
+
+
+def _mentions(which: tuple[str, str]) -> set[str]:
+    doc, entity = which
+    return {
+        f"{doc}:{s['start']}-{s['end']} PERSON"
+        for s in _gold(doc)["spans"]
+        if s["entity"] == entity
+    }
 
 
 def _fields(e2e, body: dict) -> dict:  # type: ignore[no-untyped-def, type-arg]
@@ -123,6 +132,7 @@ def _fields(e2e, body: dict) -> dict:  # type: ignore[no-untyped-def, type-arg]
         "refusals": refusals,
         "leaked": [mention(m) for m in body["leaked"]],
         "quasi_present": [mention(m) for m in body["quasi_present"]],
+        "withheld": [mention(m) for m in body["withheld"]],
     }
 
 
