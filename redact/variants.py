@@ -265,7 +265,7 @@ _SAME_TITLE = dict(
 
 
 def role_titles(text: str) -> str:
-    """The leading role or familiar titles of a name ("Old Mrs. Zhao" -> "old mrs"), or "".
+    """The leading role or familiar titles of a name ("Old Mrs. Sun" -> "old mrs"), or "".
     Synonyms read as one ("Lao Wang" is "Old Wang")."""
     words = fold(text).replace(".", " ").split()
     titles: list[str] = []

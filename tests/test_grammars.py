@@ -239,8 +239,8 @@ PLACES = [
         "Room 6, Unit 2, Building 11, Minzhu Street",
     ),
     (
-        "office at Harbour Avenue 6, apt. 9, Khan-Uul District.",
-        "Harbour Avenue 6, apt. 9, Khan-Uul District",
+        "office at Harbour Avenue 6, apt. 9, Tsetseg-Uul District.",
+        "Harbour Avenue 6, apt. 9, Tsetseg-Uul District",
     ),
     (
         "a shop at Soi Chaloem 8, Ratchada Road, Huai Khwang.",
@@ -255,7 +255,7 @@ PLACES = [
         "flat at Jiefang Road No. 27, Building 5, Room 604, paid",
         "Jiefang Road No. 27, Building 5, Room 604",
     ),
-    ("the Xinhe Railway Station at night", "Xinhe Railway Station"),
+    ("the Liushu Railway Station at night", "Liushu Railway Station"),
     ("GPS: 41.2031 N, 128.7702 E. The", "41.2031 N, 128.7702 E"),
     ("phone: 45.1020, 109.8801), picked", "45.1020, 109.8801"),
     ("at 40°51\u203230″N, 129°41\u203202″E near", "40°51\u203230″N, 129°41\u203202″E"),
@@ -319,7 +319,7 @@ EMPLOYERS = [
     ),
     ("a job at OOO Severny-Les that summer", "OOO Severny-Les"),
     ("a Polish agency, Amber Nets sp. z o.o., placed us", "Amber Nets sp. z o.o."),
-    ("subcontractor Kraj-Stal Kadłuby Sp. z o.o., at", "Kraj-Stal Kadłuby Sp. z o.o."),
+    ("subcontractor Kraj-Stal Wierzbno Sp. z o.o., at", "Kraj-Stal Wierzbno Sp. z o.o."),
     ("The company was Blue Ridge Quarry LLC. We", "Blue Ridge Quarry LLC"),
     ("Yantai Haiyun Fishery Products Co., Ltd. We", "Yantai Haiyun Fishery Products Co., Ltd."),
     ("«Мөнх Төмөр \u0425\u0425\u041a» on the payslip", "Мөнх Төмөр \u0425\u0425\u041a"),

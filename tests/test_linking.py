@@ -160,14 +160,14 @@ def test_a_given_name_no_full_name_explains_is_one_entity_across_records() -> No
 def test_a_role_title_is_one_person_across_records_unless_one_name_explains_it() -> None:
     corpus = [
         Entity(entity_key(PERSON, "Han Sung-jun"), PERSON, ("Han Sung-jun",)),
-        Entity(entity_key(PERSON, "Han Mi-ok"), PERSON, ("Han Mi-ok",)),
+        Entity(entity_key(PERSON, "Han Yong-ae"), PERSON, ("Han Yong-ae",)),
     ]
     linker = linking.Linker(corpus)
-    first = "Han Mi-ok cooked. Pastor Han prayed."
+    first = "Han Yong-ae cooked. Pastor Han prayed."
     second = "Pastor Han hid us."
-    one = linker.link(first, _spans(first, "Han Mi-ok", "Pastor Han"))
+    one = linker.link(first, _spans(first, "Han Yong-ae", "Pastor Han"))
     other = linker.link(second, _spans(second, "Pastor Han"))
-    assert _key_of(one, "Pastor Han") != entity_key(PERSON, "Han Mi-ok")
+    assert _key_of(one, "Pastor Han") != entity_key(PERSON, "Han Yong-ae")
     assert _key_of(one, "Pastor Han") == _key_of(other, "Pastor Han")
     titled = "Pastor Han Sung-jun came. Pastor Han prayed."
     linked = linker.link(titled, _spans(titled, "Han Sung-jun", "Pastor Han"))
@@ -175,16 +175,16 @@ def test_a_role_title_is_one_person_across_records_unless_one_name_explains_it()
 
 
 def test_a_married_title_is_not_the_man_of_that_surname() -> None:
-    text = "Zhao Dequan bought me. Old Mrs. Zhao locked the door."
-    linked = linking.link(text, _spans(text, "Zhao Dequan", "Old Mrs. Zhao"))
-    assert _key_of(linked, "Old Mrs. Zhao") != entity_key(PERSON, "Zhao Dequan")
+    text = "Sun Baoguo bought me. Old Mrs. Sun locked the door."
+    linked = linking.link(text, _spans(text, "Sun Baoguo", "Old Mrs. Sun"))
+    assert _key_of(linked, "Old Mrs. Sun") != entity_key(PERSON, "Sun Baoguo")
 
 
 def test_a_typo_in_a_long_name_links_only_when_one_name_explains_it() -> None:
-    right = "Khamphone Vongsavath"
+    right = "Bounthavy Sisouphanh"
     corpus = [Entity(entity_key(PERSON, right), PERSON, (right, right.upper()))]
-    text = "Then Khamphone Vongsavat came back."
-    linked = linking.link(text, _spans(text, "Khamphone Vongsavat"), corpus)
+    text = "Then Bounthavy Sisouphan came back."
+    linked = linking.link(text, _spans(text, "Bounthavy Sisouphan"), corpus)
     assert linked[0].entity == entity_key(PERSON, right)
     assert "typo" in linked[0].explanation
     korean = [Entity(entity_key(PERSON, "Kim Min-jun"), PERSON, ("Kim Min-jun", "Min-jun"))]

@@ -125,8 +125,8 @@ def test_pinyin_syllables(word: str, n: int) -> None:
         ("The Check-up was free.", []),
         ("She lived in Kapsan-up, then Tongam-ri.", ["Kapsan-up", "Tongam-ri"]),
         ("From Song-ri to Sinpo-up.", ["Song-ri", "Sinpo-up"]),
-        ("She was near Dalanbulag soum.", ["Dalanbulag soum"]),
-        ("Hamhŭng, Sap'o-guyŏk was home.", ["Sap'o-guyŏk"]),
+        ("She was near Nomgonbulag soum.", ["Nomgonbulag soum"]),
+        ("Hamhŭng, Kŭmp'a-guyŏk was home.", ["Kŭmp'a-guyŏk"]),
     ],
 )
 def test_suffixes_and_designators_not_english_compounds(text: str, expected: list[str]) -> None:

@@ -222,7 +222,7 @@ def _short_names(text: str, employers: list[Finding]) -> list[Finding]:
         for word in core.split():
             rare = len(word) >= 5 and zipf_frequency(word.lower(), "en") < 2.0
             if rare and word[0].isupper() and fold_key(word) not in gazetteer():
-                names.setdefault(word, f.key)  # "Haixing", not the town in "Dalian Haixing"
+                names.setdefault(word, f.key)  # "Lianfeng", not the town in "Dalian Lianfeng"
     more = []
     for name, key in sorted(names.items()):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):

@@ -1,7 +1,7 @@
 """Length-preserving folds, so that rules written for plain Latin letters read every spelling.
 
-McCune-Reischauer writes breves and apostrophes (Ch'oe Yŏng-sil, Kŭm-hŭi, Hoesang-guyŏk); other
-romanizations add accents (Tserenkhand, Sükhbaatar). :func:`latin_fold` maps each accented Latin
+McCune-Reischauer writes breves and apostrophes (Ch'oe Yŏng-sil, Kŭm-hŭi, Kŭmp'a-guyŏk); other
+romanizations add accents (Tsendsuren, Sükhbaatar). :func:`latin_fold` maps each accented Latin
 letter to its base letter, keeping case, apostrophes and every other character (Hangul, Han,
 Cyrillic), so offsets in the folded text are offsets in the original.
 """

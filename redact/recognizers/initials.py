@@ -1,9 +1,9 @@
-"""Initials standing for a person: "K.S.", "JH", "J.-H.", "T. Oh", "Ts. Tserenkhand".
+"""Initials standing for a person: "K.S.", "JH", "J.-H.", "T. Oh", "Ts. Tsendsuren".
 
 Shapes found:
 
 * dotted initials, two or three letters: "K.H.", "K. H.", "J.-H." (0.55); "J-H" (0.45)
-* an initial before a surname: "T. Oh", "D. Yoo", "Ts. Tserenkhand" (Mongolian patronymic
+* an initial before a surname: "T. Oh", "D. Yoo", "Ts. Tsendsuren" (Mongolian patronymic
   initial), and the same in Cyrillic (0.6)
 * two or three capitals without dots: "JH", "KSM" (0.4), unless the record defines them as an
   abbreviation of ordinary words ("SH = safe house"), or they are an acronym on the safe list (UN,

@@ -3,15 +3,15 @@ names written with a title or a familiar prefix, and familiar forms with Little/
 
 Shapes found:
 
-* Mongolian given names by their elements: "Bat-Erdene", "Oyunchimeg", "Enkhtuya",
-  "Ganbaatar", "Tserenkhand", "Batzorig" (a capitalised word ending in a common element: -baatar,
+* Mongolian given names by their elements: "Bat-Erdene", "Altanchimeg", "Saruultuya",
+  "Tumurbaatar", "Tsendsuren", "Batkhuyag" (a capitalised word ending in a common element: -baatar,
   -erdene, -tsetseg, -chimeg, -tuya, -khand, -zorig, -suren, -dorj, -jargal, ...), with a
-  genitive patronymic before it ("Ganboldyn Ganbaatar") or an initial ("Ts. Tserenkhand")
-* Lao and Thai names after a title: "Khun Somchai", "Nang Phonsavanh", "Thao Bounmy",
-  "Pol. Sgt. Thanakorn Saelim", "Mr. Vilay", "Ms. Malaythong" (title kept in the span)
+  genitive patronymic before it ("Dorjiin Tumurbaatar") or an initial ("Ts. Tsendsuren")
+* Lao and Thai names after a title: "Khun Somchai", "Nang Chanthala", "Thao Khamsing",
+  "Pol. Sgt. Kittipong Boonmee", "Mr. Souksavanh", "Ms. Sengdara" (title kept in the span)
 * Chinese characters with a familiar prefix or a title: 老王, 小李, 阿芳 is left alone (not a
   surname), 崔老板, 朴阿姨, 韩牧师, 王师傅 (inside running Chinese text too)
-* familiar forms: "Old Mrs. Zhao", "Little Kwang", "Old Kim" (the prefix kept)
+* familiar forms: "Old Mrs. Sun", "Little Kwang", "Old Kim" (the prefix kept)
 """
 
 from __future__ import annotations

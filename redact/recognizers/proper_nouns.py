@@ -2,7 +2,7 @@
 
 Names of people and places from anywhere (Mongolian, Lao, Thai, Korean villages, Russian streets)
 share one shape: a capitalised word that is not a common English word. This net proposes every
-such token, and every run of them ("Thanakorn Saelim"), unless it is on a reviewed safe list
+such token, and every run of them ("Kittipong Boonmee"), unless it is on a reviewed safe list
 (:mod:`safe_terms`: role labels, months, weekdays, acronyms, countries, public institutions).
 
 "Common English word" means a Zipf frequency (:func:`wordfreq.zipf_frequency`, log10 of uses per
@@ -13,13 +13,13 @@ billion words, from the installed lexicon; nothing is fetched) of at least:
   a name far more often than not (Natasha 3.5, Chiang 3.3, Nok 2.8, Kwang 2.7 are below; Weasel
   3.2 is below too, and is a nickname);
 * ``SENTENCE_START`` = 2.5 at the start of a sentence or line, where every word is capitalised:
-  only rare words are proposed there (Oyunchimeg 0, Tumen 1.6), not "Afterwards" or "Eventually".
+  only rare words are proposed there (Altanchimeg 0, Tumen 1.6), not "Afterwards" or "Eventually".
 
 Cyrillic words are measured against the Russian lexicon the same way. Findings score 0.35 (0.3
 at a sentence start) and say "unknown proper noun": the reviewer sees them, and any recognizer
 that knows better (a gazetteer, a name rule) outranks them in the merge. The label is LOCATION
-after a locative preposition ("in", "near", "from") or before a place head word ("Dalanbulag
-soum", "Komusan station", which the span then includes), PERSON otherwise.
+after a locative preposition ("in", "near", "from") or before a place head word ("Nomgonbulag
+soum", "Sŏngp'yŏng station", which the span then includes), PERSON otherwise.
 """
 
 from __future__ import annotations
