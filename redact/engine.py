@@ -134,6 +134,15 @@ def domain_recognizers() -> tuple[Recognizer, ...]:
     return tuple(registry.default_recognizers())
 
 
+def _calendar_dates_only(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """spaCy's DATE_TIME also covers durations, times of day and relative times ("for three
+    years", "at dawn", "the next day"): they identify nobody and garble quotes, so a model DATE
+    stays only when it names a point on the calendar (our own date grammar adds the rest)."""
+    from redact.recognizers.quasi import is_calendar_date
+
+    return [f for f in findings if f.label != base.DATE or is_calendar_date(text[f.start : f.end])]
+
+
 def detect_many(texts: Sequence[str], use_presidio: bool = True) -> list[list[Finding]]:
     """All raw findings for each text (not yet merged, linked or decided)."""
     domain = domain_recognizers()
@@ -142,7 +151,7 @@ def detect_many(texts: Sequence[str], use_presidio: bool = True) -> list[list[Fi
     )
     out = []
     for text, from_presidio in zip(texts, presidio, strict=True):
-        found = list(from_presidio)
+        found = _calendar_dates_only(text, from_presidio)
         for recognizer in domain:
             found.extend(recognizer.find(text))
         out.append(link_initials(text, found))

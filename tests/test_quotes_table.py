@@ -3,8 +3,7 @@
 Each row goes through the path behind ``testimony redact preview`` (analyse, then apply the
 plan, default policy, a fresh pseudonym table per sentence), so a regression in detection,
 linking or the plan shows up as a changed sentence. Every name is invented; none occurs in
-``samples/``. Rows that detection owned elsewhere does not get right yet are marked
-``xfail(strict=True)`` with the reason: when it is fixed, the mark must go.
+``samples/``.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from redact import policy
 from redact.analysis import Source, analyse
 from redact.plan import apply
 from redact.pseudonyms import PseudonymTable
-
-DURATION = "a duration, a time of day or a relative time is not a date (dates recognizer)"
 
 ROWS = [
     # names, possessives, titles
@@ -105,47 +102,37 @@ ROWS = [
     # dates, ages, and what is not a date
     ("In August 2011 we left.", "In [2011] we left."),
     ("She was 34 years old then.", "She was [30s] then."),
-    pytest.param(
+    (
         "In June 2015 I worked there for three months.",
         "In [2015] I worked there for three months.",
-        marks=pytest.mark.xfail(strict=True, reason=DURATION),
     ),
-    pytest.param(
+    (
         "We knelt in the yard at dawn for two hours.",
         "We knelt in the yard at dawn for two hours.",
-        marks=pytest.mark.xfail(strict=True, reason=DURATION),
     ),
-    pytest.param(
+    (
         "The famine years were the worst of my life.",
         "The famine years were the worst of my life.",
-        marks=pytest.mark.xfail(strict=True, reason=DURATION),
     ),
-    pytest.param(
+    (
         "I lived there for ten years.",
         "I lived there for ten years.",
-        marks=pytest.mark.xfail(strict=True, reason=DURATION),
     ),
-    pytest.param(
+    (
         "Two days later the police came.",
         "Two days later the police came.",
-        marks=pytest.mark.xfail(strict=True, reason=DURATION),
     ),
-    pytest.param(
+    (
         "At 3 a.m. we reached the bank of the river.",
         "At 3 a.m. we reached the bank of the river.",
-        marks=pytest.mark.xfail(strict=True, reason=DURATION),
     ),
-    pytest.param(
+    (
         "Pastor Ok Jae-won hid us. Pastor Ok prayed every night.",
         "[Person 1] hid us. [Person 1] prayed every night.",
-        marks=pytest.mark.xfail(strict=True, reason=DURATION),
     ),
-    pytest.param(
+    (
         "Tuesday was market day in Manpo.",
         "Tuesday was market day in [a place in North Korea].",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a weekday alone names no date (dates recognizer)"
-        ),
     ),
     ("We lost the evening meal as punishment.", "We lost the evening meal as punishment."),
     ("Three women and two children were caught.", "Three women and two children were caught."),
