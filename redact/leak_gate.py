@@ -37,6 +37,9 @@ INTERVIEWER_LABEL = "PERSON"
 KEPT, REJECTED, REPLACED, FRAME = "kept", "rejected", "replaced", "frame"
 
 
+COMMON_WORD_ZIPF = 3.5  # "intake" 3.6, "memo" 3.6, "uncle" 4.5
+
+
 @dataclass(frozen=True)
 class Needle:
     """A form under which a known original could appear."""
@@ -239,8 +242,27 @@ def find_leaks(
                 continue  # part of a longer hit already reported
             if any(_allowed(needle, start, end, w, released_set) for w in windows):
                 continue
+            if _plain_word(needle, text[start:end]):
+                continue
             leaks[(start, end)] = _leak(text, rows, needle, start, end)
     return sorted(leaks.values(), key=lambda leak: (leak.start, leak.end))
+
+
+def _plain_word(needle: Needle, found: str) -> bool:
+    """A lower-case common English word where the table holds the same word capitalised
+    ("line" for a known "Line", "uncle" for "Uncle"): a reader reads the word, not a name.
+    Never for a protected term, a word of several parts, or a rare word (names stay caught in
+    any case, "kim bo-ram" included)."""
+    if needle.protected or not found.isalpha() or not found.islower() or len(found) < 4:
+        return False  # short words stay caught: kim, han, lee, bo, min are names first
+    if not needle.text[:1].isupper() or needle.text.lower() != found:
+        return False
+    from wordfreq import zipf_frequency
+
+    from redact.variants import CHINESE_SURNAMES, SURNAMES
+
+    surnames = {s.lower() for s in (*SURNAMES, *CHINESE_SURNAMES)}
+    return found not in surnames and zipf_frequency(found, "en") >= COMMON_WORD_ZIPF
 
 
 def _leak(text: str, rows: list[Row], needle: Needle, start: int, end: int) -> Leak:

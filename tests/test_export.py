@@ -171,7 +171,7 @@ def test_quote_by_phrase_grows_to_its_sentence(
     turn = _export(
         vault, alice, ids[:1], tmp_path / "t.md", phrases=("held my arm",), expand="turn"
     )
-    assert turn.quotes[0].text.startswith("At [date], below the railway bridge.")
+    assert turn.quotes[0].text.startswith("At night, below the railway bridge.")  # no date
     with pytest.raises(ExportError, match="not found") as missing:
         _export(vault, alice, ids[:1], tmp_path / "n.md", phrases=("Kim Bo-ram held",))
     assert "pseudonyms" in missing.value.hint
@@ -405,12 +405,12 @@ def test_gate_lets_a_mis_tagged_word_through_only_in_its_own_frame() -> None:
                                             "surfaces": ["Interview"], "records": ["r1"]}}
     )  # fmt: skip
     needles = leak_gate.known_originals(table, ["Kim Bo-ram"])
-    text = "we had an interview\n- [P], interview by an interviewer\nKim Bo-ram, interview by"
-    excerpt = leak_gate.GateExcerpt(1, "we had an interview")
+    text = "we had an Interview\n- [P], interview by an interviewer\nKim Bo-ram, interview by"
+    excerpt = leak_gate.GateExcerpt(1, "we had an Interview")
     frame = ("interview by", "Kim Bo-ram, interview by")
     leaks = leak_gate.find_leaks(text, needles, [excerpt], (), frame)
     assert [(leak.excerpt, leak.original) for leak in leaks] == [
-        (1, "interview"),  # in the quote: refused
+        (1, "Interview"),  # in the quote, written as the name: refused
         (None, "Kim Bo-ram"),  # a protected term is refused even in the frame
     ]
 
