@@ -136,11 +136,23 @@ def domain_recognizers() -> tuple[Recognizer, ...]:
 
 def _calendar_dates_only(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """spaCy's DATE_TIME also covers durations, times of day and relative times ("for three
-    years", "at dawn", "the next day"): they identify nobody and garble quotes, so a model DATE
-    stays only when it names a point on the calendar (our own date grammar adds the rest)."""
+    years", "at dawn", "the next day"): they identify nobody and garble quotes when hidden, so a
+    model DATE that names no calendar point becomes a QUANTITY, which the default policy keeps
+    visible but still shows the reviewer (recall first: the reviewer can still hide it)."""
+    from dataclasses import replace
+
     from redact.recognizers.quasi import is_calendar_date
 
-    return [f for f in findings if f.label != base.DATE or is_calendar_date(text[f.start : f.end])]
+    return [
+        f
+        if f.label != base.DATE or is_calendar_date(text[f.start : f.end])
+        else replace(
+            f,
+            label=base.QUANTITY,
+            explanation=f"{f.explanation}; a duration or time of day, not a calendar date",
+        )
+        for f in findings
+    ]
 
 
 def detect_many(texts: Sequence[str], use_presidio: bool = True) -> list[list[Finding]]:
