@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -128,3 +130,23 @@ def assert_refused(result: Result, *, code: int = 1, message: str = "", hint: st
     assert len(errors) == 1 and len(hints) == 1, result.err
     assert message in errors[0], (message, errors[0])
     assert hint in hints[0], (hint, hints[0])
+
+
+class Hung(Exception):
+    """Raised by ``one_second``; not an OSError, so no reader's error handling can swallow it."""
+
+
+@pytest.fixture
+def one_second() -> Iterator[None]:
+    """A read that blocks or never ends fails the test instead of hanging the run."""
+
+    def hung(signum: int, frame: FrameType | None) -> None:
+        raise Hung("took more than 1 s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.setitimer(signal.ITIMER_REAL, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import signal
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 
 import pytest
 
@@ -120,22 +118,6 @@ def test_scrypt_work_factor_above_22_is_refused_quickly() -> None:
     header = b"age-encryption.org/v1\n-> scrypt rF0/NwblUHHTpgQgRpe5CQ 30\nxx\n--- yy\n"
     with pytest.raises(PassphraseError, match="work factor 30"):
         agefile.decrypt_passphrase(header, "pw", "f")
-
-
-@pytest.fixture
-def one_second() -> Iterator[None]:
-    """A read that blocks or never ends fails the test instead of hanging the run."""
-
-    def hung(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError("took more than 1 s")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.setitimer(signal.ITIMER_REAL, 1.0)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _fifo(tmp_path: Path) -> Path:

@@ -10,9 +10,8 @@ import io
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 
 import pytest
 
@@ -22,24 +21,7 @@ from intake.streams import PaddedHashingReader
 from keys.errors import InputFormatError
 from tests.conftest import CLI, assert_refused
 
-
-class Hung(Exception):
-    pass
-
-
-def _alarm(signum: int, frame: FrameType | None) -> None:
-    raise Hung("the reader took more than 1 s")
-
-
-@pytest.fixture(autouse=True)
-def one_second() -> Iterator[None]:
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, 1.0)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+pytestmark = pytest.mark.usefixtures("one_second")  # tests/conftest.py: 1 s, then fail
 
 
 def _fifo(tmp_path: Path) -> Path:
