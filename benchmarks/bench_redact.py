@@ -41,10 +41,10 @@ def rate(label: str, words: int, seconds: float, anchor: float | None) -> float:
 
 
 def main() -> None:
-    from redact import engine
-    from redact.analysis import Source, propose
-    from redact.policy import load
-    from redact.pseudonyms import PseudonymTable
+    from redact.detect import engine
+    from redact.link.pseudonyms import PseudonymTable
+    from redact.pipeline.analysis import Source, propose
+    from redact.plan.policy import load
 
     corpus = texts(int(os.environ.get("BENCH_WORDS", "60000")))
     words = sum(len(t.split()) for t in corpus)

@@ -32,8 +32,8 @@ def build(folder: Path):  # type: ignore[no-untyped-def]
     from intake.record import Metadata
     from intake.vault import Vault
     from keys import identity
-    from redact import log as redaction_log
-    from redact.span import Span, context_of
+    from redact.detect.span import Span, context_of
+    from redact.plan import redaction_log
 
     me = identity.generate("Bench Reviewer", NOW)
     vault = Vault.init(folder / "vault", [me.recipient], NOW, me)
@@ -84,9 +84,8 @@ def main() -> None:
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
-    from redact import log as redaction_log
-    from redact import policy
-    from redact.review import span_id
+    from redact.plan import policy, redaction_log
+    from redact.review.decisions import span_id
     from redact.web import Settings, create_app
 
     with tempfile.TemporaryDirectory() as temp:

@@ -29,7 +29,7 @@ def main() -> None:
         [
             sys.executable,
             "-c",
-            "import sys, redact.cli; print(sorted(m for m in "
+            "import sys, redact.cli.main; print(sorted(m for m in "
             "('spacy', 'presidio_analyzer', 'docx', 'odf') if m in sys.modules))",
         ],
         check=True,

@@ -1,3 +1,3 @@
-from redact.cli import main
+from redact.cli.main import main
 
 main()

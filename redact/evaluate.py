@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from redact.analysis import AnalysisFailed, Outcome, Source, finish, prepare, propose
-from redact.policy import Policy
-from redact.pseudonyms import PseudonymTable
-from redact.span import Span
-from redact.textsearch import same_phrase
+from redact.detect.span import Span
+from redact.link.pseudonyms import PseudonymTable
+from redact.pipeline.analysis import AnalysisFailed, Outcome, Source, finish, prepare, propose
+from redact.plan.policy import Policy
+from redact.text.search import same_phrase
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,7 @@ def _tab_mentions(doc: dict[str, Any]) -> list[tuple[Mention, str]]:
 
 
 def _spacy_spans(texts: Sequence[str]) -> list[list[Span]]:
-    from redact import engine
+    from redact.detect import engine
 
     out = []
     for doc in engine.nlp().pipe(texts, batch_size=4):

@@ -56,10 +56,13 @@ from intake.vault import Vault  # noqa: E402
 from keys import identity as identity_module  # noqa: E402
 from keys.errors import TestimonyError  # noqa: E402
 from keys.identity import Identity  # noqa: E402
-from redact import export, leak_gate, policy, review, runner  # noqa: E402
-from redact import log as redaction_log  # noqa: E402
-from redact.analysis import Failure  # noqa: E402
-from redact.textsearch import compact, find_all  # noqa: E402
+from redact.export import gate as leak_gate  # noqa: E402
+from redact.export import quotes as export  # noqa: E402
+from redact.pipeline import runner  # noqa: E402
+from redact.pipeline.analysis import Failure  # noqa: E402
+from redact.plan import policy, redaction_log  # noqa: E402
+from redact.review import decisions as review  # noqa: E402
+from redact.text.search import compact, find_all  # noqa: E402
 
 RELEASE_REASON = "e2e measurement: planted release to test the leak counter"
 META_FIELDS = ("code", "date", "place", "interviewer", "language", "consent")

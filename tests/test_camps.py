@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from redact.recognizers.base import CAMP
-from redact.recognizers.camps import CampRecognizer
+from redact.detect.recognizers.base import CAMP
+from redact.detect.recognizers.camps import CampRecognizer
 
 ROWS: list[tuple[str, list[str]]] = [
     ("I was sent to Chongori kyohwaso.", ["Chongori kyohwaso"]),

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from redact.recognizers.base import AGE, DATE, EMAIL, ID_NUMBER, PHONE, PRICE, QQ, WECHAT
-from redact.recognizers.contacts import ContactRecognizer
-from redact.recognizers.quasi import QuasiRecognizer
+from redact.detect.recognizers.base import AGE, DATE, EMAIL, ID_NUMBER, PHONE, PRICE, QQ, WECHAT
+from redact.detect.recognizers.contacts import ContactRecognizer
+from redact.detect.recognizers.quasi import QuasiRecognizer
 
 CONTACT_ROWS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Her number, +86 139 4437 2816, in case.", [("+86 139 4437 2816", PHONE)]),

@@ -232,7 +232,7 @@ def test_rewrap_survives_sigkill_in_a_loop(
 
 
 def test_withdrawal_removes_everything_and_keeps_others(tmp_path: Path, alice: Person) -> None:
-    from redact.pseudonyms import PseudonymTable
+    from redact.link.pseudonyms import PseudonymTable
 
     vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     audio = tmp_path / "a.bin"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from redact import policy as policy_module
 from redact.evaluate import Prepared, Scores, prepare_folder, score
+from redact.plan import policy as policy_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -21,14 +21,19 @@ from intake.readers import read_source
 from intake.record import Metadata, Record, Segment
 from intake.vault import NewRecord, Vault
 from keys.errors import ExportError, UsageError
-from redact import export, export_formats, leak_gate, linking, review, runner
-from redact import log as redaction_log
-from redact import policy as policy_module
-from redact.log import RedactionLog
-from redact.pseudonyms import PseudonymTable
-from redact.span import Span
-from redact.textsearch import find_all
-from redact.variants import spelling_variants
+from redact.detect.span import Span
+from redact.export import formats as export_formats
+from redact.export import gate as leak_gate
+from redact.export import quotes as export
+from redact.link import linking
+from redact.link.pseudonyms import PseudonymTable
+from redact.pipeline import runner
+from redact.plan import policy as policy_module
+from redact.plan import redaction_log
+from redact.plan.redaction_log import RedactionLog
+from redact.review import decisions as review
+from redact.text.search import find_all
+from redact.text.variants import spelling_variants
 from tests.conftest import CLI, NOW, PASSPHRASE, SAMPLES, Person, assert_refused
 
 NAMES = ("01-bo-ram-crossing", "08-tynda-logging", "09-mother-visits")
@@ -445,7 +450,7 @@ def test_public_report_holds_no_original(
     export.export_report(vault, alice.identity, ids[0], out, NOW)
     report = out.read_text(encoding="utf-8")
     _, log = export.load_approved(vault, ids[0], alice.identity)
-    from redact.export_report import log_sha256
+    from redact.export.report import log_sha256
 
     assert log_sha256(log) in report and log.policy_sha256 in report
     assert alice.identity.recipient.fingerprint in report

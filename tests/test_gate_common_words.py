@@ -4,7 +4,7 @@ caught in any case."""
 
 from __future__ import annotations
 
-from redact.leak_gate import Needle, find_leaks
+from redact.export.gate import Needle, find_leaks
 
 
 def _leaked(text: str, *needles: Needle) -> list[str]:

@@ -19,10 +19,14 @@ import pytest
 from intake.readers import read_source
 from intake.record import Metadata
 from intake.vault import NewRecord, Vault
-from redact import export, export_formats, leak_gate, review, runner
-from redact import log as redaction_log
-from redact import policy as policy_module
-from redact.pseudonyms import PseudonymTable
+from redact.export import formats as export_formats
+from redact.export import gate as leak_gate
+from redact.export import quotes as export
+from redact.link.pseudonyms import PseudonymTable
+from redact.pipeline import runner
+from redact.plan import policy as policy_module
+from redact.plan import redaction_log
+from redact.review import decisions as review
 from tests.conftest import NOW, Person
 
 POLICY = policy_module.load(None)

@@ -17,9 +17,14 @@ import pytest
 from intake.readers import read_source
 from intake.record import Metadata
 from intake.vault import NewRecord, Vault
-from redact import export, export_formats, leak_gate, review, runner, second_look
-from redact import log as redaction_log
-from redact import policy as policy_module
+from redact.export import formats as export_formats
+from redact.export import gate as leak_gate
+from redact.export import quotes as export
+from redact.export import second_look
+from redact.pipeline import runner
+from redact.plan import policy as policy_module
+from redact.plan import redaction_log
+from redact.review import decisions as review
 from tests.conftest import NOW, SAMPLES, Person
 
 W = leak_gate.Window

@@ -11,14 +11,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redact.recognizers.addresses import AddressRecognizer
-from redact.recognizers.ages import AgeRecognizer
-from redact.recognizers.base import AGE, DATE, HANDLE, ID_NUMBER, LOCATION, ORGANIZATION, Finding
-from redact.recognizers.camps import CampRecognizer
-from redact.recognizers.contacts import ContactRecognizer
-from redact.recognizers.handles import HandleRecognizer
-from redact.recognizers.ids import IdRecognizer
-from redact.recognizers.quasi import QuasiRecognizer, is_calendar_date
+from redact.detect.recognizers.addresses import AddressRecognizer
+from redact.detect.recognizers.ages import AgeRecognizer
+from redact.detect.recognizers.base import (
+    AGE,
+    DATE,
+    HANDLE,
+    ID_NUMBER,
+    LOCATION,
+    ORGANIZATION,
+    Finding,
+)
+from redact.detect.recognizers.camps import CampRecognizer
+from redact.detect.recognizers.contacts import ContactRecognizer
+from redact.detect.recognizers.handles import HandleRecognizer
+from redact.detect.recognizers.ids import IdRecognizer
+from redact.detect.recognizers.quasi import QuasiRecognizer, is_calendar_date
 
 RECOGNIZERS = (
     AgeRecognizer(),

@@ -5,6 +5,10 @@
 keys imports neither intake nor redact; intake never imports redact; and nothing but a command
 shell imports a command shell (the CLI modules parse, call the library and print; the library
 never reaches back into them).
+
+Inside redact the sub-packages follow the data flow, each importing only those before it:
+
+    text <- detect <- link <- plan <- pipeline <- review <- export <- evaluate <- web <- cli
 """
 
 from __future__ import annotations
@@ -20,9 +24,19 @@ PACKAGES = ("keys", "intake", "redact")
 FORBIDDEN = {"keys": ("intake", "redact"), "intake": ("redact",), "redact": ()}
 
 
+STAGES = ("text", "detect", "link", "plan", "pipeline", "review", "export", "evaluate", "web", "cli")
+
+
 def _is_shell(module: str) -> bool:
-    last = module.rsplit(".", 1)[-1]
-    return last in ("cli", "__main__") or last.endswith("_commands")
+    parts = module.split(".")
+    return parts[-1] in ("cli", "__main__") or parts[:2] == ["redact", "cli"]
+
+
+def _stage(module: str) -> int | None:
+    parts = module.split(".")
+    if parts[0] != "redact" or len(parts) < 2 or parts[1] not in STAGES:
+        return None
+    return STAGES.index(parts[1])
 
 
 def _modules() -> dict[str, Path]:
@@ -57,7 +71,9 @@ MODULES = _modules()
 
 
 def test_the_modules_are_found() -> None:
-    assert {"keys.errors", "intake.vault", "redact.analysis", "redact.cli"} <= set(MODULES)
+    assert {"keys.errors", "intake.vault", "redact.pipeline.analysis", "redact.cli.main"} <= set(
+        MODULES
+    )
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))
@@ -70,7 +86,22 @@ def test_imports_point_one_way(module: str) -> None:
             problems.append(f"line {line}: {module} imports {target} ({top} must not use it)")
         if target in MODULES and _is_shell(target) and not _is_shell(module):
             problems.append(f"line {line}: library module {module} imports the shell {target}")
+        here, there = _stage(module), _stage(target)
+        if here is not None and there is not None and there > here:
+            problems.append(f"line {line}: {module} imports the later stage {target}")
     assert problems == []
+
+
+def test_every_redact_module_is_in_a_stage() -> None:
+    """A new top-level module must be placed in the data flow, not beside it."""
+    loose = [m for m in MODULES if m.startswith("redact.") and _stage(m) is None]
+    assert loose == ["redact.__main__"]
+
+
+def test_the_stage_rule_can_fail() -> None:
+    assert _stage("redact.detect.engine") == 1
+    assert _stage("redact.export.gate") is not None
+    assert _stage("redact.export.gate") > _stage("redact.review.decisions")  # type: ignore[operator]
 
 
 def test_the_checker_sees_a_violation(tmp_path: Path) -> None:

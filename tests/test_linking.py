@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from redact import linking, policy
-from redact.linking import Entity, entity_key
-from redact.plan import plan
-from redact.pseudonyms import PseudonymTable
-from redact.recognizers.base import LOCATION, PERSON
-from redact.span import Span
+from redact.detect.recognizers.base import LOCATION, PERSON
+from redact.detect.span import Span
+from redact.link import linking
+from redact.link.linking import Entity, entity_key
+from redact.link.pseudonyms import PseudonymTable
+from redact.plan import policy
+from redact.plan.proposal import plan
 
 
 def _spans(text: str, *surfaces: str, label: str = PERSON) -> list[Span]:
@@ -226,13 +227,13 @@ def test_a_place_gets_one_key_and_one_generalisation(one: str, other: str) -> No
 
 
 def _country_by_letters(surface: str) -> str | None:
-    from redact.geography import country_of
+    from redact.link.geography import country_of
 
     return country_of(surface)
 
 
 def test_a_border_town_is_placed_in_its_neighbourhood_not_abroad() -> None:
-    from redact.geography import country_of
+    from redact.link.geography import country_of
 
     assert country_of("Hyesan") == "North Korea"
     assert country_of("Namyang") == "North Korea"

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from redact.recognizers.base import LOCATION, PERSON, Finding
-from redact.recognizers.initials import InitialsRecognizer, link_initials
-from redact.recognizers.korean_names import KoreanNameRecognizer
-from redact.recognizers.names import name_recognizers
-from redact.recognizers.nicknames import NicknameRecognizer
-from redact.recognizers.proper_nouns import ProperNounRecognizer
-from redact.variants import name_key
+from redact.detect.recognizers.base import LOCATION, PERSON, Finding
+from redact.detect.recognizers.initials import InitialsRecognizer, link_initials
+from redact.detect.recognizers.korean_names import KoreanNameRecognizer
+from redact.detect.recognizers.names import name_recognizers
+from redact.detect.recognizers.nicknames import NicknameRecognizer
+from redact.detect.recognizers.proper_nouns import ProperNounRecognizer
+from redact.text.variants import name_key
 
 
 def _findings(text: str) -> list[Finding]:

@@ -1,8 +1,8 @@
 """Name precision (issue 11, item 4): contractions and pronouns are never names, role labels are
 never entities, and a name span never swallows a neighbouring English word.
 
-Rows run the name recognizers and protected terms through :func:`redact.merge.merge`, the step
-every finding passes before review; spaCy's spans are stood in for by findings with a
+Rows run the name recognizers and protected terms through :func:`redact.detect.overlaps.merge`, the
+step every finding passes before review; spaCy's spans are stood in for by findings with a
 ``presidio:`` recognizer, so these tests need no model. All names are invented.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from redact.merge import clean, merge
-from redact.recognizers.base import DATE, LOCATION, ORGANIZATION, PERSON, Finding
-from redact.recognizers.names import name_recognizers
-from redact.recognizers.protected import ProtectedTerms
+from redact.detect.overlaps import clean, merge
+from redact.detect.recognizers.base import DATE, LOCATION, ORGANIZATION, PERSON, Finding
+from redact.detect.recognizers.names import name_recognizers
+from redact.detect.recognizers.protected import ProtectedTerms
 
 
 def merged_surfaces(text: str, protected: tuple[str, ...] = (), extra: tuple = ()) -> set[str]:
@@ -130,6 +130,6 @@ def test_a_model_span_on_a_common_word_or_role_is_dropped(
     ],
 )
 def test_defined_terms_of_a_document_are_not_nicknames(text: str) -> None:
-    from redact.recognizers.nicknames import NicknameRecognizer
+    from redact.detect.recognizers.nicknames import NicknameRecognizer
 
     assert NicknameRecognizer().find(text) == []

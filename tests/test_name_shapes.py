@@ -14,10 +14,12 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from redact import analysis, engine, variants
-from redact.policy import load as load_policy
-from redact.pseudonyms import PseudonymTable
-from redact.recognizers.protected import ProtectedTerms
+from redact.detect import engine
+from redact.detect.recognizers.protected import ProtectedTerms
+from redact.link.pseudonyms import PseudonymTable
+from redact.pipeline import analysis
+from redact.plan.policy import load as load_policy
+from redact.text import variants
 
 SYLLABLES = [
     "bo",

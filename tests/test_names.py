@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from redact.recognizers.base import LOCATION, PERSON, Finding
-from redact.recognizers.chinese_names import ChineseNameRecognizer
-from redact.recognizers.kinship import KinshipRecognizer
-from redact.recognizers.korean_names import KoreanNameRecognizer
-from redact.recognizers.names import name_recognizers
-from redact.recognizers.russian_names import RussianNameRecognizer
-from redact.variants import name_key
+from redact.detect.recognizers.base import LOCATION, PERSON, Finding
+from redact.detect.recognizers.chinese_names import ChineseNameRecognizer
+from redact.detect.recognizers.kinship import KinshipRecognizer
+from redact.detect.recognizers.korean_names import KoreanNameRecognizer
+from redact.detect.recognizers.names import name_recognizers
+from redact.detect.recognizers.russian_names import RussianNameRecognizer
+from redact.text.variants import name_key
 
 
 def person_spans(text: str) -> set[str]:
@@ -197,7 +197,7 @@ def test_registry_lists_every_name_recognizer() -> None:
     ],
 )
 def test_titles_before_names_with_accented_capitals(text: str, name: str) -> None:
-    from redact.recognizers.kinship import KinshipRecognizer
+    from redact.detect.recognizers.kinship import KinshipRecognizer
 
     found = [text[f.start : f.end] for f in KinshipRecognizer().find(text)]
     assert name in found

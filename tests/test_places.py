@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from redact.recognizers.base import COUNTRY, LOCATION
-from redact.recognizers.places import PlaceRecognizer, fold, pinyin_syllables
+from redact.detect.recognizers.base import COUNTRY, LOCATION
+from redact.detect.recognizers.places import PlaceRecognizer, fold, pinyin_syllables
 
 L, C = LOCATION, COUNTRY
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from redact import policy
-from redact.analysis import Source, analyse
-from redact.plan import apply
-from redact.pseudonyms import PseudonymTable
+from redact.link.pseudonyms import PseudonymTable
+from redact.pipeline.analysis import Source, analyse
+from redact.plan import policy
+from redact.plan.proposal import apply
 
 ROWS = [
     # names, possessives, titles

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from intake.vault import Vault
-from redact import log as redaction_log
-from redact.pseudonyms import PseudonymTable
+from redact.link.pseudonyms import PseudonymTable
+from redact.plan import redaction_log
 from tests.conftest import CLI, PASSPHRASE, SAMPLES, Person, admin_options, assert_refused, snapshot
 
 TEXT = (
@@ -146,7 +146,7 @@ def refuse(*args, **kwargs):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
-from redact import engine
+from redact.detect import engine
 found = engine.detect_many([sys.argv[1]])[0]
 print(sorted({f.label for f in found}))
 """

@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from keys.errors import RedactionError
-from redact import linking, merge, policy
-from redact.log import RedactionLog, refresh
-from redact.plan import apply, plan
-from redact.pseudonyms import PseudonymTable
-from redact.recognizers.base import COUNTRY, DATE, LOCATION, PERSON, Finding
-from redact.recognizers.protected import ProtectedTerms
-from redact.span import Span
-from redact.textsearch import find_all, fold
+from redact.detect import overlaps as merge
+from redact.detect.recognizers.base import COUNTRY, DATE, LOCATION, PERSON, Finding
+from redact.detect.recognizers.protected import ProtectedTerms
+from redact.detect.span import Span
+from redact.link import linking
+from redact.link.pseudonyms import PseudonymTable
+from redact.plan import policy
+from redact.plan.proposal import apply, plan
+from redact.plan.redaction_log import RedactionLog, refresh
+from redact.text.search import find_all, fold
 
 
 @pytest.mark.parametrize(

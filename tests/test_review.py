@@ -11,11 +11,12 @@ import pytest
 from intake.record import Document, Metadata
 from intake.vault import NewRecord, Vault
 from keys.errors import RedactionError, ReviewError
-from redact import log as redaction_log
-from redact import policy, review
-from redact.log import RedactionLog
-from redact.pseudonyms import PseudonymTable
-from redact.review import (
+from redact.detect.span import Span
+from redact.link.pseudonyms import PseudonymTable
+from redact.plan import policy, redaction_log
+from redact.plan.redaction_log import RedactionLog
+from redact.review import decisions as review
+from redact.review.decisions import (
     Decision,
     decide,
     find_text,
@@ -25,7 +26,6 @@ from redact.review import (
     undecided,
     verify_events,
 )
-from redact.span import Span
 from tests.conftest import CLI, NOW, PASSPHRASE, Person, assert_refused
 
 TEXT = "A: Kim Bo-ram met Pak Chol-su in Yanji. Later Bo-ram left. Choe came too.\n"
@@ -207,7 +207,7 @@ def test_two_reviewers_at_once_lose_nothing(vault: Vault, alice: Person) -> None
 def test_review_through_the_cli(cli: CLI, tmp_path: Path, alice: Person) -> None:
     import json
 
-    from redact import runner
+    from redact.pipeline import runner
 
     vault = Vault.init(tmp_path / "v", [alice.identity.recipient], NOW, alice.identity)
     text = "Q: Name?\nA: Kim Bo-ram, from Sinjon-ri. We met by the blue gate.\n"
@@ -275,7 +275,7 @@ def test_a_protected_term_needs_a_signed_release(alice: Person) -> None:
     (entry,) = review.releases(log)
     assert entry["span"] == span_id(kim) and entry["reviewer"] == alice.identity.name
     assert "named at her request" not in json.dumps(entry), "the reason stays in the log"
-    from redact.export_report import public_report
+    from redact.export.report import public_report
 
     report = public_report(log, "r1")
     assert "(kept in the encrypted log): 1." in report
@@ -288,7 +288,7 @@ def test_editing_a_kept_span_replaces_it(alice: Person) -> None:
     log.spans[2] = log.spans[2].with_(action="keep", replacement="Yanji")
     _decide(log, Decision("edit", (span_id(log.spans[2]),), replacement="[a border city]"), alice)
     assert log.spans[2].action == "mask" and log.spans[2].status == "edited"
-    from redact.plan import apply
+    from redact.plan.proposal import apply
 
     assert "[a border city]" in apply(TEXT, log.spans) and "Yanji" not in apply(TEXT, log.spans)
 

@@ -26,9 +26,10 @@ from intake.record import Metadata
 from intake.vault import Vault
 from keys import identity
 from keys.identity import Identity
-from redact import log as redaction_log
-from redact import policy, review, runner
-from redact.span import Span
+from redact.detect.span import Span
+from redact.pipeline import runner
+from redact.plan import policy, redaction_log
+from redact.review import decisions as review
 from redact.web import Settings, create_app
 from redact.web.guard import CSP
 from tests.conftest import CLI, NOW, PASSPHRASE, REPO, SAMPLES, Person, assert_refused, snapshot

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from intake.vault import Vault
-from redact import analysis, engine
-from redact import log as redaction_log
-from redact.analysis import AnalysisFailed, Source
-from redact.policy import load as load_policy
-from redact.pseudonyms import PseudonymTable
+from redact.detect import engine
+from redact.link.pseudonyms import PseudonymTable
+from redact.pipeline import analysis
+from redact.pipeline.analysis import AnalysisFailed, Source
+from redact.plan import redaction_log
+from redact.plan.policy import load as load_policy
 from tests.conftest import CLI, PASSPHRASE, Person, assert_refused
 
 NAMES = ["Choe Song-il", "Pak Myong-su", "Ri Chun-hwa", "", "Kang Ok-sun", "Yun Hak-chol"]
@@ -27,7 +28,7 @@ TRIGGER = "Zebulon"  # the planted recognizer raises on any text holding this wo
 
 PLANT = f"""
 import sys
-from redact import engine
+from redact.detect import engine
 
 real = engine.domain_recognizers()
 
@@ -43,7 +44,7 @@ class Boom:
 
 
 engine.domain_recognizers = lambda: (*real, Boom())
-from redact.cli import main
+from redact.cli.main import main
 
 sys.exit(main())
 """

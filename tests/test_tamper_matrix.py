@@ -20,9 +20,11 @@ from intake import audit, custody, lifecycle
 from intake.vault import Vault
 from keys import card, identity
 from keys.errors import TestimonyError
-from redact import export, review, runner
-from redact import log as redaction_log
-from redact import policy as policy_module
+from redact.export import quotes as export
+from redact.pipeline import runner
+from redact.plan import policy as policy_module
+from redact.plan import redaction_log
+from redact.review import decisions as review
 from tests.conftest import CLI, NOW, PASSPHRASE, Person, assert_refused
 from tests.test_custody import _add
 

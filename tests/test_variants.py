@@ -1,10 +1,10 @@
-"""Romanization-aware name keys and spelling variants (redact/variants.py)."""
+"""Romanization-aware name keys and spelling variants (redact/text/variants.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from redact.variants import matches_key, name_key, spelling_variants
+from redact.text.variants import matches_key, name_key, spelling_variants
 
 SAME_PERSON = [
     (

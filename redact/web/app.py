@@ -1,5 +1,6 @@
-"""The review page's routes. They parse, call :mod:`redact.review`, and render; every change is
-one :func:`redact.review.record_decision` (atomic, encrypted, signed, audited)."""
+"""The review page's routes. They parse, call :mod:`redact.review.decisions`, and render;
+every change is one :func:`redact.review.decisions.record_decision` (atomic, encrypted,
+signed, audited)."""
 
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ from starlette.routing import Route
 from intake.vault import Vault
 from keys.errors import ReviewError, TestimonyError, VaultError
 from keys.identity import Identity
-from redact import log as redaction_log
-from redact import review
-from redact.plan import apply
-from redact.policy import Policy
-from redact.recognizers.base import LABELS
+from redact.detect.recognizers.base import LABELS
+from redact.plan import redaction_log
+from redact.plan.policy import Policy
+from redact.plan.proposal import apply
+from redact.review import decisions as review
 from redact.web import view
 from redact.web.guard import Guard, Settings
 

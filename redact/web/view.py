@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from redact import review
-from redact.log import RedactionLog
-from redact.plan import apply
-from redact.pseudonyms import LABEL_WORDS
-from redact.recognizers.base import LABELS
-from redact.span import Span
+from redact.detect.recognizers.base import LABELS
+from redact.detect.span import Span
+from redact.link.pseudonyms import LABEL_WORDS
+from redact.plan.proposal import apply
+from redact.plan.redaction_log import RedactionLog
+from redact.review import decisions as review
 
 STATUS_WORDS = {
     "proposed": "to decide",

@@ -1,0 +1,258 @@
+"""``testimony redact``: preview (stateless), run (over a vault), evaluate (over gold data)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from intake.cli import VAULT_OPTION, open_record
+from keys.console import echo_json, identity_options, unlock
+
+POLICY_OPTION = click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Redaction policy (TOML); default: the built-in one (see samples/policy.toml).",
+)
+
+
+@click.group(name="redact")
+def redact_group() -> None:
+    """Propose redactions: recall first, every proposal with its reason."""
+
+
+def _counts(spans: list[Any]) -> str:
+    counts = Counter(s.label for s in spans)
+    return ", ".join(f"{label} {n}" for label, n in counts.most_common())
+
+
+@redact_group.command("preview")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--protect", "protected", multiple=True, help="A term always masked. Repeat.")
+@POLICY_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file (JSON Lines).")
+def preview(
+    files: tuple[Path, ...], protected: tuple[str, ...], policy_file: Path | None, as_json: bool
+) -> None:
+    """Show what would be redacted in FILES. Stateless: no vault, nothing written."""
+    from intake.batch import clean_terms
+    from intake.readers import read
+    from redact.link.pseudonyms import PseudonymTable
+    from redact.pipeline.analysis import AnalysisFailed, Source, analyse
+    from redact.plan import policy as policy_module
+    from redact.plan.proposal import apply
+
+    chosen = policy_module.load(policy_file)
+    terms = clean_terms(protected)
+    documents = [(path, read(path)) for path in files]  # every file checked before any work
+    sources = [Source(str(path), doc.text, terms) for path, doc in documents]
+    table = PseudonymTable(style=chosen.style)
+    outcome = analyse(sources, chosen, table)
+    for i, ((path, doc), spans) in enumerate(zip(documents, outcome.spans, strict=True)):
+        if i in outcome.failures:
+            click.echo(f"== {path}: {outcome.failures[i].describe()}", err=True)
+            continue
+        redacted = apply(doc.text, spans)
+        if as_json:
+            echo_json(
+                {
+                    "file": str(path),
+                    "redacted": redacted,
+                    "spans": [
+                        {
+                            k: getattr(s, k)
+                            for k in (
+                                "start",
+                                "end",
+                                "text",
+                                "label",
+                                "action",
+                                "replacement",
+                                "score",
+                                "recognizer",
+                            )
+                        }
+                        for s in spans
+                    ],
+                }
+            )
+        else:
+            click.echo(f"== {path}", err=True)
+            click.echo(redacted)
+            click.echo(f"{len(spans)} spans: {_counts(spans)}", err=True)
+    if outcome.failures:
+        raise AnalysisFailed(list(outcome.failures.values()))
+
+
+@redact_group.command("run")
+@click.argument("record_ids", nargs=-1)
+@VAULT_OPTION
+@click.option("--all", "everything", is_flag=True, help="Every record in the vault.")
+@click.option(
+    "--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Detection processes."
+)
+@POLICY_OPTION
+@identity_options
+def run(
+    record_ids: tuple[str, ...],
+    vault_dir: Path,
+    everything: bool,
+    jobs: int,
+    policy_file: Path | None,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Analyse records: write each one's redaction log and update the pseudonym table."""
+    from intake.vault import Vault
+    from keys.errors import UsageError
+    from redact.pipeline import runner
+
+    if everything == bool(record_ids):
+        raise UsageError(
+            "give record ids or --all (not both)",
+            f"e.g.: testimony redact run --vault {vault_dir} --all",
+        )
+    vault = Vault.open(vault_dir)
+    ids = vault.record_ids() if everything else [vault.record_dir(i).name for i in record_ids]
+    identity = unlock(identity_path, passphrase_file, "analysing records")
+    if not ids:
+        click.echo("the vault holds no records yet", err=True)
+        return
+    results = runner.run(vault, ids, identity, policy_file, jobs, datetime.now(UTC))
+    from redact.pipeline.analysis import AnalysisFailed, Failure
+
+    failures = []
+    for record_id, spans in results:
+        if isinstance(spans, Failure):
+            failures.append(spans)
+            click.echo(f"{record_id}  {spans.describe()}")
+        else:
+            click.echo(f"{record_id}  {len(spans):4d} spans  {_counts(spans)}")
+    if failures:
+        raise AnalysisFailed(failures)
+
+
+@redact_group.command("evaluate")
+@click.option(
+    "--samples",
+    "samples_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A folder of *.gold.json files with their sources (e.g. samples/). Repeat.",
+)
+@click.option(
+    "--tab",
+    "tab_files",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A TAB-format JSON file (e.g. ../shared/tab/tab144_dev.json). Repeat.",
+)
+@click.option(
+    "--baseline/--no-baseline",
+    default=True,
+    show_default=True,
+    help="Also score plain spaCy NER, measured the same way.",
+)
+@POLICY_OPTION
+def evaluate(
+    samples_dirs: tuple[Path, ...],
+    tab_files: tuple[Path, ...],
+    baseline: bool,
+    policy_file: Path | None,
+) -> None:
+    """Score detection, linking and pseudonyms against annotated data and print the numbers:
+    recall per type, precision, consistency across records and wrong merges (entity ids only)."""
+    from keys.errors import UsageError
+    from redact import evaluate as evaluation
+    from redact.plan import policy as policy_module
+
+    if not samples_dirs and not tab_files:
+        raise UsageError(
+            "nothing to evaluate", "give --samples samples/ (repeatable) and/or --tab FILE"
+        )
+    chosen = policy_module.load(policy_file)
+    for folder in samples_dirs:
+        if not any(folder.glob("*.gold.json")):
+            raise UsageError(f"{folder}: no *.gold.json files", "give a samples-format folder")
+    for folder in samples_dirs:
+        click.echo(evaluation.report_samples(folder, chosen))
+    for path in tab_files:
+        click.echo(evaluation.report_tab(path, chosen, baseline))
+
+
+@redact_group.command("show")
+@click.argument("record_id")
+@VAULT_OPTION
+@click.option("--spans", "list_spans", is_flag=True, help="Also list every span with its reason.")
+@identity_options
+def show(
+    record_id: str,
+    vault_dir: Path,
+    list_spans: bool,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Print a record as its redaction log would publish it (proposals applied)."""
+    from redact.plan import redaction_log
+    from redact.plan.proposal import apply
+
+    vault, identity = open_record(
+        vault_dir, record_id, identity_path, passphrase_file, "showing a redaction"
+    )
+    found = redaction_log.require(vault, record_id, identity)
+    click.echo(apply(vault.record(record_id, identity).text, found.spans), nl=False)
+    if list_spans:
+        for s in found.spans:
+            click.echo(
+                f"{s.start:>6}-{s.end:<6} {s.label:<12} {s.action:<12} {s.status:<9} "
+                f"{s.score:.2f} {s.recognizer:<24} {s.replacement}",
+                err=True,
+            )
+
+
+@click.command("withdraw")
+@click.argument("record_id")
+@VAULT_OPTION
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@identity_options
+def withdraw(
+    record_id: str,
+    vault_dir: Path,
+    yes: bool,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Consent withdrawn: delete the record, its attachments, its redaction log and its
+    pseudonym-table entries used by no other record. The audit log keeps only the fact."""
+    from intake import lifecycle
+    from intake.vault import Vault
+    from redact.link.pseudonyms import PseudonymTable
+
+    vault = Vault.open(vault_dir)
+    vault.record_dir(record_id)
+    if not yes:
+        import sys
+
+        from keys.errors import UsageError
+
+        if not sys.stdin.isatty():
+            raise UsageError(
+                "withdrawing deletes the record for good: confirmation needed",
+                f"add --yes: testimony intake withdraw {record_id} --vault DIR --yes",
+            )
+        click.confirm(f"Delete record {record_id} and everything derived from it?", abort=True)
+    identity = unlock(identity_path, passphrase_file, "withdrawing a record")
+
+    def forget(body: dict[str, Any] | None, gone: str) -> dict[str, Any] | None:
+        if body is None:
+            return None
+        table = PseudonymTable.from_json(body)
+        table.forget_record(gone)
+        return table.to_json()
+
+    lifecycle.withdraw(vault, record_id, identity, datetime.now(UTC), forget)
+    click.echo(f"withdrew {record_id}", err=True)

@@ -1,0 +1,177 @@
+"""Merge raw findings into non-overlapping spans, recall first.
+
+Overlapping findings become one span covering all of them (a wider mask never leaks more); its
+label comes from the most trusted finding: protected terms, then our domain recognizers, then
+Presidio/spaCy; within a tier, the higher score. Every contributing reason is kept.
+
+Before merging, findings that can never be an entity are dropped or trimmed (issue 11, item 4):
+a contraction or a pronoun ("I'm", "we'd", "I") is never a name, whatever spelling key it folds
+to; a role label ("Interviewer", "INT", "interpreter") is never an entity; and a span from a
+statistical model never starts or ends with a closed-class English word
+("Without X I would have died" masks X, not "Without X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from redact.detect.recognizers.base import COUNTRY, LOCATION, ORGANIZATION, PERSON, Finding
+from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, ROLE_WORDS
+from redact.detect.span import Span, context_of
+
+PROTECTED = "protected-term"
+_TIER = {PROTECTED: 3}
+
+
+def _rank(finding: Finding) -> tuple[int, int, float, int]:
+    tier = _TIER.get(finding.recognizer, 1 if finding.recognizer.startswith("presidio:") else 2)
+    country = 1 if finding.label == COUNTRY else 0  # a country name is a country, not a place
+    return (tier, country, finding.score, finding.end - finding.start)
+
+
+def _clusters(findings: Sequence[Finding]) -> list[list[Finding]]:
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end))
+    clusters: list[list[Finding]] = []
+    end = -1
+    for finding in ordered:
+        if finding.end <= finding.start:
+            continue
+        if clusters and finding.start < end:
+            clusters[-1].append(finding)
+            end = max(end, finding.end)
+        else:
+            clusters.append([finding])
+            end = finding.end
+    return clusters
+
+
+def _label(cluster: Sequence[Finding], best: Finding, start: int, end: int) -> str:
+    others = [f for f in cluster if f.recognizer != PROTECTED]
+    if best.recognizer == PROTECTED and others:
+        # a protected term says "mask this", not what it is: the recognizers say that
+        return max(others, key=_rank).label
+    if best.label == COUNTRY and (best.start, best.end) != (start, end):
+        # "North Korea" inside a longer place span: the place wins, recall first
+        return max((f for f in cluster if f.label != COUNTRY), key=_rank, default=best).label
+    return best.label
+
+
+_CONTRACTION = re.compile(
+    r"(?i:i|you|he|she|it|we|they|that|there|here|who|what|where|let|how)"
+    r"(?:['\u2019](?:m|ll|d|ve|re|s))?|(?i:[a-z]+n['\u2019]t)"
+)
+_WORDS = re.compile(r"[\w'\u2019-]+")
+# Recognizers whose span edges come from a statistical model or a text search, not from a name
+# rule (the proper-noun net never takes a common word, except "the" of an epithet on purpose).
+_TRIMMED = ("presidio:", "linking")
+_NAMED = (PERSON, LOCATION, ORGANIZATION)
+_ARTICLES = frozenset({"the", "a", "an"})
+COMMON_AT_START = 4.0  # Zipf frequency: "Sold" 4.5, "Home" 5.9; names like Natasha are < 3.5
+
+
+def _never_an_entity(surface: str) -> bool:
+    words = _WORDS.findall(surface)
+    if not words:
+        return True
+    if _CONTRACTION.fullmatch(surface.strip()):
+        return True
+    return all(w.lower().strip("'\u2019") in ROLE_WORDS for w in words)
+
+
+def _model_common_word(text: str, finding: Finding) -> bool:
+    """A model's one-word span that is a common English word at a sentence or line start
+    ("Sold", "Home", "Intake") and never capitalised inside a sentence of the record:
+    capitalisation there says nothing. A known surname ("Song", "Moon") is kept."""
+    from redact.detect.recognizers.proper_nouns import _sentence_start, zipf
+    from redact.text.variants import SURNAMES
+
+    surface = text[finding.start : finding.end]
+    if not finding.recognizer.startswith("presidio:") or not surface.isalpha():
+        return False
+    if surface.lower() in SURNAMES or not _sentence_start(text, finding.start):
+        return False
+    if zipf(surface.lower()) < COMMON_AT_START:
+        return False
+    # capitalised inside a sentence elsewhere in the record ("... told Grace"): a name after all
+    pattern = rf"(?<![\w'\u2019-]){re.escape(surface)}(?![\w'\u2019-])"
+    return all(_sentence_start(text, m.start()) for m in re.finditer(pattern, text))
+
+
+def _trim(text: str, finding: Finding) -> Finding | None:
+    """Cut closed-class English words off the edges of a model's span (None if nothing left)."""
+    start, end = finding.start, finding.end
+    for match in _WORDS.finditer(text, start, end):
+        word = match.group().lower()
+        initial = text[match.end() : match.end() + 1] == "." and len(word) == 1  # "I. Grainger"
+        if word not in FUNCTION_WORDS or word in _ARTICLES or initial or match.end() >= end:
+            break  # an article stays: "the Ankara Bar" is how the body is named
+        start = match.end()
+    words = list(_WORDS.finditer(text, start, end))
+    for match in reversed(words[1:]):
+        if match.group().lower() not in FUNCTION_WORDS:
+            break
+        end = match.start()
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".'\u2019"):
+        end -= 1
+    if end <= start or _never_an_entity(text[start:end]):
+        return None
+    if (start, end) == (finding.start, finding.end):
+        return finding
+    why = finding.explanation + "; closed-class words at its edge left out"
+    return replace(finding, start=start, end=end, explanation=why)
+
+
+def clean(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Drop contractions, pronouns and role labels; trim model spans (protected terms untouched)."""
+    out: list[Finding] = []
+    for finding in findings:
+        if finding.recognizer == PROTECTED:
+            if not _CONTRACTION.fullmatch(text[finding.start : finding.end].strip()):
+                out.append(finding)
+            continue
+        if _never_an_entity(text[finding.start : finding.end]):
+            continue
+        if finding.label in _NAMED and _model_common_word(text, finding):
+            continue
+        trimmable = finding.recognizer.startswith(_TRIMMED) and finding.label in _NAMED
+        trimmed = _trim(text, finding) if trimmable else finding
+        if trimmed is not None:
+            out.append(trimmed)
+    return out
+
+
+def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
+    spans = []
+    for cluster in _clusters(clean(text, findings)):
+        best = max(cluster, key=_rank)
+        start = min(f.start for f in cluster)
+        end = max(f.end for f in cluster)
+        if end - start > 2 and text[end - 2 : end] in ("'s", "\u2019s"):
+            end -= 2  # "Zhang Wei's uncle": the possessive stays, "[Person 7]'s uncle"
+        reasons = [
+            best.explanation,
+            *sorted({f"{f.recognizer} {f.label} {f.score:.2f}" for f in cluster if f is not best}),
+        ]
+        surface = text[start:end]
+        label = _label(cluster, best, start, end)
+        # the most trusted recognizer that read the name for this label gives the entity's name
+        named = [f for f in cluster if f.key and f.label == label]
+        name = max(named, key=_rank).key if named else None
+        spans.append(
+            Span(
+                start,
+                end,
+                surface,
+                label,
+                max(f.score for f in cluster),
+                best.recognizer,
+                "; also ".join(reasons),
+                name or "",
+                context_of(text, start, end),
+            )
+        )
+    return spans

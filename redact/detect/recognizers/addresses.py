@@ -1,0 +1,241 @@
+"""Addresses, coordinates and road markers (LOCATION), and facilities and employers by head word.
+
+A street address or a GPS point is a door someone can knock on. Shapes:
+
+* street addresses: ``ul. Lesnaya, d. 12, kv. 5`` (Russian and Polish abbreviations), a name
+  before a street word (``Heping Road 27``, ``No. 9 Xinglong West Road``, ``Harbour Avenue 6``),
+  ``Soi Chaloem 8``, with the parts around them (``Building 4, Room 1103``, ``apt. 9``, a postal
+  code and town, one trailing district), and chains of two or more such parts on their own;
+* Chinese addresses and venues written in characters (``…路18号``, ``…宾馆``, ``…站``);
+* coordinates in decimal (``41.2031 N, 128.7702 E``, ``45.1020, 109.8801``) and degree forms;
+* road kilometre markers (``km 112``, ``M5 km 112``, ``kilometre 40 on Route 9``);
+* facilities whose last word is generic, the head word inside the span (``Kapsong copper mine``,
+  ``Helan North station``, ``Taepung Middle School``);
+* employers by legal form or head word: Cyrillic ``OOO «…»``, ``… sp. z o.o.``, ``… LLC``,
+  ``… Co., Ltd.``, ``… Overseas Forestry Bureau``, ``… Shoe Factory``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+from redact.detect.recognizers.base import LOCATION, ORGANIZATION, Finding
+from redact.detect.recognizers.places import fold_key, gazetteer, resolve, words
+
+NAME = "addresses"
+ADDRESS_SCORE = 0.75
+POINT_SCORE = 0.8
+FACILITY_SCORE = 0.65
+EMPLOYER_SCORE = 0.7
+COMMON_ZIPF = 3.5  # words at or above this frequency are common English words
+
+# a capitalised word in any Latin or Cyrillic letters
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-\u017f\u0410-ЯЁ][\w'\u2019\u02bc-]*"
+_NUM = r"\d{1,5}[A-Za-z]?(?:/\d{1,4})?"
+_PART = (
+    r"(?:(?i:building|bldg\.?|block|blk\.?|unit|room|rm\.?|apt\.?|apartment|flat|floor|fl\.|"
+    r"house|entrance|gate|row|stall|exit|group|korpus|korp\.|kv\.|kv|d\.|dom|str\.|m\.|No\.|#|"
+    "\u0434\\.|\u043a\u0432\\.|\u043e\u0444\\.|\u043a\u043e\u0440\u043f\\.|\u0441\u0442\u0440\\.)\\s?"
+    + _NUM
+    + r"|\d{1,2}(?:st|nd|rd|th)\s(?i:floor))"
+)
+_STREET_WORD = (
+    r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|Highway|Drive|Square|"
+    r"Alley|Way|Prospekt|Prospect|Embankment|Naberezhnaya)"
+)
+_RU_STREET = r"(?:(?i:ul|pr|prosp|pr-t|per|pl|al|ulica|ulitsa|bul|sh|nab|ул|пр|пер|просп)\.\s?)"
+_AFTER = rf"(?:,?\s(?:{_NUM}(?=[,.;)\s]|$)|{_PART})|,\s{_PART}|,\s\d{{2}}-\d{{3}}\s{_CAP})"
+_TRAIL = rf"(?:,\s{_CAP}(?:\s{_CAP}){{0,2}}(?:\s(?i:district|gu|ku|qu|khoroo))?(?=\s*[.;)\n]|$))?"
+_STREET = re.compile(
+    rf"(?:(?:g|\u0433)\.\s?{_CAP},\s)?(?:{_PART},?\s)*(?:"
+    rf"(?<![\w.]){_RU_STREET}{_CAP}(?:\s{_CAP})?"
+    rf"|(?:\d{{1,5}}\s)?Soi\s(?:{_CAP}(?:\s{_CAP})?(?:\s\d{{1,4}})?|\d{{1,4}}(?![\d,]\d))"
+    rf"|(?:{_PART}\s)?(?:{_CAP}\s){{1,3}}{_STREET_WORD}(?![\w])"
+    rf"|{_CAP}-(?:ro|gil|daero|dong)(?:\s\d{{1,4}}(?:beon-gil|-gil))?\s\d{{1,5}}(?:-\d{{1,4}})?"
+    rf")(?:{_AFTER})*(?:,\s(?:{_CAP}\s){{1,3}}{_STREET_WORD}(?![\w])(?:{_AFTER})*)?{_TRAIL}"
+)
+_BARE_STREET = re.compile(rf"{_STREET_WORD}$")  # "The Road": nothing names it
+_PARTS_ONLY = re.compile(rf"(?<![\w.]){_PART}(?:,\s?{_PART})+")
+_CJK_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}(?:路|街|大街|大道|巷|胡同|小区|号楼|单元|室)(?:\d{1,5}号?)?"
+    r"|[\u4e00-\u9fff]{2,10}(?:宾馆|酒店|旅馆|饭店|火车站|车站|站|市场|医院|大学|学校|中学|工厂|农场|煤矿|矿)"
+)
+_CJK_LEAD = "在到去从往回住于是的了"
+_LAT = r"[-+]?\d{1,2}\.\d{3,8}"
+_LON = r"[-+]?\d{1,3}\.\d{3,8}"
+_DMS = r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"″]\s?)?"
+_POINT = re.compile(
+    rf"(?<![\d.])(?:{_LAT}\s?°?\s?[NS]?,?\s{{0,2}}{_LON}\s?°?\s?[EW]?"
+    rf"|{_DMS}[NS],?\s?{_DMS}[EW]|\d{{1,2}}\.\d+°\s?[NS],?\s?\d{{1,3}}\.\d+°\s?[EW])(?!\d|\.\d)"
+)
+_ROAD = (
+    r"(?:the\s)?(?:(?:{c}\s){{0,2}}(?i:highway|road|route|motorway|trakt))(?:\s[A-Z]?\d{{1,4}})?"
+)
+_KM = re.compile(
+    rf"(?:\b[A-Z]{{1,3}}\d{{1,4}}\s)?(?:\b(?i:km|kilomet(?:re|er))\s?\d{{1,4}}(?:[.,]\d{{1,3}})?\b"
+    rf"|\b\d{{1,4}}[-\s]?(?i:km|kilomet(?:re|er))\s(?i:stone|marker|post|sign)\b)"
+    rf"(?:\s(?:of|on)\s{_ROAD.format(c=_CAP)})?"
+)
+_FACILITY_HEAD = (
+    r"(?:[Rr]ailway\s[Ss]tation|[Bb]us\s[Ss]tation|[Ss]tation|[Mm]arket|[Bb]azaar|University|"
+    r"[Hh]ospital|[Cc]linic|[Ff]arm|[Mm]ine|[Ss]chool|[Hh]otel|[Gg]uesthouse|[Cc]hurch|[Tt]emple|"
+    r"[Aa]irport|[Hh]arbou?r|[Pp]ort|[Ss]hipyard|[Rr]estaurant|[Cc]afe|[Ss]hop|[Ff]actory|"
+    r"[Pp]lant|[Ww]orks|[Ss]awmill|[Cc]ollege|[Aa]cademy|[Cc]ompound|[Dd]ormitory|[Pp]ier|"
+    r"[Mm]onastery|[Ss]hrine|[Ss]quare|[Pp]ark|[Bb]ridge|[Cc]rossing|[Cc]heckpoint|[Yy]ard)"
+)
+_FACILITY = re.compile(
+    rf"\b(?:{_CAP}\s|No\.\s?\d{{1,3}}\s){{0,4}}{_CAP}(?:\s[a-z]{{3,12}}){{0,2}}\s"
+    rf"{_FACILITY_HEAD}\b(?:,\s{_PART})*"
+    r"(?:\s(?:on|of)\s(?:the\s)?(?:[A-Z]{1,2}\d{1,4}|(?:Route|Highway|Road)\s\d{1,4}))?"
+)
+# Prefix words of Thai and Lao places: "Wat ..." (temple), "Ban ..." (village).
+_PREFIXED = re.compile(
+    rf"\b(?:Wat|Ban|Muang|Mueang|Khlong)\s(?:{_CAP}\s){{0,4}}(?!{_CAP}-){_CAP}\b(?!-)"
+)
+_CJK_COMPANY = re.compile(
+    r"[\u4e00-\u9fff]{2,12}(?:有限公司|公司|集团|水产|贸易|商贸|商店|工厂|厂|饭店|餐厅)"
+)
+_LEGAL = (
+    r"(?:Co\.,?\s?Ltd\.?|Company\sLimited|Ltd\.?|LLC|L\.L\.C\.|Inc\.|GmbH|[Ss]p\.\sz\so\.\s?o\.|"
+    r"S\.A\.|JSC|PJSC|Corp\.|Corporation|PLC|LLP|Pte\.?\sLtd\.?|\u0425\u0425\u041a|\u0425\u041a|Co\.)"
+)
+_LEGAL_FORM = re.compile(_LEGAL + r"$")
+_ORG_HEAD_WORDS = r"(?:Company|Corporation|Group|Firm)"
+_ORG_HEAD = (
+    r"(?:Bureau|Enterprise|Company|Trading\sCompany|Corporation|Agency|Complex|Factory|Works|"
+    r"Cooperative|Combine|Trust|Group|Firm|Centre|Center|House|Administration)"
+)
+_LEGAL_TAIL = re.compile(r",?\s" + _LEGAL + r"$|\s" + _ORG_HEAD_WORDS + r"$")
+_EMPLOYER = re.compile(
+    rf"(?:\b|(?<=\s))(?:(?:\u041e\u041e\u041e|\u041e\u0410\u041e|\u0417\u0410\u041e|ПАО|\u0410\u041e|ИП|OOO|OAO|ZAO|PAO)\s?[«\"“„](?P<q>[^»\"”\n]{{2,40}})[»\"”]"
+    rf"|(?:OOO|OAO|ZAO|\u041e\u041e\u041e|\u041e\u0410\u041e|\u0417\u0410\u041e)\s{_CAP}(?:\s{_CAP})?"
+    rf"|(?:{_CAP}\s){{1,6}}{_LEGAL}(?![\w])"
+    rf"|(?:{_CAP}(?:'s)?\s){{1,4}}(?:No\.\s?\d{{1,3}}\s)?(?:{_CAP}\s)?{_ORG_HEAD}\b)"
+    rf"(?:,\s{_PART})*"
+)
+_FUNCTION = words(
+    "The A An This That These Those Our My His Her Their Your Its Every Each Which What Whose "
+    "Same Other Another One No Any Some New Old Next Last In At To From Near On By For With Of "
+    "And Or But When Where Then After Before Also Only Both All Like Inside Outside Through Via "
+    "I We He She They You It Yes Interviewer Witness Q A"
+)
+
+
+def _trim(text: str, start: int, end: int) -> int | None:
+    """Skip leading function words; None when no capitalised word before the head is left."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        if m.group() not in _FUNCTION:
+            return start + m.start()
+    return None
+
+
+def _make(text: str, start: int, end: int, label: str, score: float, why: str) -> Finding:
+    key = " ".join(fold_key(text[start:end]))
+    return Finding(start, end, label, score, NAME, why, key=key)
+
+
+def _cjk(text: str) -> list[Finding]:
+    found = []
+    for m in _CJK_PLACE.finditer(text):
+        start = m.start()
+        while start < m.end() - 2 and text[start] in _CJK_LEAD:
+            start += 1
+        found.append(_make(text, start, m.end(), LOCATION, 0.6, "address or venue in characters"))
+    return found
+
+
+def _rare_word(span: str) -> bool:
+    """Some word of ``span`` is not a common English word: a name, not "Central Hospital"."""
+    return any(
+        zipf_frequency(w.lower(), "en") < COMMON_ZIPF for w in re.findall(r"[^\W\d_]+", span)
+    )
+
+
+def _headed(
+    text: str, pattern: re.Pattern[str], label: str, score: float, why: str
+) -> list[Finding]:
+    """Matches of a name + head word pattern, leading function words trimmed, a rare word kept."""
+    found = []
+    for m in pattern.finditer(text):
+        start = _trim(text, m.start(), m.end())
+        if start is None or not text[start].isupper():
+            continue
+        name = re.sub(rf"\s\S+$|{_PART}", "", text[start : m.end()])
+        several = label == ORGANIZATION and len(name.split()) >= 2  # "Overseas Timber Bureau"
+        if _rare_word(name) or several or _LEGAL_FORM.search(text, start, m.end()):
+            found.append(_make(text, start, m.end(), label, score, why))
+    return found
+
+
+def addresses(text: str) -> list[Finding]:
+    """Street addresses, address parts, coordinates, road markers, facilities, employers."""
+    found = []
+    for m in _STREET.finditer(text):
+        start = _trim(text, m.start(), m.end())
+        bare = start is not None and _BARE_STREET.match(text, start, m.end())
+        if start is not None and not bare:
+            found.append(_make(text, start, m.end(), LOCATION, ADDRESS_SCORE, "street address"))
+    for m in _PARTS_ONLY.finditer(text):
+        found.append(_make(text, *m.span(), LOCATION, ADDRESS_SCORE, "building / room numbers"))
+    for m in _POINT.finditer(text):
+        found.append(_make(text, *m.span(), LOCATION, POINT_SCORE, "GPS coordinates"))
+    for m in _KM.finditer(text):
+        found.append(_make(text, *m.span(), LOCATION, ADDRESS_SCORE, "road kilometre marker"))
+    found += _cjk(text)
+    found += _headed(text, _FACILITY, LOCATION, FACILITY_SCORE, "name + facility word")
+    employers = [
+        Finding(
+            f.start, f.end, f.label, f.score, f.recognizer, f.explanation, _employer_key(text, f)
+        )
+        for f in _headed(text, _EMPLOYER, ORGANIZATION, EMPLOYER_SCORE, "name + legal form or head")
+    ]
+    found += employers + _short_names(text, employers)
+    for m in _PREFIXED.finditer(text):
+        found.append(_make(text, *m.span(), LOCATION, FACILITY_SCORE, "Thai or Lao place prefix"))
+    for m in _CJK_COMPANY.finditer(text):
+        found.append(_make(text, *m.span(), ORGANIZATION, 0.6, "company name in characters"))
+    return found
+
+
+def _employer_key(text: str, f: Finding) -> str:
+    """The employer's name without its legal form or Russian prefix: "OOO Lesnik-Stroy" and
+    "Lesnik-Stroy LLC" are "lesnik stroy"."""
+    core = _LEGAL_TAIL.sub("", text[f.start : f.end])
+    core = re.sub(
+        r"^(?:OOO|OAO|ZAO|PAO|\u041e\u041e\u041e|\u041e\u0410\u041e|\u0417\u0410\u041e)\s?",
+        "",
+        core,
+    )
+    return " ".join(fold_key(core)) or (f.key or "")
+
+
+def _short_names(text: str, employers: list[Finding]) -> list[Finding]:
+    """Later mentions of an employer by its name without the legal form ("Haeil Foods"), or by
+    any rare word of it that is not a place in the gazetteer ("Haeil", never "Dalian")."""
+    names: dict[str, str | None] = {}  # short name -> key of the employer it names
+    for f in employers:
+        core = _LEGAL_TAIL.sub("", text[f.start : f.end]).strip(" ,")
+        if core and core != text[f.start : f.end] and " " in core:
+            names.setdefault(core, f.key)
+        for word in core.split():
+            rare = len(word) >= 5 and zipf_frequency(word.lower(), "en") < 2.0
+            if rare and word[0].isupper() and fold_key(word) not in gazetteer():
+                names.setdefault(word, f.key)  # "Lianfeng", not the town in "Dalian Lianfeng"
+    more = []
+    for name, key in sorted(names.items()):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            why = "short name of an employer found elsewhere in this record"
+            more.append(Finding(*m.span(), ORGANIZATION, 0.6, NAME, why, key=key))
+    return more
+
+
+class AddressRecognizer:
+    """LOCATION for addresses, coordinates, road markers and facilities; employers as ORG."""
+
+    name = NAME
+    labels = (LOCATION, ORGANIZATION)
+
+    def find(self, text: str) -> list[Finding]:
+        return resolve(addresses(text))

@@ -1,0 +1,163 @@
+"""Camps: prison camps, detention centres and labour units (CAMP, a quasi-identifier).
+
+A camp narrows a witness down to the few people held there at a given time, so every named camp
+is proposed: a capitalised name before a camp word (``Chongori kyohwaso``, ``Yodok kwanliso``,
+``Nongpo jipkyulso``), numbered camps and units (``Camp 15``, ``Kyohwaso No. 12``, ``Unit 8 of
+the 3rd construction brigade``), and the bare names of well-known real camps and detention
+places (``Chongori``), matched with diacritics and apostrophes folded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redact.detect.recognizers.base import CAMP, Finding
+from redact.detect.recognizers.places import fold, fold_key, gazetteer, resolve, words
+
+NAME = "camps"
+NAMED_SCORE = 0.85
+NUMBERED_SCORE = 0.8
+KNOWN_SCORE = 0.7
+UNIT_SCORE = 0.6
+
+# Camp words in the usual romanisations (McCune-Reischauer, Revised, and English).
+_CAMP_WORDS = (
+    r"kwanliso|kwalliso|gwalliso|gwanriso|kyohwaso|kyo-hwa-so|gyohwaso|kyohwa-so|jipkyulso|"
+    r"jipkyolso|chipkyulso|chipkyolso|jipkyŏlso|chipkyŏlso|jipgyeolso|rodong\s+danryondae|rodong\s+dallyondae|"
+    r"nodong\s+danryeondae|nodong\s+dallyeondae|danryondae|dallyondae|kuryujang|guryujang|"
+    r"labou?r\s+training\s+(?:camp|unit|centre|center)|political\s+prison\s+camp|"
+    r"prison\s+camp|re-?education\s+camp|detention\s+(?:centre|center|facility)|"
+    r"holding\s+(?:centre|center)|collection\s+(?:centre|center|point)|police\s+cells|"
+    r"bowibu|bowibu\s+cells|anjeonbu|anjŏnbu|anjonbu|IDC|labou?r\s+camp|prison|camp"
+)
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019][^\W\d_]+)*(?:-[^\W\d_]+)?"
+_NUMBER = r"(?:(?:No\.?|Number|#)\s*)?\d{1,3}\b"
+_MODIFIER = (
+    r"(?:\s+(?:county|district|city|border|immigration|provincial|state|city|police|security))"
+)
+_NAMED = re.compile(
+    rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})?{_MODIFIER}{{0,2}}\s+(?i:{_CAMP_WORDS})\b"
+    rf"(?:\s+{_NUMBER})?(?:\s\((?i:{_CAMP_WORDS})\))?"
+)
+_NUMBERED = re.compile(
+    rf"\b(?:(?:{_NAME_WORD}\s+)?(?i:camp|kwanliso|kwalliso|kyohwaso|gyohwaso|jipkyulso)\s+"
+    rf"{_NUMBER}(?:\s*\({_NAME_WORD}\))?)"
+)
+_UNIT = re.compile(
+    r"\b(?:Unit|Team|Company|Platoon|Battalion)\s+(?:No\.?\s*)?\d{1,3}\b"
+    r"(?:\s+of\s+the\s+\d{1,3}(?:st|nd|rd|th)\s+[a-z]+\s+(?i:brigade|regiment|battalion))?"
+    r"|\b(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:[a-z]+\s+)?(?i:construction|labou?r|shock|"
+    r"youth|storm)\s+(?i:brigade|regiment|battalion|unit)\b"
+    r"|\bBrigade\s+(?:No\.?\s*)?\d{1,3}\b"
+    r"|\b(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?i:brigade|regiment|battalion|detachment|inminban|"
+    r"work\s+team|squad|platoon)\b"
+    r"|\b(?:[A-Z][a-z]+\s+){1,3}(?:Brigade|Team|Unit|Site|Detachment|Squad|Platoon)\s+"
+    r"(?:No\.?\s*)?\d{1,3}\b"
+)
+_GENERIC_NAMES = words(
+    "the a an this that our my his her their its every each which no one some any when where "
+    "in at to from after before then near for with into and but so also only both all like "
+    "later first last into inside outside"
+)
+
+# Real camps and detention places, from public reporting (folded spellings). Bare names are
+# proposed as CAMP on their own; towns that host camps only raise the score of "X camp".
+_BARE_CAMPS = words(
+    "yodok yodeok chongori jongori chongo-ri jongo-ri jeongeori chungsan jeungsan bukchang "
+    "pukchang nongpo"
+)
+_CAMP_TOWNS = _BARE_CAMPS | words(
+    "hwasong hwaseong kaechon gaecheon kangdong gangdong hoeryong onsong oro danchon tanchon "
+    "hamhung chongjin myonggan kyongsong"
+)
+
+
+_KEY_NOISE = words("the a an county district city border immigration provincial state police")
+
+
+def _named(text: str) -> list[Finding]:
+    found = []
+    for m in _NAMED.finditer(text):
+        start = m.start()
+        first = m.group().split()[0]
+        if first.lower() in _GENERIC_NAMES:
+            start += len(first) + 1
+            while text[start].isspace():
+                start += 1
+            if not text[start].isupper():
+                continue
+        if m.group().split()[-1].lower() in ("camp", "prison") and not _known_name(
+            text[start : m.end()]
+        ):
+            score = UNIT_SCORE  # "Kim camp"? could be anything: a weak proposal
+        else:
+            score = NAMED_SCORE
+        found.append(_make(text, start, m.end(), score, "name + camp word"))
+    return found
+
+
+_TOWN_MODIFIER = re.compile(r"\s(?:county|district|city|provincial|state|town)\s")
+_CAMP_NAME = re.compile(rf"^((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD})\s")
+
+
+def _names_alone(text: str, named: list[Finding]) -> list[Finding]:
+    """Later mentions of a named camp's name without its camp word ("Suan Phlu" after "Suan Phlu
+    IDC"), unless the name is a town: in the gazetteer, or said to be one ("X county Bowibu")."""
+    names: dict[str, str | None] = {}
+    for f in named:
+        m = _CAMP_NAME.match(text[f.start : f.end])
+        town = _TOWN_MODIFIER.search(text, f.start, f.end)  # "X district police cells": X is a town
+        if m and len(m.group(1)) >= 4 and not town and fold_key(m.group(1)) not in gazetteer():
+            names.setdefault(m.group(1), f.key)
+    more = []
+    for name, key in sorted(names.items()):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            why = "name of a camp found elsewhere in this record"
+            more.append(Finding(*m.span(), CAMP, UNIT_SCORE, NAME, why, key=key))
+    return more
+
+
+def _known_name(span: str) -> bool:
+    folded = fold(span)[0]
+    return any(word in _CAMP_TOWNS for word in folded.split())
+
+
+def _bare(text: str) -> list[Finding]:
+    """Bare names of well-known camps (``Chongori``, ``Yodok``) with a capital first letter."""
+    folded, origin = fold(text)
+    found = []
+    for m in re.finditer(r"(?<![\w-])[a-z]+(?:-[a-z]+)?(?![\w-])", folded):
+        if m.group() in _BARE_CAMPS:
+            start, end = origin[m.start()], origin[m.end() - 1] + 1
+            if text[start].isupper():
+                found.append(_make(text, start, end, KNOWN_SCORE, "known camp name"))
+    return found
+
+
+def _make(text: str, start: int, end: int, score: float, why: str) -> Finding:
+    """The key leaves out an article and modifier words: "the Onsong county Bowibu" is
+    "onsong bowibu", "the 8th brigade" is "8th brigade"."""
+    words = fold(text[start:end])[0].split()
+    key = " ".join(w for w in words if w not in _KEY_NOISE) or " ".join(words)
+    return Finding(start, end, CAMP, score, NAME, why, key=key)
+
+
+class CampRecognizer:
+    """CAMP: named and numbered camps, labour units, and well-known camp names."""
+
+    name = NAME
+    labels = (CAMP,)
+
+    def find(self, text: str) -> list[Finding]:
+        """All camp findings in ``text``, overlaps resolved in favour of the longest."""
+        named = _named(text)
+        found = named + _bare(text) + _names_alone(text, named)
+        for m in _NUMBERED.finditer(text):
+            found.append(_make(text, m.start(), m.end(), NUMBERED_SCORE, "numbered camp"))
+        for m in _UNIT.finditer(text):
+            start = m.start()
+            first = m.group().split()[0]
+            if first.lower() in _GENERIC_NAMES and first[:1].isupper():
+                start += len(first) + 1  # "The Work Team 5": the article stays visible
+            found.append(_make(text, start, m.end(), UNIT_SCORE, "numbered labour unit"))
+        return resolve(found)

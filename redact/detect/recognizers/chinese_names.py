@@ -1,0 +1,169 @@
+"""Chinese personal names in pinyin and in Chinese characters.
+
+Shapes found:
+
+* surname + pinyin given name of 1-2 syllables: "Zhang Guofu", "Wang Dehai", "Cui Mingyu",
+  "Li Hua", "Piao Chunhua" (given names are checked against the pinyin syllable inventory)
+* prefixed forms: "Old Zhang", "Lao Zhang", "Xiao Li", "Xiao Mei", "Auntie Wang", "Boss Sun",
+  "Mr. Wang" (prefix kept in the span: it is part of how the person is called)
+* Chinese characters: 2-4 Han characters starting with a common surname character (张国富, 崔明玉)
+* once a full name is found, its surname or given name alone elsewhere in the text ("Wang",
+  "Jianguo"), linked to the full name's key
+"""
+
+from __future__ import annotations
+
+import re
+
+from redact.detect.recognizers.base import PERSON, Finding
+from redact.text.variants import (
+    CHINESE_SURNAMES,
+    find_mentions,
+    key_parts,
+    name_key,
+    overlaps,
+    word_list,
+    word_set,
+)
+
+NAME = "chinese_names"
+_EXTRA_SURNAMES = ("li", "yang", "song", "han", "jin", "ma", "hu", "gao", "lin", "huang",
+                   "kang", "bai", "yin", "mo", "qi", "nie", "wan", "an", "niu", "ji")  # fmt: skip
+SURNAMES = frozenset(CHINESE_SURNAMES) | frozenset(_EXTRA_SURNAMES)
+_INITIALS = [*word_list("b p m f d t n l g k h j q x zh ch sh r z c s y w"), ""]
+_FINALS = word_list(
+    "a o e ai ei ao ou an en ang eng ong er i u v ia ie iao iu ian in iang ing iong ua uo uai "
+    "ui uan un uang ve ue van vn"
+)
+_NO_I_FINALS = ("g", "k", "h", "zh", "ch", "sh", "r", "z", "c", "s")
+PINYIN = frozenset(
+    i + f
+    for i in _INITIALS
+    for f in _FINALS
+    if not (i in ("j", "q", "x") and f[0] in "aoe")
+    and not (i in _NO_I_FINALS and f[0] == "i" and f != "i")
+    and not (i in ("y", "w") and f[0] in "iuv" and f not in ("i", "u", "in", "ing", "un", "ue"))
+    and not (i == "" and f[0] in "iuv")
+) | frozenset({"yi", "wu", "yu", "yue", "yuan", "yun", "you", "ye", "yao", "yan", "yang",
+              "ying", "yong", "wei", "wen", "weng", "wo", "wa", "wai", "wan", "wang"})  # fmt: skip
+# Single-syllable given names that are far more often English words.
+ENGLISH = word_set(
+    "he she me we man men can ran tan pan ban fan long hang sang bin pin tin din gang die lie pie "
+    "tie bang dang hen den pen ten ben bo go sun run gun fun nun bun shun ring sing king ping "
+    "song wing ding zing bong long hung sung hong mao lou"
+)
+PREFIX = (
+    r"(?:Old|Lao|Xiao|Little|Big|Auntie|Aunt|Uncle|Boss|Mr\.?|Mrs\.?|Ms\.?|Miss|Madam|Madame|"
+    r"Teacher|Sister|Brother|Grandpa|Grandma|Granny|Dajie|Dage|Ayi|Shushu|Manager|Director)"
+)
+_SURNAME_ALT = "|".join(sorted((s.capitalize() for s in SURNAMES), key=len, reverse=True))
+_FULL = re.compile(
+    rf"(?<![\w-])(?P<sur>{_SURNAME_ALT}|{_SURNAME_ALT.upper()})"
+    r"(?=\s(?P<given>[A-Z][a-z]+|[A-Z]+)(?:['\u2019]s)?(?![\w'\u2019-]))"
+)
+_PREFIXED = re.compile(rf"(?<![\w-])(?P<prefix>{PREFIX})\s(?P<name>[A-Z][a-z]+)(?![\w-])")
+_HAN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
+HAN_SURNAMES = frozenset(
+    "张王李刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩崔金朴许邓冯曹彭曾肖田董潘袁蔡蒋余杜叶"
+    "程魏苏吕丁任沈姚卢姜钟谭陆汪范石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
+    "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
+    "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
+    "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝鞠玄"
+)
+
+
+def pinyin_syllables(word: str) -> list[str] | None:
+    """Split a lower-case word into pinyin syllables (fewest first), or None."""
+    if not word:
+        return []
+    for end in range(min(len(word), 6), 0, -1):
+        if word[:end] in PINYIN:
+            rest = pinyin_syllables(word[end:])
+            if rest is not None:
+                return [word[:end], *rest]
+    return None
+
+
+def pinyin_given(word: str) -> bool:
+    """True if ``word`` reads as a pinyin given name of 1-2 syllables (not an English word)."""
+    syllables = pinyin_syllables(word.lower())
+    if not syllables or len(syllables) > 2:
+        return False
+    return not (len(syllables) == 1 and word.lower() in ENGLISH)
+
+
+def _finding(start: int, end: int, score: float, why: str, key: str | None) -> Finding:
+    return Finding(start, end, PERSON, score, NAME, why, key)
+
+
+class ChineseNameRecognizer:
+    """Chinese names: pinyin surname + given name, prefixed nicknames, Han-character names."""
+
+    name: str = NAME
+    labels: tuple[str, ...] = (PERSON,)
+
+    def find(self, text: str) -> list[Finding]:
+        full = self._full_names(text)
+        spans = [(f.start, f.end) for f in full]
+        others = [
+            f for f in self._prefixed(text) + self._han(text) if not overlaps(f.start, f.end, spans)
+        ]
+        spans += [(f.start, f.end) for f in others]
+        linked = [f for f in self._linked(text, full) if not overlaps(f.start, f.end, spans)]
+        return sorted(full + others + linked, key=lambda f: f.start)
+
+    def _full_names(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for match in _FULL.finditer(text):
+            surname, given = match.group("sur"), match.group("given")
+            if not pinyin_given(given) or given.upper() == given != surname.upper():
+                continue
+            if found and found[-1].end > match.start():
+                continue
+            score = 0.8 if len(pinyin_syllables(given.lower()) or ()) == 2 else 0.65
+            why = f"Chinese surname '{surname}' + pinyin given name"
+            key = name_key(f"{surname} {given}")
+            found.append(_finding(match.start(), match.end("given"), score, why, key))
+        return found
+
+    def _prefixed(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for match in _PREFIXED.finditer(text):
+            prefix, name = match.group("prefix"), match.group("name")
+            if name.lower() in SURNAMES:
+                why = f"'{prefix}' + Chinese surname"
+                found.append(_finding(match.start(), match.end(), 0.65, why, name_key(name)))
+            elif prefix in ("Xiao", "Lao", "Ah") and name.lower() in PINYIN:
+                why = f"Chinese nickname '{prefix}' + pinyin syllable"
+                found.append(
+                    _finding(match.start(), match.end(), 0.55, why, name_key(match.group()))
+                )
+        return found
+
+    def _han(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for match in _HAN.finditer(text):
+            word = match.group()
+            if word[0] in HAN_SURNAMES:
+                score = 0.8 if len(word) == 3 else 0.6
+                why = f"{len(word)} Chinese characters starting with surname '{word[0]}'"
+                found.append(_finding(match.start(), match.end(), score, why, word))
+        return found
+
+    def _linked(self, text: str, full: list[Finding]) -> list[Finding]:
+        wanted: dict[str, str] = {}
+        for finding in full:
+            key = finding.key or ""
+            surname, given = key_parts(key)
+            if len(given) > 3:  # "Wei" or "Hua" alone is too common a word
+                wanted.setdefault(f"|{given}", key)
+            if wanted.setdefault(f"{surname}|", key) != key:
+                wanted[f"{surname}|"] = f"{surname}|"
+        found: list[Finding] = []
+        for start, end, key in find_mentions(text, wanted):
+            surname_only = key_parts(name_key(text[start:end]))[1] == ""
+            part = "surname" if surname_only else "given name"
+            why = f"{part} alone of a Chinese name found in the same text"
+            found.append(_finding(start, end, 0.4 if surname_only else 0.55, why, key))
+        return found

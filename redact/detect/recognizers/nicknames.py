@@ -1,0 +1,181 @@
+"""Nicknames and publication pseudonyms: a name is whatever people call someone.
+
+Shapes found:
+
+* after a naming verb: 'we called him the Badger', 'known as Rabbit', 'nicknamed "Little
+  Tiger"', 'whom the men called "the Owl"', 'people call her Granny Fox' (0.5); the article
+  "the" belongs to the nickname ("the Badger" is the name; "[Person 4]" reads in its place)
+* a publication pseudonym: '(pseudonym: Min)', 'pseudonym "Sŏn-a"', 'under the pseudonym Jin'
+* a quoted epithet or alias in a list or in brackets: 'Pak Myŏng-ho ("the tall one", Tumen)',
+  '"Tall Pak", "Broker Pak"' (0.4)
+* once found, every other mention of the same nickname in the record ("The Badger said"), 0.45
+
+The nickname ends at the closing quote, or after at most three capitalised words, so a sentence
+that goes on ("called him Rabbit because ...") does not become part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.kinship import KIN, ROLE
+from redact.detect.recognizers.safe_terms import is_safe_word
+from redact.text.variants import overlaps
+
+NAME = "nicknames"
+_VERB = (
+    r"(?:(?i:called|call|calls|calling|nicknamed|nickname|dubbed|known\s+as|named|"
+    r"went\s+by|goes\s+by|go\s+by|referred\s+to\s+as|addressed\s+as)"
+    r"(?:\s+(?:him|her|them|me|us|it|each\s+other))?)"
+)
+_QUOTED = r"[\"\u201c\u2018'](?P<quoted>(?:[Tt]he\s+)?[^\"\u201d\u2019'\n]{1,30}?)[\"\u201d\u2019']"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0410-\u042f"
+_CAP = rf"[{_UPPER}][\w'\u2019]*(?:-[\w'\u2019]+)*"
+_BARE = rf"(?P<bare>(?:[Tt]he\s+)?(?:(?:{ROLE}|{KIN})\s+)?{_CAP}(?:\s{_CAP}){{0,2}})"
+_AFTER_VERB = re.compile(rf"(?<![\w-]){_VERB}\s+(?:{_QUOTED}|{_BARE})")
+_PSEUDONYM = re.compile(
+    rf"(?i:pseudonym|alias|code\s*name|cover\s+name)(?:\s*[:=]\s*|\s+(?:of\s+|was\s+|is\s+)?)"
+    rf"(?:{_QUOTED}|{_BARE})"
+)
+_THE_QUOTED = re.compile(
+    r"(?:(?<=[(,;:])|(?<=[(,;:]\s))[\"\u201c](?P<quoted>[Tt]he\s+[\w'\u2019-]+"
+    r"(?:\s[\w'\u2019-]+){0,2}|[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+){0,2})[\"\u201d]"
+    r"(?=\s*[,;.)])"
+)
+# Words after a naming verb that are not a nickname: pronouns, places, common address words.
+NOT_NICKNAMES = frozenset(
+    [
+        "I",
+        "I'm",
+        "Me",
+        "Him",
+        "Her",
+        "It",
+        "Us",
+        "Them",
+        "You",
+        "We",
+        "They",
+        "He",
+        "She",
+        "The",
+        "This",
+        "That",
+        "My",
+        "His",
+        "Our",
+        "Their",
+        "Korea",
+        "China",
+        "Russia",
+        "North",
+        "South",
+        "Mongolia",
+        "Thailand",
+        "Laos",
+        "Interviewer",
+        "Witness",
+    ]
+)
+_STOP = frozenset(
+    ["The", "A", "An", "And", "But", "Or", "Because", "When", "So", "Then", "After", "Before", "If"]
+)
+
+
+def _defined_term(nickname: str) -> bool:
+    """'the applicant', 'the Government', 'the Convention': a document's defined term (every
+    word a role or safe word, plural or not), not what anyone calls a person."""
+    words = re.sub(r"^(?i:the)\s+", "", nickname).split()
+    if any(c.isdigit() for c in nickname):
+        return True  # "the 1985 Act", "the 3rd": a reference, not a nickname
+    return all(is_safe_word(w) or is_safe_word(re.sub(r"e?s$", "", w)) for w in words)
+
+
+def nickname_key(nickname: str) -> str:
+    words = re.sub(r"^(?i:the)\s+", "", nickname).lower().split()
+    return "nickname:" + " ".join(words)
+
+
+def _finding(start: int, end: int, score: float, why: str, nickname: str) -> Finding:
+    return Finding(start, end, PERSON, score, NAME, why, nickname_key(nickname))
+
+
+def _trim_bare(bare: str) -> str:
+    """Keep the nickname's words: stop before a word that starts a new clause."""
+    words = bare.split()
+    kept = words[:1]
+    for word in words[1:]:
+        if word in _STOP or word.lower() in ("because", "and", "but"):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+class NicknameRecognizer:
+    """Nicknames after a naming verb, pseudonyms, quoted "the ..." epithets, and their echoes."""
+
+    name: str = NAME
+    labels: tuple[str, ...] = (PERSON,)
+
+    def find(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for pattern, score, why in (
+            (_PSEUDONYM, 0.55, "pseudonym or alias"),
+            (_AFTER_VERB, 0.5, "nickname after a naming verb (called, known as)"),
+        ):
+            for match in pattern.finditer(text):
+                finding = self._nickname(match, score, why)
+                if finding and not overlaps(finding.start, finding.end, _spans(found)):
+                    found.append(finding)
+        for match in _THE_QUOTED.finditer(text):
+            start, end = match.span("quoted")
+            quoted = match.group("quoted")
+            if quoted.split()[-1] in NOT_NICKNAMES or overlaps(start, end, _spans(found)):
+                continue
+            if _defined_term(quoted):
+                continue
+            why = 'quoted epithet or alias in a list ("the ...", "Tall X")'
+            found.append(_finding(start, end, 0.4, why, quoted))
+        return sorted(found + self._echoes(text, found), key=lambda f: f.start)
+
+    def _nickname(self, match: re.Match[str], score: float, why: str) -> Finding | None:
+        group = "quoted" if match.group("quoted") else "bare"
+        nickname = match.group(group).strip()
+        if group == "bare":
+            nickname = _trim_bare(nickname)
+        core = re.sub(r"^(?i:the)\s+", "", nickname)
+        if not core or core in NOT_NICKNAMES or core.split()[0] in NOT_NICKNAMES:
+            return None
+        if _defined_term(nickname):
+            return None
+        if group == "bare" and not core.split()[-1][:1].isupper():
+            return None
+        start = match.start(group)
+        return _finding(start, start + len(nickname), score, why, nickname)
+
+    def _echoes(self, text: str, found: list[Finding]) -> list[Finding]:
+        cores: dict[str, str] = {}  # nickname without its article -> the nickname as found
+        for finding in found:
+            nickname = text[finding.start : finding.end]
+            core = re.sub(r"^(?i:the)\s+", "", nickname)
+            if len(core) >= 3:
+                cores.setdefault(core, nickname)
+        if not cores:
+            return []
+        alternatives = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?P<core>{alternatives})(?![\w-])")
+        taken = {i for f in found for i in range(f.start, f.end)}
+        why = "the same nickname as found elsewhere in this record"
+        echoes: list[Finding] = []
+        for match in pattern.finditer(text):
+            nickname = cores[match.group("core")]
+            start = match.start() if nickname != match.group("core") else match.start("core")
+            if not taken.intersection(range(start, match.end())):
+                echoes.append(_finding(start, match.end(), 0.45, why, nickname))
+                taken.update(range(start, match.end()))
+        return echoes
+
+
+def _spans(findings: list[Finding]) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in findings]

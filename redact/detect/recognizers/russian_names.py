@@ -1,0 +1,140 @@
+"""Russian personal names in Latin transliteration and in Cyrillic.
+
+Shapes found:
+
+* first name (list of common names) + optional patronymic + optional surname:
+  "Viktor Sergeyevich Morozov", "Viktor Sergeyevich", "Viktor Morozov", "Natalya Ivanovna Belova"
+* a first name alone (0.5) and diminutives alone ("Sasha", "Natasha", "Volodya": 0.45)
+* title + surname: "Mr. Morozov", "Foreman Morozov", "boss Morozov" (title kept in the span)
+* a capitalised word with a Russian surname ending alone (-ov, -eva, -enko, -sky, ...; 0.35)
+* once a full name is found, its surname alone elsewhere in the text, linked to its key
+* the same in Cyrillic ("Виктор Сергеевич Морозов"): Cyrillic words are transliterated with
+  :func:`redact.text.variants.fold` and then go through the same rules
+"""
+
+from __future__ import annotations
+
+import re
+
+from redact.detect.recognizers.base import PERSON, Finding
+from redact.text.variants import find_mentions, fold, name_key, overlaps, word_set
+
+NAME = "russian_names"
+FIRST_NAMES = word_set(
+    "aleksandr alexander aleksei alexei alexey anatoly anatoliy anatoli andrei andrey anton "
+    "arkady artem artyom boris konstantin daniil denis dmitri dmitry dmitriy eduard evgeny "
+    "evgeniy yevgeny fyodor fedor gennady gennadiy georgy grigory igor ilya ivan kirill leonid "
+    "maksim maxim mikhail nikita nikolai nikolay oleg pavel pyotr petr roman ruslan semyon sergei "
+    "sergey stanislav stepan timur vadim valentin valery vasily vasiliy viktor victor vitaly "
+    "vladimir vladislav vyacheslav yaroslav yegor yuri yury yuriy alla anastasia anna alina alyona "
+    "daria darya ekaterina yekaterina elena yelena galina irina kristina larisa lidia lyudmila "
+    "lyubov margarita maria mariya marina nadezhda natalya natalia nataliya nina oksana olga "
+    "polina raisa svetlana sofia tamara tatiana tatyana valentina valeria vera veronika yulia "
+    "yuliya zoya zinaida inna lilia ksenia elizaveta antonina nadia"
+)
+DIMINUTIVES = word_set(
+    "sasha sashka shura volodya vova kolya misha dima natasha masha dasha katya lena sveta tanya "
+    "olya galya ira lyuba nadya vitya seryozha serezha petya vanya zhenya kostya lyosha alyosha "
+    "tolya borya grisha pasha slava styopa yura lyuda valya zina tolik sanya nastya yulya"
+)
+PATRONYMIC = re.compile(r"[a-z]+(?:ovich|evich|ich|ovna|evna|ichna)")
+SURNAME = re.compile(
+    r"[a-z]{2,}(?:ov|ev|in|yn|sky|skiy|skii|skij|enko|ova|eva|ina|yna|skaya|uk|yuk)"
+)
+_LETTER = r"(?:[A-Z][a-z]+|[\u0410-\u042f\u0401][\u0430-\u044f\u0451]+)"
+_SEQUENCE = re.compile(rf"(?<![\w-]){_LETTER}(?:\s{_LETTER}){{0,5}}(?![\w-])")
+_TITLED = re.compile(
+    r"(?<![\w-])(?:(?:Mr|Mrs|Ms|Dr)\.?|[Ff]oreman|[Bb]oss|[Cc]omrade|[Mm]anager|[Dd]irector|"
+    r"[Cc]aptain|[Oo]fficer|[Ss]upervisor)\s(?P<sur>[A-Z][a-z]+)(?![\w-])"
+)
+_LONE = re.compile(
+    r"(?<![\w-])[A-Z][a-z]{2,}(?:ov|ev|sky|skiy|enko|ova|eva|skaya|ovich|evich|ovna|evna)(?![\w-])"
+)
+# Places and writers with a surname ending that are not people of the testimony.
+NOT_SURNAMES = word_set(
+    "rostov saratov kirov pskov azov tambov kasimov korolev kovrov chekhov pushkin lermontov"
+)
+
+
+def russian_name_length(words: list[str]) -> tuple[int, str] | None:
+    """How many of the folded ``words`` form a Russian name starting at the first, and how.
+
+    "viktor sergeevich morozov" -> (3, "first name + patronymic + surname").
+    """
+    if not words or words[0] not in FIRST_NAMES | DIMINUTIVES:
+        return None
+    parts = ["first name"]
+    rest = words[1:]
+    if rest and PATRONYMIC.fullmatch(rest[0]):
+        parts.append("patronymic")
+        rest = rest[1:]
+    if rest and SURNAME.fullmatch(rest[0]) and rest[0] not in NOT_SURNAMES:
+        parts.append("surname")
+    return len(parts), " + ".join(parts)
+
+
+def _finding(start: int, end: int, score: float, why: str, key: str | None) -> Finding:
+    return Finding(start, end, PERSON, score, NAME, why, key)
+
+
+class RussianNameRecognizer:
+    """Russian first names, patronymics and surnames, Latin and Cyrillic."""
+
+    name: str = NAME
+    labels: tuple[str, ...] = (PERSON,)
+
+    def find(self, text: str) -> list[Finding]:
+        found = self._names(text)
+        spans = [(f.start, f.end) for f in found]
+        extra = [f for f in self._titled(text) if not overlaps(f.start, f.end, spans)]
+        spans += [(f.start, f.end) for f in extra]
+        linked = [f for f in self._linked(text, found) if not overlaps(f.start, f.end, spans)]
+        spans += [(f.start, f.end) for f in linked]
+        lone = [f for f in self._lone(text) if not overlaps(f.start, f.end, spans)]
+        return sorted(found + extra + linked + lone, key=lambda f: f.start)
+
+    def _names(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for match in _SEQUENCE.finditer(text):
+            words = match.group().split()
+            for index in range(len(words)):
+                result = russian_name_length([fold(w) for w in words[index:]])
+                if result is None:
+                    continue
+                count, why = result
+                start = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
+                surface = " ".join(words[index : index + count])
+                if count > 1:
+                    score = 0.9 if count == 3 else 0.85
+                else:
+                    diminutive = fold(surface) in DIMINUTIVES
+                    score, why = (0.45, "Russian diminutive") if diminutive else (0.5, why)
+                end = start + len(surface)
+                found.append(_finding(start, end, score, f"Russian {why}", name_key(surface)))
+                break
+        return found
+
+    def _titled(self, text: str) -> list[Finding]:
+        return [
+            _finding(m.start(), m.end(), 0.65, "title + Russian surname", name_key(m.group("sur")))
+            for m in _TITLED.finditer(text)
+            if SURNAME.fullmatch(fold(m.group("sur"))) and fold(m.group("sur")) not in NOT_SURNAMES
+        ]
+
+    def _linked(self, text: str, found: list[Finding]) -> list[Finding]:
+        wanted: dict[str, str] = {}
+        for finding in found:
+            words = text[finding.start : finding.end].split()
+            key = name_key(words[-1]) if len(words) > 1 else ""
+            if key.startswith("|"):  # last word of a multi-word name: surname or patronymic
+                wanted.setdefault(key, finding.key or "")
+        why = "surname alone of a Russian name found in the same text"
+        return [_finding(s, e, 0.55, why, key) for s, e, key in find_mentions(text, wanted)]
+
+    def _lone(self, text: str) -> list[Finding]:
+        why = "capitalised word with a Russian surname ending"
+        return [
+            _finding(m.start(), m.end(), 0.35, why, None)
+            for m in _LONE.finditer(text)
+            if fold(m.group()) not in NOT_SURNAMES
+        ]

@@ -1,0 +1,225 @@
+"""The detection pipeline over one or many records: detect -> merge -> link -> plan.
+
+Detection (the slow, stateless part) can run in several processes; linking and planning run in
+the calling process, over all records together, so the same entity gets the same key and the same
+pseudonym everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from intake.readers.plain import SPEAKER
+from keys.errors import RedactionError
+from redact.detect import engine
+from redact.detect import overlaps as merge
+from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.protected import ProtectedTerms
+from redact.detect.span import Span
+from redact.link import linking
+from redact.link.geography import country_of
+from redact.link.pseudonyms import PseudonymTable
+from redact.plan.policy import Policy
+from redact.plan.proposal import plan
+
+
+@dataclass(frozen=True)
+class Source:
+    record_id: str  # or a file name for stateless previews
+    text: str
+    protected_terms: tuple[str, ...] = ()
+
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One record whose analysis failed: where, in which recognizer, which exception class.
+    Never the text or the exception's message (they may quote testimony)."""
+
+    record_id: str
+    stage: str  # detection | merging | linking
+    component: str  # the recognizer (or step) that raised
+    error: str  # the exception's class name
+
+    def to_json(self) -> dict[str, str]:
+        return {"stage": self.stage, "component": self.component, "error": self.error}
+
+    def describe(self) -> str:
+        return f"analysis failed in {self.stage} ({self.component}: {self.error})"
+
+
+@dataclass
+class Outcome:
+    """Spans per source, in order; a failed source has no spans and an entry in ``failures``."""
+
+    spans: list[list[Span]]
+    failures: dict[int, Failure]
+
+
+# A detection result is the findings, or (component, exception class) when the text failed.
+Detected = list[Finding] | tuple[str, str]
+
+
+def _culprit(text: str) -> tuple[str, str]:
+    """Which part of detection raises on this text (run one at a time, only after a failure)."""
+    for recognizer in engine.domain_recognizers():
+        try:
+            recognizer.find(text)
+        except Exception as exc:
+            return (getattr(recognizer, "name", type(recognizer).__name__), type(exc).__name__)
+    try:
+        list(engine.presidio_findings([text]))
+    except Exception as exc:
+        return ("presidio", type(exc).__name__)
+    return ("detection", "unknown")
+
+
+def _detect_chunk(texts: list[str]) -> list[Detected]:
+    """Findings per text; a text that makes detection raise is isolated, not fatal."""
+    try:
+        return list(engine.detect_many(texts))
+    except Exception:
+        if len(texts) > 1:
+            return [found for text in texts for found in _detect_chunk([text])]
+        return [_culprit(texts[0])]
+
+
+def detect(
+    texts: Sequence[str], jobs: int = 1, progress: Progress | None = None, chunk: int = 4
+) -> list[Detected]:
+    """Raw findings per text; ``jobs`` > 1 spreads chunks over worker processes."""
+    chunks = [list(texts[i : i + chunk]) for i in range(0, len(texts), chunk)]
+    results: list[Detected] = []
+    if jobs <= 1 or len(chunks) <= 1:
+        for part in chunks:
+            results.extend(_detect_chunk(part))
+            if progress:
+                progress(len(part))
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part, found in zip(chunks, pool.map(_detect_chunk, chunks), strict=True):
+            results.extend(found)
+            if progress:
+                progress(len(part))
+    return results
+
+
+def _merged(source: Source, findings: list[Finding]) -> list[Span]:
+    kept = _without_role_labels(source.text, findings)
+    protected = ProtectedTerms(source.protected_terms).find(source.text)
+    return linking.assign_keys(merge.merge(source.text, [*kept, *protected]))
+
+
+def prepare(sources: Sequence[Source], jobs: int = 1, progress: Progress | None = None) -> Outcome:
+    """The slow, stateless half: detection and merging, per record, each record on its own."""
+    raw = detect([s.text for s in sources], jobs, progress)
+    outcome = Outcome([], {})
+    for i, (source, found) in enumerate(zip(sources, raw, strict=True)):
+        if isinstance(found, tuple):
+            outcome.failures[i] = Failure(source.record_id, "detection", *found)
+            outcome.spans.append([])
+            continue
+        try:
+            outcome.spans.append(_merged(source, found))
+        except Exception as exc:
+            outcome.failures[i] = Failure(source.record_id, "merging", "merge", type(exc).__name__)
+            outcome.spans.append([])
+    return outcome
+
+
+def _without_role_labels(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Drop non-PERSON findings that are exactly a speaker label ("INTERVIEWER:", "WITNESS:"):
+    spaCy often calls them organisations. A label that is a name is still a PERSON finding."""
+    labels = {(m.start("label"), m.end("label")) for m in SPEAKER.finditer(text)}
+    return [f for f in findings if f.label == PERSON or (f.start, f.end) not in labels]
+
+
+def propose(
+    sources: Sequence[Source],
+    policy: Policy,
+    table: PseudonymTable,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[list[Span]]:
+    """Spans for every source; raises :class:`AnalysisFailed` if any source failed."""
+    outcome = analyse(sources, policy, table, jobs, progress)
+    if outcome.failures:
+        raise AnalysisFailed(list(outcome.failures.values()))
+    return outcome.spans
+
+
+def analyse(
+    sources: Sequence[Source],
+    policy: Policy,
+    table: PseudonymTable,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Outcome:
+    """Like :func:`propose`, but a failing source is reported in the outcome, not raised."""
+    return finish(sources, prepare(sources, jobs, progress), policy, table)
+
+
+class AnalysisFailed(RedactionError):
+    def __init__(self, failures: Sequence[Failure]) -> None:
+        first = failures[0]
+        super().__init__(
+            f"{len(failures)} record(s) could not be analysed; first: {first.record_id}: "
+            f"{first.describe()}",
+            "the other records are unaffected; report the recognizer named here to the "
+            "maintainers (record ids only, never the text)",
+        )
+        self.failures = list(failures)
+
+
+def _collect_isolated(
+    merged: Sequence[Sequence[Span]],
+    sources: Sequence[Source],
+    outcome: Outcome,
+    table_known: Iterable[linking.Entity],
+) -> dict[str, linking.Entity]:
+    """Entities of every healthy record; a record whose spans break collection is failed."""
+    healthy = [i for i in range(len(sources)) if i not in outcome.failures]
+    try:
+        return linking.collect([s for i in healthy for s in merged[i]], table_known)
+    except Exception:
+        for i in healthy:
+            try:
+                linking.collect(merged[i])
+            except Exception as exc:
+                outcome.failures[i] = Failure(
+                    sources[i].record_id, "linking", "collect", type(exc).__name__
+                )
+        healthy = [i for i in healthy if i not in outcome.failures]
+        return linking.collect([s for i in healthy for s in merged[i]], table_known)
+
+
+def finish(
+    sources: Sequence[Source],
+    prepared: Outcome,
+    policy: Policy,
+    table: PseudonymTable,
+) -> Outcome:
+    """The quick, stateful half: linking across records and the table, then the plan.
+    A record that fails here is reported and left out; the others are planned as usual."""
+    outcome = Outcome([[] for _ in sources], dict(prepared.failures))
+    merged = prepared.spans
+    # every entity seen anywhere (this batch or the vault's table) is searched for everywhere
+    known = _collect_isolated(merged, sources, outcome, table.entities())
+    linker = linking.Linker(known.values())
+    corpus_names = [n for e in known.values() if e.label == "PERSON" for n in e.surfaces]
+    for i, (source, spans) in enumerate(zip(sources, merged, strict=True)):
+        if i in outcome.failures:
+            continue
+        try:
+            linked = linker.link(source.text, spans)
+            protected_keys = {s.entity for s in linked if s.recognizer == "protected-term"}
+            outcome.spans[i] = plan(
+                source.record_id, linked, policy, table, protected_keys, corpus_names, country_of
+            )
+        except Exception as exc:
+            outcome.failures[i] = Failure(source.record_id, "linking", "link", type(exc).__name__)
+    return outcome

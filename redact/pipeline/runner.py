@@ -1,0 +1,76 @@
+"""``redact run`` over a vault: detect outside the lock, then link, plan and save under it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from intake.vault import Vault
+from keys.identity import Identity
+from redact.detect.span import Span
+from redact.link.pseudonyms import PseudonymTable
+from redact.pipeline.analysis import Failure, Source, finish, prepare
+from redact.plan import policy as policy_module
+from redact.plan import redaction_log
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+
+def _progress_bar() -> Progress:
+    """On stderr, so stdout stays one line per record for scripts."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    return Progress(
+        "analysing",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def run(
+    vault: Vault,
+    ids: Sequence[str],
+    identity: Identity,
+    policy_file: Path | None,
+    jobs: int,
+    now: datetime,
+) -> list[tuple[str, list[Span] | Failure]]:
+    """Analyse the records; one that fails is marked "analysis failed" and the rest go on."""
+    chosen = policy_module.load(policy_file)
+    records = [vault.record(record_id, identity) for record_id in ids]
+    sources = [Source(r.id, r.text, r.protected_terms) for r in records]
+    with _progress_bar() as bar:
+        task = bar.add_task("analysing", total=len(sources))
+        merged = prepare(sources, jobs, lambda n: bar.advance(task, n))
+    with vault.lock():  # other writers wait; the table is re-read so nothing is lost
+        table = PseudonymTable.from_json(
+            vault.read_document(None, "pseudonyms", identity), chosen.style
+        )
+        planned = finish(sources, merged, chosen, table)
+        vault.write_document(None, "pseudonyms", table.to_json())
+        stamp = now.isoformat(timespec="seconds")
+        vault.log("analysis", now, identity, None, vault.sealed_files(None), locked_already=True)
+        for i, source in enumerate(sources):
+            old = redaction_log.load(vault, source.record_id, identity)
+            failure = planned.failures.get(i)
+            if failure is not None:
+                fresh = redaction_log.failed(
+                    old, source.record_id, chosen.sha256, stamp, failure.to_json()
+                )
+            else:
+                fresh = redaction_log.refresh(
+                    old, planned.spans[i], source.record_id, chosen.sha256, stamp
+                )
+            redaction_log.save(vault, fresh)
+            files = vault.sealed_file(source.record_id, "redaction.age")
+            vault.log("analysis", now, identity, source.record_id, files, locked_already=True)
+    return [
+        (s.record_id, planned.failures.get(i) or planned.spans[i]) for i, s in enumerate(sources)
+    ]
