@@ -172,6 +172,31 @@ class Vault:
             )
         return self.root / "records" / record_id
 
+    def resolve(self, ref: str, identity: Identity | None = None) -> str:
+        """The record id ``ref`` names: a full id, a unique id prefix (4+ characters), or, with an
+        identity to read the listings, an interview code (case-insensitive). An ambiguous ``ref``
+        is refused with its candidates, never guessed."""
+        ids = self.record_ids()
+        if ref in ids:
+            return ref
+        matches = [i for i in ids if len(ref) >= 4 and i.startswith(ref.lower())]
+        if identity is not None and not matches:
+            wanted = ref.strip().casefold()
+            codes = {i: str(self.summary(i, identity).get("code", "")) for i in ids}
+            matches = [i for i in ids if codes[i].casefold() == wanted]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise VaultError(
+                f"'{ref}' names {len(matches)} records: {', '.join(matches[:5])}",
+                "give more of the id, or the full id",
+            )
+        how = "an interview code, a record id or a unique prefix of 4+ characters"
+        raise VaultError(
+            f"no record '{ref}' in {self.root}",
+            f"give {how}; list them with: testimony intake list --vault {self.root}",
+        )
+
     # -- writing ----------------------------------------------------------------------------
 
     def add(
