@@ -24,7 +24,18 @@ PACKAGES = ("keys", "intake", "redact")
 FORBIDDEN = {"keys": ("intake", "redact"), "intake": ("redact",), "redact": ()}
 
 
-STAGES = ("text", "detect", "link", "plan", "pipeline", "review", "export", "evaluate", "web", "cli")
+STAGES = (
+    "text",
+    "detect",
+    "link",
+    "plan",
+    "pipeline",
+    "review",
+    "export",
+    "evaluate",
+    "web",
+    "cli",
+)
 
 
 def _is_shell(module: str) -> bool:
