@@ -15,7 +15,6 @@ Entry: {"seq", "time", "action", "actor" (fingerprint or null), "record" (id or 
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
@@ -25,12 +24,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from intake import chain
 from keys import card
 from keys.errors import UsageError, VaultError
 from keys.identity import Identity, Recipient
 
 LOG_NAME = "audit.log"
-GENESIS = "0" * 64
+GENESIS = chain.GENESIS
 UNSIGNED_ACTIONS = frozenset({"init", "intake"})  # what needs no key: set-up, the field laptop
 ACTIONS = frozenset(
     {
@@ -46,6 +46,7 @@ ACTIONS = frozenset(
         "rewrap",
         "withdrawal",
         "sign-recipients",
+        "settings",
     }
 )
 RECIPIENT_ACTIONS = frozenset({"init", "add-recipient", "remove-recipient", "sign-recipients"})
@@ -57,11 +58,6 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _canonical(entry: Mapping[str, Any]) -> bytes:
-    body = {k: v for k, v in entry.items() if k != "sig"}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
 def _last_line(path: Path) -> tuple[int, str]:
@@ -79,7 +75,7 @@ def _last_line(path: Path) -> tuple[int, str]:
         raise VaultError(
             f"{path}: the last audit entry is unreadable", "run: testimony audit verify --vault DIR"
         ) from None
-    return seq, hashlib.sha256(last).hexdigest()
+    return seq, chain.line_hash(last)
 
 
 def intake_files(root: Path, record_id: str) -> dict[str, str] | None:
@@ -165,8 +161,8 @@ def append_locked(
         "files": dict(sorted((files or {}).items())),
         "prev": prev,
     }
-    entry["sig"] = base64.b64encode(identity.sign(_canonical(entry))).decode() if identity else None
-    line = json.dumps(entry, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+    entry["sig"] = chain.sign(entry, identity) if identity else None
+    line = chain.line(entry)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         os.write(fd, line)
@@ -209,7 +205,7 @@ def verify_chain(
             return verdict  # after a break nothing later can be trusted
         entry = json.loads(line)
         unsigned_since = (unsigned_since or number) if entry["sig"] is None else None
-        prev = hashlib.sha256(line).hexdigest()
+        prev = chain.line_hash(line)
         verdict.entries, verdict.head = number, prev
         if head is not None and number == head[0] and prev != head[1]:
             verdict.errors.append(
@@ -231,6 +227,16 @@ def verify_chain(
     return verdict
 
 
+_CHAIN_PROBLEMS: Mapping[chain.Problem, str] = {
+    "number": "sequence number {seq} where {number} was expected (inserted, removed or moved)",
+    "prev": "does not follow the previous entry (changed, inserted, removed or moved)",
+    "unsigned": "an unsigned '{action}' entry",
+    "unknown-signer": "signed by {actor}, which is not a known card",
+    "malformed": "the signature is malformed",
+    "changed": "the signature does not verify (the entry was changed)",
+}
+
+
 def _card_sha256(recipient: Recipient) -> str:
     """The SHA-256 of the card file testimony writes for ``recipient`` (as logged)."""
     return hashlib.sha256(card.to_text(recipient).encode()).hexdigest()
@@ -244,26 +250,15 @@ def _check_entry(
         fields = (entry["seq"], entry["action"], entry["prev"], entry["files"], entry["actor"])
     except (ValueError, KeyError, TypeError):
         return "not a valid entry (changed or truncated)"
-    seq, action, entry_prev, files, actor = fields
+    seq, action, _, files, actor = fields
     if not isinstance(files, dict):
         return "not a valid entry (changed or truncated)"
-    if seq != number:
-        return f"sequence number {seq} where {number} was expected (inserted, removed or moved)"
-    if entry_prev != prev:
-        return "does not follow the previous entry (changed, inserted, removed or moved)"
-    if entry.get("sig") is None:
-        if action not in UNSIGNED_ACTIONS or actor is not None:
-            return f"an unsigned '{action}' entry"
-    else:
-        signer = signers.get(actor)
-        if signer is None:
-            return f"signed by {actor}, which is not a known card"
-        try:
-            signature = base64.b64decode(entry["sig"], validate=True)
-        except ValueError:
-            return "the signature is malformed"
-        if not signer.verify(signature, _canonical(entry)):
-            return "the signature does not verify (the entry was changed)"
+    unsigned_allowed = action in UNSIGNED_ACTIONS and actor is None
+    problem = chain.check(entry, number, prev, signers, "seq", "actor", unsigned_allowed)
+    if problem is not None:
+        return _CHAIN_PROBLEMS[problem].format(seq=seq, number=number, action=action, actor=actor)
+    signer = signers.get(actor) if entry.get("sig") is not None else None
+    if signer is not None:
         admitted = files if action == "init" else verdict.recipients
         if admitted.get(f"{actor}.card") != _card_sha256(signer):
             return (

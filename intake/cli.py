@@ -100,6 +100,41 @@ def vault_pin(vault_dir: Path, identity_path: Path | None, passphrase_file: Path
     )
 
 
+@vault_group.command("settings")
+@VAULT_OPTION
+@click.option("--organisation", help="Who conducted the interviews, named in citations.")
+@click.option("--citation", help="The citation template export fills in ('' clears it).")
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as one JSON object.")
+@identity_options
+def vault_settings(
+    vault_dir: Path,
+    organisation: str | None,
+    citation: str | None,
+    as_json: bool,
+    identity_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Show the vault's settings; with --organisation or --citation, change them (the admin
+    signs them: they reach every citation, so they must not change silently)."""
+    from dataclasses import asdict
+
+    from intake import settings
+    from intake.vault import Vault
+
+    vault = Vault.open(vault_dir)
+    if organisation is None and citation is None:
+        current = settings.load(vault)
+    else:
+        identity = unlock(identity_path, passphrase_file, "changing the vault settings")
+        current = settings.save(vault, identity, datetime.now(UTC), organisation, citation)
+        click.echo("settings signed and saved", err=True)
+    if as_json:
+        echo_json(asdict(current))
+        return
+    click.echo(f"organisation: {current.organisation or '-'}")
+    click.echo(f"citation: {current.citation or '-'}")
+
+
 @vault_group.command("add-recipient")
 @click.argument("card_file", type=click.Path(path_type=Path, dir_okay=False))
 @VAULT_OPTION

@@ -1,7 +1,8 @@
 """`audit verify`: the chain and signatures (up to a kept head, when given), every sealed file
-against the log (changed, added by hand, or missing), the admin pin and the signed recipient set,
-and (with an identity) every record's content against its custody hash. ``require_intact`` is the
-same check for commands that read the vault (export): one refusal on the first problem."""
+against the log (changed, added by hand, or missing), the admin pin, the signed recipient set
+and the signed vault settings, and (with an identity) every record's content against its
+custody hash. ``require_intact`` is the same check for commands that read the vault (export):
+one refusal on the first problem."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import hashlib
 from pathlib import Path
 
 from intake import recipients as signed_recipients
+from intake import settings
 from intake.audit import Verdict, file_sha256, verify_chain
+from intake.settings import SETTINGS_NAME
 from intake.storage import TEMP_PREFIX
 from intake.vault import Vault
 from keys import card
@@ -36,6 +39,7 @@ def verify(vault: Vault, identity: Identity | None, head: tuple[int, str] | None
         verdict.warnings.append("a rewrap was interrupted: run testimony vault rewrap again")
     _check_files(vault, verdict)
     _check_signed_set(vault, verdict)
+    _check_settings(vault, verdict)
     if identity is not None:
         _check_custody(vault, identity, verdict)
     return verdict
@@ -72,6 +76,15 @@ def _check_signed_set(vault: Vault, verdict: Verdict) -> None:
         vault.recipients()
     except TestimonyError as error:
         verdict.errors.append(error.message.removesuffix("; nothing was written"))
+
+
+def _check_settings(vault: Vault, verdict: Verdict) -> None:
+    """The vault settings, when set, must be the file the pinned admin signed and the log last
+    named (a changed organisation would otherwise reach every citation)."""
+    try:
+        settings.load(vault)
+    except TestimonyError as error:
+        verdict.errors.append(error.message)
 
 
 def _check_recipients(vault: Vault, verdict: Verdict) -> None:
@@ -130,7 +143,7 @@ def _compare(folder: Path, record_id: str, verdict: Verdict) -> None:
     what = f"record {record_id}" if record_id else "vault"
     paths = sorted(folder.glob("*.age"))
     if not record_id:  # the vault's public files that the log names
-        names = (signed_recipients.PIN_NAME, signed_recipients.SET_NAME)
+        names = (signed_recipients.PIN_NAME, signed_recipients.SET_NAME, SETTINGS_NAME)
         paths += [folder / name for name in names if (folder / name).is_file()]
     for path in paths:
         expected = verdict.latest.get((record_id, path.name))
