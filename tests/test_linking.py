@@ -112,6 +112,51 @@ def test_ambiguous_partial_is_its_own_entity_naming_the_candidates(text: str, pa
     assert all(f"'{f}'" in why for f in present)
 
 
+TITLED_OTHERS = [
+    # (text, the full name, the title form of somebody else, the surname alone, in text order;
+    # another full name of that surname known elsewhere in the corpus)
+    (
+        "Bae Sun-ok came. Auntie Bae paid. Bae said no.",
+        "Bae Sun-ok",
+        "Auntie Bae",
+        "Bae",
+        "Bae Chol",
+    ),
+    ("Old Tan left. Tan's son Tan Peng drove.", "Old Tan", "Tan's", "Tan Peng", "Tan Jianguo"),
+    (
+        "Yun Ok-hui came. Grandpa Yun sat. Mr. Yun waved.",
+        "Yun Ok-hui",
+        "Grandpa Yun",
+        "Mr. Yun",
+        "Yun Chol",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "third", "other"), TITLED_OTHERS)
+def test_a_title_form_of_somebody_else_makes_a_surname_alone_ambiguous(
+    text: str, first: str, second: str, third: str, other: str
+) -> None:
+    """A surname alone in a record that names two people of it, one by a full name and one by a
+    title the corpus keeps apart from that full name, could be either: it is not linked."""
+    corpus = [Entity(entity_key(PERSON, other), PERSON, (other,))]
+    linked = linking.link(text, _spans(text, first, second, third), corpus)
+    by_shape = {linking.role_titles(s.text) != "": s for s in linked}
+    full = next(s for s in linked if linking._is_full(s.entity) and " " in s.text)
+    titled = by_shape[True]
+    alone = next(s for s in linked if s not in (full, titled))
+    assert titled.entity != full.entity
+    assert alone.entity not in {full.entity, titled.entity}
+    assert "ambiguous" in alone.explanation
+
+
+def test_a_surname_alone_beside_only_a_title_form_is_not_linked_to_it() -> None:
+    text = "Old Mrs. Zhou cooked. Zhou was kind."
+    corpus = [Entity(entity_key(PERSON, "Zhou Dequan"), PERSON, ("Zhou Dequan",))]
+    linked = linking.link(text, _spans(text, "Old Mrs. Zhou", "Zhou"), corpus)
+    assert _key_of(linked, "Zhou") != _key_of(linked, "Old Mrs. Zhou")
+
+
 def test_names_in_another_script_match_only_their_own_letters() -> None:
     """Two Lao names share no Latin letters: that is no reason to link them."""
     text = "ສຸກສະຫວັນ met ຄຳພອນ ວົງສະຫວາດ."

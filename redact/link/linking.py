@@ -324,6 +324,8 @@ def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
     if titles and body.rpartition("|")[0]:
         return _resolve_role(surface, body, titles, context)
     owners = _candidates(surface, body, context.local)
+    if owners and body.rpartition("|")[0]:  # a title form of somebody else makes it ambiguous
+        owners += _titled_others(surface, body, owners, context)
     if len(owners) == 1:
         return owners[0], f"linked to the person written '{_first(owners[0], context)}'"
     own = f"{PERSON}:{body}"
@@ -359,6 +361,28 @@ def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tu
     )
 
 
+def _titled_others(surface: str, body: str, owners: list[str], context: _Context) -> list[str]:
+    """Title forms of this surname in the record ("Auntie Pak", "Old Wang") that stand for
+    somebody other than the full names ``owners``: another person a surname alone may mean."""
+    spelling = _spelling(surface)
+    others: list[str] = []
+    for entity in list(context.local.values()):
+        if entity.label != PERSON:
+            continue
+        for written in entity.surfaces:
+            titles = role_titles(written)
+            name = strip_possessive(written)
+            if not titles or _spelling(name) != spelling:
+                continue
+            own = _partial_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
+            if own != body:
+                continue
+            key, _ = _resolve_role(name, own, titles, context)
+            if key not in owners and key not in others:
+                others.append(key)
+    return others
+
+
 def _titled(titles: str, key: str, context: _Context) -> bool:
     """True when the record writes the title right before one of the person's full names."""
     title = titles.split()[-1]
@@ -372,8 +396,8 @@ def _titled(titles: str, key: str, context: _Context) -> bool:
 
 
 def _first(key: str, context: _Context) -> str:
-    entity = context.local.get(key) or context.corpus[key]
-    return entity.surfaces[0]
+    entity = context.local.get(key) or context.corpus.get(key)
+    return entity.surfaces[0] if entity else _body(key).replace("|", " ").strip().title()
 
 
 def _relink(span: Span, context: _Context) -> Span:
