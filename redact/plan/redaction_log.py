@@ -3,13 +3,20 @@
 Every span with offsets, text, type, recognizer, score, context, explanation, proposed action and
 replacement, and a status (proposed / accepted / rejected / edited / added). Re-running detection
 keeps every decided span and only replaces open proposals.
+
+A process that saves a log under the vault's lock keeps it in memory (`load_kept`, `save_kept`):
+the next decision on that record, in the same process and under the lock, reuses it when the
+sealed file is still the very one it wrote (its SHA-256 compared), instead of decrypting and
+parsing a thousand spans again. Only ever in memory, and only for the identity that opened it.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, NotRequired, TypedDict, get_args
 
 from intake.vault import Vault
 from keys.errors import RedactionError
@@ -17,6 +24,58 @@ from keys.identity import Identity
 from redact.detect.span import Span
 
 FORMAT = 1
+NAME = "redaction"
+FILE = f"{NAME}.age"
+KEEP = 4  # logs kept in memory per process (the records a reviewer works on now)
+
+Status = Literal["proposed", "accepted", "rejected", "edited", "added"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+
+
+class SpanState(TypedDict):
+    """A span as a decision event records it, before or after."""
+
+    id: str  # "START-END"
+    status: Status
+    replacement: str
+    label: str
+    entity: str
+
+
+class Event(TypedDict):
+    """One signed decision (``redact.review.events``): kept as JSON inside the log."""
+
+    n: int
+    time: str
+    reviewer: str  # card fingerprint
+    name: str
+    action: str
+    before: list[SpanState]
+    after: list[SpanState]
+    prev: str
+    reason: NotRequired[str]  # a signed release of a protected term
+    sig: str
+
+
+class Summary(TypedDict):
+    """A record's review progress, as ``review list --json`` prints it (with its id)."""
+
+    analysed: bool
+    spans: int
+    undecided: int
+    approved: bool
+    reviewers: list[str]
+
+
+def status_of(span: Span) -> Status:
+    """The span's status, one of ``STATUSES`` (a log holding another one is refused)."""
+    for status in STATUSES:
+        if span.status == status:
+            return status
+    raise RedactionError(
+        f"a span at {span.start}-{span.end} has an unknown status",
+        "restore the record's redaction log from a backup",
+    )
 
 
 @dataclass
@@ -25,7 +84,7 @@ class RedactionLog:
     policy_sha256: str
     analysed_at: str
     spans: list[Span] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)  # signed decisions (review)
+    events: list[Event] = field(default_factory=list)  # signed decisions (review)
     failure: dict[str, str] | None = None  # the last analysis failed: stage, component, error
 
     def to_json(self) -> dict[str, Any]:
@@ -41,11 +100,15 @@ class RedactionLog:
 
     @classmethod
     def from_json(cls, body: dict[str, Any]) -> RedactionLog:
+        spans = [Span.from_json(s) for s in body["spans"]]
+        for span in spans:
+            if span.status not in STATUSES:
+                status_of(span)  # refused, with a hint
         return cls(
             body["record"],
             body["policy_sha256"],
             body["analysed_at"],
-            [Span.from_json(s) for s in body["spans"]],
+            spans,
             list(body.get("events", [])),
             body.get("failure"),
         )
@@ -104,3 +167,48 @@ def load(vault: Vault, record_id: str, identity: Identity) -> RedactionLog | Non
 
 def save(vault: Vault, log: RedactionLog) -> None:
     vault.write_document(log.record_id, "redaction", log.to_json())
+
+
+# -- the log this process saved last, reused under the lock -----------------------------------
+
+_kept: OrderedDict[tuple[str, str, str], tuple[str, RedactionLog]] = OrderedDict()
+
+
+def _key(vault: Vault, record_id: str, identity: Identity) -> tuple[str, str, str]:
+    return str(vault.root.resolve()), record_id, identity.recipient.fingerprint
+
+
+def _copy(log: RedactionLog) -> RedactionLog:
+    """A log whose lists can change without touching the kept one (spans are frozen; events
+    are never changed once signed)."""
+    return replace(log, spans=list(log.spans), events=list(log.events))
+
+
+def load_kept(vault: Vault, record_id: str, identity: Identity) -> RedactionLog:
+    """:func:`require`, reusing the log this process kept when the sealed file is still the one
+    it wrote. Call under the vault's writer lock."""
+    key = _key(vault, record_id, identity)
+    kept = _kept.get(key)
+    if kept is not None:
+        try:
+            sealed = (vault.record_dir(record_id) / FILE).read_bytes()
+        except FileNotFoundError:
+            sealed = b""
+        if hashlib.sha256(sealed).hexdigest() == kept[0]:
+            _kept.move_to_end(key)
+            return _copy(kept[1])
+        del _kept[key]
+    return require(vault, record_id, identity)
+
+
+def save_kept(vault: Vault, log: RedactionLog, identity: Identity) -> dict[str, str]:
+    """:func:`save`, then keep the log in memory for the next :func:`load_kept`. Returns
+    {file name: SHA-256} of the sealed log, for its audit entry. Call under the writer lock."""
+    save(vault, log)
+    files = vault.sealed_file(log.record_id, FILE)
+    key = _key(vault, log.record_id, identity)
+    _kept[key] = (files[FILE], _copy(log))
+    _kept.move_to_end(key)
+    while len(_kept) > KEEP:
+        _kept.popitem(last=False)
+    return files
