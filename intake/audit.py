@@ -78,6 +78,12 @@ def _last_line(path: Path) -> tuple[int, str]:
     return seq, chain.line_hash(last)
 
 
+def head(root: Path) -> tuple[int, str]:
+    """(entry number, SHA-256) of the log's last line, as `audit verify` prints it, unverified
+    (a quick look: only `audit verify` proves the chain up to it)."""
+    return _last_line(root / LOG_NAME)
+
+
 def intake_files(root: Path, record_id: str) -> dict[str, str] | None:
     """The files the log's intake entry for ``record_id`` names (None without one)."""
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from intake import recipients as signed_recipients
 from intake import settings
 from intake.audit import Verdict, file_sha256, verify_chain
+from intake.duplicates import MAC_NAME
 from intake.settings import SETTINGS_NAME
 from intake.storage import TEMP_PREFIX
 from intake.vault import Vault
@@ -143,8 +144,11 @@ def _compare(folder: Path, record_id: str, verdict: Verdict) -> None:
     what = f"record {record_id}" if record_id else "vault"
     paths = sorted(folder.glob("*.age"))
     if not record_id:  # the vault's public files that the log names
-        names = (signed_recipients.PIN_NAME, signed_recipients.SET_NAME, SETTINGS_NAME)
-        paths += [folder / name for name in names if (folder / name).is_file()]
+        names: tuple[str, ...] = (signed_recipients.PIN_NAME, signed_recipients.SET_NAME)
+        names += (SETTINGS_NAME,)
+    else:
+        names = (MAC_NAME,)
+    paths += [folder / name for name in names if (folder / name).is_file()]
     for path in paths:
         expected = verdict.latest.get((record_id, path.name))
         if expected is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,17 @@ def verified_cards(root: Path) -> list[Path]:
                 "restore the recipients/ folder from a backup",
             )
     return [root / "recipients" / name for name in sorted(signed)]
+
+
+def read_cards(paths: Sequence[Path]) -> list[Recipient]:
+    """The cards given to `vault init`, each once."""
+    recipients = [card.read(path) for path in paths]
+    seen: set[str] = set()
+    for path, recipient in zip(paths, recipients, strict=True):
+        if recipient.fingerprint in seen:
+            raise KeyFileError(f"{path}: the same recipient is given twice")
+        seen.add(recipient.fingerprint)
+    return recipients
 
 
 def require_admin(root: Path, identity: Identity) -> tuple[Recipient, int]:

@@ -1,7 +1,8 @@
-"""Shared command-line plumbing: the error printer, identity and passphrase options.
+"""Shared command-line plumbing: the error and warning printers, identity and passphrase options.
 
 The CLI shells parse, call the library and print; this module is the only place that turns a
-TestimonyError into ``testimony: error: ...`` / ``hint: ...`` and an exit code.
+TestimonyError, or click's own usage error, into ``testimony: error: ...`` / ``hint: ...`` and
+an exit code, and the only one that prints ``testimony: warning: ...`` (:func:`warn`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from keys.errors import KeyFileError, TestimonyError
+from keys.errors import KeyFileError, TestimonyError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 IDENTITY_ENV = "TESTIMONY_IDENTITY"
@@ -24,6 +25,20 @@ IDENTITY_ENV = "TESTIMONY_IDENTITY"
 def fail(error: TestimonyError) -> None:
     click.echo(f"testimony: error: {error.message}", err=True)
     click.echo(f"hint: {error.hint}", err=True)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr: something the user should know, nothing refused. Library
+    code never prints: it hands its warnings to a callback the command passes as ``warn``."""
+    click.echo(f"testimony: warning: {message}", err=True)
+
+
+def usage_error(error: click.UsageError) -> UsageError:
+    """click's own usage error (missing argument, unknown option, bad value) as one of ours."""
+    text = error.format_message().rstrip(".")
+    message = text[:1].lower() + text[1:]  # as our own messages read
+    command = error.ctx.command_path if error.ctx is not None else "testimony"
+    return UsageError(message, f"see how it is used: {command} --help")
 
 
 def run(group: click.Group, argv: list[str] | None = None) -> None:
@@ -41,8 +56,14 @@ def run(group: click.Group, argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("testimony: error: interrupted", err=True)
         sys.exit(130)
+    except click.exceptions.NoArgsIsHelpError as error:
+        error.show()  # a group given no command: its help, as before
+        sys.exit(error.exit_code)
+    except click.UsageError as error:
+        fail(usage_error(error))
+        sys.exit(UsageError.exit_code)
     except click.ClickException as error:
-        error.show()
+        fail(TestimonyError(error.format_message()))
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         click.echo("testimony: error: interrupted", err=True)

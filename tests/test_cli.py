@@ -117,15 +117,43 @@ def test_interviewer_adds_but_cannot_read(cli: CLI, vault_dir: Path, tmp_path: P
     listed = cli("intake", "list", "--vault", vault_dir)
     assert listed.out.split() == [record_id]
     assert "give --identity" in listed.err
+    as_json = cli("intake", "list", "--vault", vault_dir, "--json")
+    assert as_json.code == 0, as_json.err
+    assert [json.loads(line) for line in as_json.out.splitlines()] == [{"id": record_id}]
+    for ref in (record_id, record_id[:6], "NK-7"):  # a code needs the key to read the listing
+        assert_refused(
+            cli("intake", "show", ref, "--vault", vault_dir),
+            message="needs your identity",
+            hint="--identity FILE",
+        )
+
+
+def _added(cli: CLI, vault_dir: Path, tmp_path: Path, code: str, date: str) -> str:
+    source = tmp_path / f"{code}.txt"
+    source.write_text(f"A: the interview {code} took place.\n", encoding="utf-8")
+    added = cli("intake", "add", source, "--vault", vault_dir, "--code", code, "--date", date)
+    assert added.code == 0, added.err
+    return added.out.strip()
+
+
+def test_records_are_listed_by_code_and_shown_by_code_or_prefix(
+    cli: CLI, vault_dir: Path, tmp_path: Path, alice: Person
+) -> None:
+    later = _added(cli, vault_dir, tmp_path, "NK-2026-010", "2026-01-02")
+    early = _added(cli, vault_dir, tmp_path, "NK-2026-9", "2026-05-06")
+    env = {**UNLOCK, "TESTIMONY_IDENTITY": str(alice.key_file)}
+    listed = cli("intake", "list", "--vault", vault_dir, env=env)
+    assert listed.code == 0, listed.err
+    assert [line.split()[0] for line in listed.out.splitlines()] == ["NK-2026-9", "NK-2026-010"]
+    assert [line.split()[2] for line in listed.out.splitlines()] == [early, later]
+    by_code = cli("intake", "show", "nk-2026-010", "--vault", vault_dir, env=env)
+    assert by_code.code == 0 and "NK-2026-010 took place" in by_code.out, by_code.err
+    by_prefix = cli("intake", "show", early[:5], "--vault", vault_dir, env=env)
+    assert by_prefix.code == 0 and "NK-2026-9 took place" in by_prefix.out, by_prefix.err
     assert_refused(
-        cli("intake", "list", "--vault", vault_dir, "--json"),
-        message="needs your identity",
-        hint="cannot read records back",
-    )
-    assert_refused(
-        cli("intake", "show", record_id, "--vault", vault_dir),
-        message="needs your identity",
-        hint="--identity FILE",
+        cli("intake", "show", "NK-2026-011", "--vault", vault_dir, env=env),
+        message="no record 'NK-2026-011'",
+        hint="interview code",
     )
 
 
@@ -254,9 +282,26 @@ def test_unknown_record(cli: CLI, vault_dir: Path, alice: Person) -> None:
     assert_refused(result, message="no record 'aaaaaaaaaaaaaaaaaaaa'", hint="intake list")
 
 
-def test_usage_error_exits_2(cli: CLI) -> None:
-    result = cli("intake", "add")
-    assert result.code == 2 and "Traceback" not in result.err
+@pytest.mark.parametrize(
+    ("args", "message", "hint"),
+    [
+        (["intake", "add"], "missing argument 'FILES...'", "testimony intake add --help"),
+        (["intake", "list", "--colour"], "no such option '--colour'", "testimony intake list"),
+        (["vault", "shwo"], "no such command 'shwo'", "testimony vault --help"),
+        (["audit", "verify", "--vault"], "requires an argument", "--help"),
+    ],
+)
+def test_clicks_usage_errors_go_through_the_error_tree(
+    cli: CLI, args: list[str], message: str, hint: str
+) -> None:
+    result = cli(*args)
+    assert_refused(result, code=2, message=message, hint=hint)
+    assert "Usage:" not in result.err and "Error:" not in result.err
+
+
+def test_a_group_without_a_command_still_shows_its_help(cli: CLI) -> None:
+    result = cli("intake")
+    assert "Usage:" in result.out + result.err and "Traceback" not in result.err
 
 
 def test_attachment_round_trip_through_the_cli(
@@ -277,3 +322,66 @@ def test_each_package_runs_as_a_module(package: str) -> None:
         [sys.executable, "-m", package, "--help"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and "Usage:" in done.stdout
+
+
+def test_vault_show_and_audit_verify_as_json(
+    cli: CLI, vault_dir: Path, tmp_path: Path, alice: Person
+) -> None:
+    record_id = _added(cli, vault_dir, tmp_path, "NK-3", "2026-02-03")
+    shown = cli("vault", "show", "--vault", vault_dir, "--json")  # no identity needed
+    assert shown.code == 0, shown.err
+    body = json.loads(shown.out)
+    me = {"name": "Alice Reviewer", "fingerprint": alice.identity.recipient.fingerprint}
+    assert body["admin"] == me and body["signed"] is True
+    assert body["recipients"] == [{**me, "admin": True}]
+    assert body["records"] == 1 and body["settings"] == {"organisation": None, "citation": None}
+    verified = cli("audit", "verify", "--vault", vault_dir, "--json")
+    assert verified.code == 0, verified.err
+    verdict = json.loads(verified.out)
+    assert verdict["ok"] is True and verdict["errors"] == [] and verdict["records"] == 1
+    assert verdict["head"] == body["audit_head"] and verdict["content_checked"] is False
+    assert verdict["entries"] == int(body["audit_head"].split(":")[0]) == 2
+    (vault_dir / "records" / record_id / "index.age").write_bytes(b"changed")
+    broken = cli("audit", "verify", "--vault", vault_dir, "--json")
+    assert broken.code == 1 and "testimony: error: " in broken.err
+    failed = json.loads(broken.out)
+    assert failed["ok"] is False and any("index.age differs" in e for e in failed["errors"])
+
+
+def _in_a_terminal(args: list[str], answer: str, env: dict[str, str]) -> tuple[int, str]:
+    """Run the CLI with a terminal as stdin (confirmation prompts need one), answering once."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    os.write(leader, answer.encode())  # waits in the terminal until the prompt reads it
+    done = subprocess.run(
+        [sys.executable, "-m", "redact", *args],
+        stdin=follower,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    os.close(leader)
+    os.close(follower)
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_withdraw_asks_with_code_and_date_and_no_changes_nothing(
+    vault_dir: Path, tmp_path: Path, alice: Person, cli: CLI, cli_env: dict[str, str]
+) -> None:
+    record_id = _added(cli, vault_dir, tmp_path, "NK-2026-004", "2026-03-01")
+    env = {**cli_env, **UNLOCK, "TESTIMONY_IDENTITY": str(alice.key_file)}
+    before = snapshot(vault_dir)
+    code, printed = _in_a_terminal(
+        ["intake", "withdraw", "nk-2026-004", "--vault", str(vault_dir)], "n\n", env
+    )
+    assert code == 0, printed
+    assert f"Delete NK-2026-004 of 2026-03-01 (record {record_id})" in printed
+    assert "nothing changed" in printed and "error" not in printed
+    assert snapshot(vault_dir) == before
+    gone = cli("intake", "withdraw", record_id[:6], "--vault", vault_dir, "--yes", env=env)
+    assert gone.code == 0 and "withdrew NK-2026-004 of 2026-03-01" in gone.err, gone.err
+    assert Vault.open(vault_dir).record_ids() == []
