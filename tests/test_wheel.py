@@ -31,7 +31,7 @@ PACKAGES = ("keys", "intake", "redact")
 PASSPHRASE = "wheel test passphrase, not a secret"
 TEXT = (
     "INTERVIEWER: Where did you live?\n"
-    "WITNESS: My name is Ryu Dal-nim. I lived in Musan with my uncle Ryu Gon-ho until 2015.\n"
+    "WITNESS: My name is Ryu Dal-nim. I lived in Pyoldong-ri with my uncle Ryu Gon-ho until 2015.\n"
     "INTERVIEWER: And then?\n"
     "WITNESS: Then Ryu Gon-ho sent me across the river at night.\n"
 )
@@ -179,7 +179,7 @@ def test_preview_intake_review_export_from_outside_the_repository(installed: Ins
     _run([tool, "vault", "init", "vault", "--recipient", "admin.card"], home, env)
     vault = ["--vault", "vault"]
     added = _run([tool, "intake", "add", "interview.txt", *vault, "--code", "NK-2099-001",
-                  "--protect", "Musan"], home, env).split()  # fmt: skip
+                  "--protect", "Pyoldong-ri"], home, env).split()  # fmt: skip
     assert len(added) == 1
     record = added[0]
     _run([tool, "redact", "run", *vault, "--all"], home, env)
@@ -194,7 +194,7 @@ def test_preview_intake_review_export_from_outside_the_repository(installed: Ins
               "--format", fmt, "--out", out], home, env)  # fmt: skip
         assert out.stat().st_size > 0
     quotes = (home / "quotes.md").read_text(encoding="utf-8")
-    assert "Then" in quotes and leaks(quotes, [*NAMES, "Musan"]) == []
+    assert "Then" in quotes and leaks(quotes, [*NAMES, "Pyoldong-ri"]) == []
     served = _run([installed.python, "-c", _page_check(home / "vault", home / "admin.key")],
                   home, env)  # fmt: skip
     assert int(served) >= 1

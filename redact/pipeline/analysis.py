@@ -145,7 +145,20 @@ def propose(
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> list[list[Span]]:
-    """Spans for every source; raises :class:`AnalysisFailed` if any source failed."""
+    """The proposed redactions of every source, in order: detection (``jobs`` worker
+    processes when > 1), merging, linking across all sources and the pseudonym ``table``, then
+    the ``policy``'s action and replacement for each span.
+
+    Each :class:`Source` is an id (a record id, or a file name for previews), its text and its
+    protected terms; offsets in the returned spans index that text. ``table`` is updated in
+    place with every new entity's pseudonym (give a fresh ``PseudonymTable(style=policy.style)``
+    for a stateless run, or the vault's to keep pseudonyms stable). ``progress`` is called with
+    the number of sources each detection chunk finished. Raises :class:`AnalysisFailed` if any
+    source failed (use :func:`analyse` to keep the others); ``redact.find_spans`` is the
+    one-text shortcut::
+
+        spans = propose([Source("a.txt", text, ("Ryu Dal-nim",))], policy, table)[0]
+    """
     outcome = analyse(sources, policy, table, jobs, progress)
     if outcome.failures:
         raise AnalysisFailed(list(outcome.failures.values()))
