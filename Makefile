@@ -13,11 +13,11 @@ test: setup
 	.venv/bin/mypy
 	.venv/bin/python -m pytest
 
+# Every benchmark in benchmarks/, one after the other (each prints ratios to its own anchor).
 bench: setup
-	.venv/bin/python benchmarks/bench_startup.py
-	.venv/bin/python benchmarks/bench_attachment.py
-	.venv/bin/python benchmarks/bench_redact.py
-	.venv/bin/python benchmarks/bench_review.py
+	@set -e; for bench in benchmarks/bench_*.py; do \
+		echo "== $$bench"; .venv/bin/python "$$bench"; \
+	done
 
 # Maintainers only (needs the network to PyPI): re-resolve and re-hash the lock.
 lock:
