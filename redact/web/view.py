@@ -8,20 +8,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from redact.detect.recognizers import display_name
 from redact.detect.recognizers.base import LABELS
 from redact.detect.span import Span
 from redact.link.pseudonyms import LABEL_WORDS
 from redact.plan.proposal import apply
-from redact.plan.redaction_log import RedactionLog
+from redact.plan.redaction_log import Event, RedactionLog
 from redact.review import decisions as review
+from redact.review import state as review_state
+from redact.review.undo import undoable
 
-STATUS_WORDS = {
-    "proposed": "to decide",
-    "accepted": "accepted",
-    "rejected": "rejected: kept as is",
-    "edited": "accepted, replacement edited",
-    "added": "added by a reviewer",
-}
+STATUS_CHOICES = [
+    ("proposed", "? To decide"),
+    ("accepted", "✓ Accepted"),
+    ("rejected", "✗ Rejected"),
+    ("edited", "✎ Edited"),
+    ("added", "+ Added by a reviewer"),
+]
 ACTION_WORDS = {
     "accept": "accepted",
     "reject": "rejected",
@@ -30,6 +33,7 @@ ACTION_WORDS = {
     "merge": "merged",
     "split": "split",
     "approve": "approved the record",
+    "undo": "undid a decision",
 }
 EXTRA_WORDS = {
     "COUNTRY": "Country",
@@ -44,6 +48,35 @@ QUASI = ("DATE", "AGE", "PRICE", "NRP", "QUANTITY")
 
 def label_word(label: str) -> str:
     return EXTRA_WORDS.get(label) or LABEL_WORDS.get(label) or label.title()
+
+
+def state_word(span: Span) -> tuple[str, str]:
+    """The span's state as an icon and words: what the reviewer decided and what the export
+    will do with it (an accepted "keep" stays visible by policy; a rejection by decision)."""
+    keep = span.action == "keep"
+    if span.status == "proposed":
+        return "?", "To decide" + (" (the policy keeps this type visible)" if keep else "")
+    if span.status == "rejected":
+        return "✗", "Rejected: left as written"
+    if span.status == "added":
+        return "+", "Added by a reviewer: will be replaced"
+    if span.status == "edited":
+        return "✎", "Edited: written back as is" if keep else "Edited: new replacement"
+    if keep:
+        return "✓", "Accepted: stays visible (the policy keeps this type)"
+    return "✓", "Accepted: will be replaced"
+
+
+def shown_replacement(span: Span) -> str:
+    """What a reader of the export sees instead of the words (or that they stay)."""
+    if span.status == "rejected" or span.action == "keep":
+        return "stays as written"
+    return span.replacement
+
+
+def recognizer_choices(spans: Sequence[Span]) -> list[tuple[str, str]]:
+    """The recognizers that found the record's spans: (id, reviewer-facing name), by name."""
+    return sorted({(s.recognizer, display_name(s.recognizer)) for s in spans}, key=lambda c: c[1])
 
 
 LABEL_CHOICES = [(label, label_word(label)) for label in LABELS if label not in QUASI]
@@ -87,16 +120,16 @@ def layout(text: str, spans: Sequence[Span]) -> tuple[list[Piece], list[Span]]:
     return pieces, aside
 
 
-def last_decisions(log: RedactionLog) -> dict[str, dict[str, Any]]:
+def last_decisions(log: RedactionLog) -> dict[str, Event]:
     """Span id -> the last event that touched it."""
-    latest: dict[str, dict[str, Any]] = {}
+    latest: dict[str, Event] = {}
     for event in log.events:
         for state in event.get("after", []):
             latest[state["id"]] = event
     return latest
 
 
-def who(event: dict[str, Any] | None) -> str:
+def who(event: Event | None) -> str:
     if not event:
         return ""
     word = ACTION_WORDS.get(event["action"], event["action"])
@@ -110,7 +143,18 @@ def readable_time(stamp: str) -> str:
 
 
 def why(span: Span) -> str:
-    return f"{label_word(span.label)}: found by {span.recognizer}, score {span.score:.2f}"
+    return f"{label_word(span.label)} · {display_name(span.recognizer)} · score {span.score:.2f}"
+
+
+def undo_offer(log: RedactionLog) -> dict[str, Any] | None:
+    """The decision an undo would take back now: its number and words for the button."""
+    event = undoable(log)
+    if event is None:
+        return None
+    count = len(event.get("after", []))
+    what = ACTION_WORDS.get(event["action"], event["action"])
+    spans = f" {count} span{'s' if count != 1 else ''}" if count else ""
+    return {"n": event["n"], "words": f"{what}{spans} ({event['name']})"}
 
 
 def event_rows(log: RedactionLog) -> list[dict[str, Any]]:
@@ -129,12 +173,12 @@ def event_rows(log: RedactionLog) -> list[dict[str, Any]]:
 
 
 def progress(log: RedactionLog) -> dict[str, Any]:
-    open_spans = len(review.undecided(log))
+    open_spans = len(review_state.undecided(log))
     return {
         "total": len(log.spans),
         "undecided": open_spans,
         "decided": len(log.spans) - open_spans,
-        "approved": review.is_approved(log),
+        "approved": review_state.is_approved(log),
     }
 
 
@@ -153,9 +197,13 @@ def state(log: RedactionLog, text: str) -> dict[str, Any]:
                 "entity": s.entity,
                 "label": s.label,
                 "who": who(latest.get(review.span_id(s))),
+                "icon": state_word(s)[0],
+                "state": state_word(s)[1],
+                "shown": shown_replacement(s),
             }
             for s in log.spans
         ],
         "preview": apply(text, log.spans),
         "events": event_rows(log),
+        "undo": undo_offer(log),
     }

@@ -1,32 +1,25 @@
-// Testimony review page. Every decision is one POST (JSON + CSRF header); the server signs it.
+// Testimony review page: moving between proposals, the inspector, single decisions, adding a
+// missed span. Filter, bulk decisions, undo and the same entity in other records: tools.js.
 "use strict";
-(function () {
-  const app = document.getElementById("app");
-  if (!app) return;
+import { $, toast, post, getJSON } from "./page.js";
+import { startTools } from "./tools.js";
+
+const app = document.getElementById("app");
+if (app) startReview(app);
+
+function startReview(app) {
   const recordId = app.dataset.record;
-  const csrf = document.querySelector('meta[name="csrf-token"]').content;
-  const transcript = document.getElementById("transcript");
-  const preview = document.getElementById("preview");
-  const $ = (id) => document.getElementById(id);
-  let marks = Array.from(document.querySelectorAll("mark.sp[data-id]"));
+  const transcript = $("transcript");
+  const preview = $("preview");
+  const marks = Array.from(document.querySelectorAll("mark.sp[data-id]"));
   let current = -1;
   let pending = null; // {start, end, text}: the words selected in the transcript
   let busy = false;
 
   // the record text, in code points (Python's offsets), rebuilt from the data-offset pieces
-  const pieces = Array.from(transcript.querySelectorAll("[data-offset]"));
-  const raw = pieces.map((el) => el.textContent).join("");
+  const raw = Array.from(transcript.querySelectorAll("[data-offset]")).map((el) => el.textContent).join("");
   const cps = Array.from(raw);
   const cpLen = (s) => Array.from(s).length;
-
-  function toast(message, bad) {
-    const box = $("toast");
-    box.textContent = message;
-    box.classList.toggle("bad", !!bad);
-    box.hidden = false;
-    clearTimeout(toast.timer);
-    toast.timer = setTimeout(() => { box.hidden = true; }, bad ? 7000 : 2500);
-  }
 
   // -- moving between proposals -------------------------------------------------------------
   function focusSpan(i, scroll) {
@@ -45,6 +38,13 @@
     inspect();
   }
 
+  function step(direction) { // the next proposal the filter shows, in that direction
+    for (let i = current + direction; i >= 0 && i < marks.length; i += direction) {
+      if (tools.shows(marks[i])) { focusSpan(i); return; }
+    }
+    if (current < 0) { const first = marks.findIndex(tools.shows); if (first >= 0) focusSpan(first); }
+  }
+
   function currentMark() { return current >= 0 ? marks[current] : null; }
 
   function inspect() {
@@ -55,13 +55,12 @@
     if (!mark) return;
     const d = mark.dataset;
     const tag = $("i-tag");
-    tag.textContent = mark.querySelector(".tag").textContent;
+    tag.textContent = d.type;
     tag.className = "tag lb-" + d.label;
     $("i-text").textContent = mark.querySelector(".o").textContent;
-    $("i-status").textContent = d.action === "keep" && d.status !== "proposed" && d.status !== "rejected"
-      ? d.status + ": stays visible (the policy keeps this type)" : statusWords[d.status] || d.status;
-    $("i-repl").textContent = d.action === "keep" ? "(kept as is)" : mark.querySelector(".r").textContent;
-    $("i-why").textContent = "found by " + d.rec + ", score " + d.score;
+    $("i-status").textContent = d.icon + " " + d.state;
+    $("i-repl").textContent = d.repl;
+    $("i-why").textContent = d.why;
     $("i-expl").textContent = d.expl || "—";
     $("i-ctx").textContent = d.ctx || "—";
     const same = marks.filter((m) => m.dataset.entity === d.entity);
@@ -69,12 +68,8 @@
     $("i-mentions").textContent = same.length + " in this record (" + open + " to decide)";
     $("i-who").textContent = d.who || "none yet";
     fillMergeTargets(mark);
+    tools.inspected(mark);
   }
-
-  const statusWords = {
-    proposed: "to decide", accepted: "accepted: will be replaced", rejected: "rejected: kept as is",
-    edited: "accepted with an edited replacement", added: "added by a reviewer",
-  };
 
   function fillMergeTargets(mark) {
     const select = $("merge-target");
@@ -99,39 +94,22 @@
 
   // -- decisions ------------------------------------------------------------------------------
   async function send(body, focusAfter) {
-    if (busy) return;
+    if (busy) return false;
     busy = true;
     try {
-      const response = await fetch("/api/record/" + recordId + "/decide", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-        body: JSON.stringify(body),
-        credentials: "same-origin",
-      });
-      const reply = await response.json().catch(() => ({ error: "the server did not answer" }));
-      if (!response.ok && reply.needs_reason && !body.reason) {
-        busy = false;
-        const why = window.prompt(
-          "This is a protected term given at intake (the witness, a relative, a home village). " +
-          "Leaving it visible publishes it. Only if the person asked for that, type the reason: " +
-          "it is signed with your key and the release is listed in the public report.");
-        if (why && why.trim()) return send(Object.assign({}, body, { reason: why.trim() }), focusAfter);
-        toast("Not changed: the protected term stays masked.", true);
-        return false;
-      }
-      if (!response.ok) {
-        toast((reply.error || "refused") + (reply.hint ? " — " + reply.hint : ""), true);
-        return false;
-      }
+      const { ok, reply } = await post("/api/record/" + recordId + "/decide", body);
+      if (!ok) return false;
       if (!applyState(reply, focusAfter)) return true;
       toast("Saved and signed: " + body.action);
       return true;
-    } catch (error) {
-      toast("Could not reach the review server. Is `testimony review serve` still running?", true);
-      return false;
     } finally {
       busy = false;
     }
+  }
+
+  async function refresh() { // after decisions made elsewhere (in every record at once)
+    const state = await getJSON("/api/record/" + recordId);
+    if (state) applyState(state);
   }
 
   function reload(focusId) {
@@ -147,7 +125,10 @@
     for (const s of state.spans) {
       const m = byId.get(s.id);
       m.className = m.className.replace(/\bst-\w+/, "st-" + s.status).replace(/\blb-\w+/, "lb-" + s.label);
-      Object.assign(m.dataset, { status: s.status, action: s.action, entity: s.entity, who: s.who });
+      Object.assign(m.dataset, {
+        status: s.status, action: s.action, entity: s.entity, who: s.who,
+        icon: s.icon, state: s.state, repl: s.shown,
+      });
       m.querySelector(".r").textContent = s.replacement;
     }
     $("progress").value = state.decided;
@@ -155,14 +136,20 @@
     $("progress-text").textContent = state.decided + " of " + state.total + " decided";
     $("approved").hidden = !state.approved;
     $("approve").disabled = state.undecided > 0 || state.approved;
-    $("bulk").disabled = state.undecided === 0;
     $("approve-why").textContent = state.undecided > 0
       ? "Decide the " + state.undecided + " open spans first."
       : state.approved ? "Approved. A new decision would need a new approval." : "Every span is decided.";
     preview.textContent = state.preview;
+    showEvents(state.events);
+    tools.changed(state);
+    inspect();
+    return true;
+  }
+
+  function showEvents(events) {
     const list = $("events");
     list.textContent = "";
-    for (const e of state.events) {
+    for (const e of events) {
       const li = document.createElement("li");
       const time = document.createElement("time");
       time.textContent = e.time;
@@ -174,9 +161,7 @@
       li.append(time, " ", name, " ", fp, " " + e.action + (e.count ? " " + e.count + (e.count === 1 ? " span" : " spans") : ""));
       list.appendChild(li);
     }
-    $("events-count").textContent = "(" + state.events.length + " decisions)";
-    inspect();
-    return true;
+    $("events-count").textContent = "(" + events.length + " decisions)";
   }
 
   function needSpan() {
@@ -190,7 +175,7 @@
     if (!mark) return;
     const body = allMentions ? { action, entity: mark.dataset.entity } : { action, spans: [mark.dataset.id] };
     const at = current;
-    if (await send(body) && !allMentions && at + 1 < marks.length) focusSpan(at + 1);
+    if (await send(body) && !allMentions && at + 1 < marks.length) step(1);
     else if (currentMark()) currentMark().focus({ preventScroll: true });
   }
 
@@ -218,7 +203,7 @@
       const mark = host.closest("mark.sp");
       if (!mark) return null;
       const o = mark.querySelector(".o");
-      return host.classList.contains("tag") ? +o.dataset.offset : +o.dataset.offset + cpLen(o.textContent);
+      return +o.dataset.offset + cpLen(o.textContent); // the hidden replacement: after the words
     }
     const startOf = (child) => {
       if (!child) return cps.length;
@@ -298,7 +283,9 @@
     $("tab-preview").setAttribute("aria-selected", String(!text));
   }
 
-  const commands = {
+  const tools = startTools({ recordId, marks, send, refresh, currentMark, needSpan });
+
+  const commands = Object.assign({
     accept: () => decideCurrent("accept"),
     reject: () => decideCurrent("reject"),
     edit: startEdit,
@@ -306,18 +293,8 @@
     "reject-entity": () => decideCurrent("reject", true),
     split: () => { const m = needSpan(); if (m) send({ action: "split", spans: [m.dataset.id] }); },
     approve: approve,
-    bulk: () => {
-      $("bulk-n").textContent = String(marks.filter((m) => m.dataset.status === "proposed").length);
-      $("bulk-confirm").hidden = false;
-    },
-    "bulk-yes": async () => {
-      const open = marks.filter((m) => m.dataset.status === "proposed").map((m) => m.dataset.id);
-      $("bulk-confirm").hidden = true;
-      if (open.length) await send({ action: "accept", spans: open });
-    },
-    "bulk-no": () => { $("bulk-confirm").hidden = true; },
     cancel: () => { $("edit-form").hidden = true; if (currentMark()) currentMark().focus(); },
-  };
+  }, tools.commands);
 
   document.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-cmd]");
@@ -346,12 +323,13 @@
   $("add-words").addEventListener("input", () => { pending = null; });
 
   const keys = {
-    j: () => focusSpan(current + 1),
-    k: () => focusSpan(current < 0 ? 0 : current - 1),
+    j: () => step(1),
+    k: () => (current < 0 ? step(1) : step(-1)),
     u: () => {
-      const next = marks.findIndex((m, i) => i > current && m.dataset.status === "proposed");
-      const any = next >= 0 ? next : marks.findIndex((m) => m.dataset.status === "proposed");
-      if (any >= 0) focusSpan(any); else toast("Nothing left to decide.");
+      const open = (m, i) => i > current && m.dataset.status === "proposed" && tools.shows(m);
+      const next = marks.findIndex(open);
+      const any = next >= 0 ? next : marks.findIndex((m) => m.dataset.status === "proposed" && tools.shows(m));
+      if (any >= 0) focusSpan(any); else toast("Nothing left to decide here.");
     },
     a: commands.accept, r: commands.reject, e: commands.edit,
     A: commands["accept-entity"], R: commands["reject-entity"],
@@ -359,11 +337,13 @@
     s: commands.split,
     n: addSpan,
     p: approve,
+    z: commands.undo,
+    f: () => $("f-text").focus(),
     v: () => showTab(transcript.hidden ? "text" : "preview"),
     "?": () => { const box = $("keys"); box.scrollIntoView({ block: "nearest" }); box.classList.add("flash"); setTimeout(() => box.classList.remove("flash"), 1500); },
   };
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") { commands.cancel(); commands["bulk-no"](); return; }
+    if (event.key === "Escape") { commands.cancel(); commands["bulk-no"](); commands["every-no"](); return; }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target.closest("input, select, textarea")) return;
     const action = keys[event.key];
@@ -377,4 +357,4 @@
     const i = marks.findIndex((m) => m.dataset.id === focusId);
     if (i >= 0) focusSpan(i);
   }
-})();
+}
