@@ -15,6 +15,8 @@ need_apt=()
 command -v age >/dev/null 2>&1 || need_apt+=(age)                 # interop tests: the stock age
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)       # review page: real-browser test
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)  # DOCX -> PDF check
+# review page: Hangul and Chinese must render in the browser test, not as boxes
+[ -n "$(fc-list :lang=ko 2>/dev/null)" ] || need_apt+=(fonts-noto-cjk)
 if [ ${#need_apt[@]} -gt 0 ]; then
     if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
     echo "bootstrap: installing system packages: ${need_apt[*]}" >&2
