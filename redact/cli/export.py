@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,6 +16,12 @@ from redact.cli.review import POLICY_OPTION
 OUT_OPTION = click.option(
     "--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False)
 )
+FORCE_OPTION = click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+
+
+def _print_json(body: dict[str, Any]) -> None:
+    click.echo(json.dumps(body, ensure_ascii=False, sort_keys=True))
 
 
 @click.group(name="export")
@@ -23,7 +31,13 @@ def export_group() -> None:
 
 @export_group.command("quotes")
 @VAULT_OPTION
-@click.option("--record", "record_ids", multiple=True, required=True, help="Record id. Repeat.")
+@click.option(
+    "--record",
+    "record_ids",
+    multiple=True,
+    required=True,
+    help="Record: interview code, id or unique id prefix. Repeat.",
+)
 @click.option("--all", "everything", is_flag=True, help="Every turn of the witness.")
 @click.option("--quote", "phrases", multiple=True, help="A few words of the redacted text. Repeat.")
 @click.option(
@@ -34,11 +48,17 @@ def export_group() -> None:
     show_default=True,
 )
 @OUT_OPTION
+@FORCE_OPTION
 @click.option(
     "--organisation",
-    default="the interviewing organisation",
-    show_default=True,
-    help="Who conducted the interviews, for the citations.",
+    default=None,
+    help="Who conducted the interviews, for the citations (default: the vault's setting).",
+)
+@click.option(
+    "--citation",
+    default=None,
+    help="Citation template, e.g. '{witness}, interview {code}, {place}, {month}' "
+    "(default: the vault's setting).",
 )
 @click.option("--marker", default="[{}]", show_default=True, help="How replacements are marked.")
 @click.option(
@@ -53,6 +73,7 @@ def export_group() -> None:
     is_flag=True,
     help="On a refusal, print the matched original words on stderr (authorised reviewers).",
 )
+@JSON_OPTION
 @POLICY_OPTION
 @identity_options
 def quotes(
@@ -62,10 +83,13 @@ def quotes(
     phrases: tuple[str, ...],
     fmt: str,
     out: Path,
-    organisation: str,
+    force: bool,
+    organisation: str | None,
+    citation: str | None,
     marker: str,
     expand: str,
     show_originals: bool,
+    as_json: bool,
     policy_file: Path | None,
     identity_path: Path | None,
     passphrase_file: Path | None,
@@ -81,17 +105,21 @@ def quotes(
         raise UsageError("give --all or --quote TEXT (not both)", "e.g. --quote 'held my arm'")
     vault = Vault.open(vault_dir)
     identity = unlock(identity_path, passphrase_file, "exporting quotes")
-    options = export.Options(fmt, phrases, organisation, marker, expand)
+    ids = [vault.resolve(ref, identity) for ref in record_ids]
+    options = export.Options(fmt, phrases, organisation, marker, expand, citation, force)
     try:
         result = export.export_quotes(
-            vault, identity, record_ids, out, options, policy.load(policy_file), datetime.now(UTC)
+            vault, identity, ids, out, options, policy.load(policy_file), datetime.now(UTC)
         )
     except leak_gate.LeakError as error:
         if show_originals:
             for line in error.originals or [f"{x.where()}: {x.original!r}" for x in error.leaks]:
                 click.echo(f"leak: {line}", err=True)
         raise
-    click.echo(str(result.path))
+    if as_json:
+        _print_json(export.describe(result))
+    else:
+        click.echo(str(result.path))
     click.echo(
         f"exported {len(result.quotes)} quotes; the leak gate (known originals, as read, and a "
         "second look by detection) found nothing",
@@ -101,13 +129,17 @@ def quotes(
 
 @export_group.command("report")
 @VAULT_OPTION
-@click.option("--record", "record_id", required=True)
+@click.option("--record", "record_ref", required=True, help="Interview code, id or id prefix.")
 @OUT_OPTION
+@FORCE_OPTION
+@JSON_OPTION
 @identity_options
 def report(
     vault_dir: Path,
-    record_id: str,
+    record_ref: str,
     out: Path,
+    force: bool,
+    as_json: bool,
     identity_path: Path | None,
     passphrase_file: Path | None,
 ) -> None:
@@ -117,20 +149,26 @@ def report(
 
     vault = Vault.open(vault_dir)
     identity = unlock(identity_path, passphrase_file, "writing a redaction report")
-    export.export_report(vault, identity, record_id, out, datetime.now(UTC))
-    click.echo(str(out))
+    record_id = vault.resolve(record_ref, identity)
+    written = export.export_report(vault, identity, record_id, out, datetime.now(UTC), force)
+    if as_json:
+        _print_json(written.to_json())
+    else:
+        click.echo(str(out))
 
 
 @export_group.command("log")
 @VAULT_OPTION
-@click.option("--record", "record_id", required=True)
+@click.option("--record", "record_ref", required=True, help="Interview code, id or id prefix.")
 @OUT_OPTION
+@FORCE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @identity_options
 def full_log(
     vault_dir: Path,
-    record_id: str,
+    record_ref: str,
     out: Path,
+    force: bool,
     fmt: str,
     identity_path: Path | None,
     passphrase_file: Path | None,
@@ -141,7 +179,8 @@ def full_log(
 
     vault = Vault.open(vault_dir)
     identity = unlock(identity_path, passphrase_file, "exporting a redaction log")
-    export.export_log(vault, identity, record_id, out, fmt, datetime.now(UTC))
+    record_id = vault.resolve(record_ref, identity)
+    export.export_log(vault, identity, record_id, out, fmt, datetime.now(UTC), force)
     click.echo(str(out))
     click.echo(
         f"warning: {out} holds identifying original text, unencrypted (mode 0600); "

@@ -1,15 +1,15 @@
 """The export file formats, and the text a reader of each produced file sees (for the gate).
 
-Markdown: each quote a block quote with a footnote holding its citation. DOCX (python-docx): each
-quote a "Quote" paragraph with a superscript note number; the citations follow as numbered notes
-after a separator — python-docx cannot write real Word footnotes, so they are endnote-style
-paragraphs. CSV and JSON: one row per quote with its record, speaker, quote, citation and the
-quote's offsets in the record's redacted text.
+Markdown: each quote a block quote with a footnote holding its citation. DOCX (``word``): each
+quote a "Quote" paragraph whose citation is a real Word footnote, page numbers in the footer.
+CSV and JSON: one row per quote with its number, record, interview code, speaker, quote,
+citation and the quote's offsets in the record's redacted text.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
@@ -18,9 +18,17 @@ from dataclasses import dataclass
 from typing import Any
 
 FORMATS = ("md", "docx", "csv", "json")
-CSV_FIELDS = ("number", "record", "speaker", "quote", "citation", "start", "end")
+CSV_FIELDS = ("number", "record", "code", "speaker", "quote", "citation", "start", "end")
 TITLE = "Anonymized quotes"
 NOTES = "Notes"
+
+
+@dataclass(frozen=True)
+class About:
+    """Who publishes the file and when (the DOCX core properties)."""
+
+    organisation: str
+    now: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -32,11 +40,13 @@ class Quote:
     citation: str
     start: int  # offsets of the excerpt in the record's redacted text
     end: int
+    code: str = ""  # the record's interview code, when it has one
 
     def row(self) -> dict[str, Any]:
         return {
             "number": self.number,
             "record": self.record,
+            "code": self.code,
             "speaker": self.speaker,
             "quote": self.text,
             "citation": self.citation,
@@ -45,7 +55,7 @@ class Quote:
         }
 
 
-def _preamble(marker: str) -> str:
+def preamble(marker: str) -> str:
     sample = marker.replace("{}", "like this")
     return (
         f"Replacements are marked {sample}: names, places and other identifying details were "
@@ -55,14 +65,16 @@ def _preamble(marker: str) -> str:
 
 def boilerplate(marker: str) -> tuple[str, ...]:
     """The fixed words this module adds around the quotes."""
-    return (TITLE, _preamble(marker), NOTES)
+    return (TITLE, preamble(marker), NOTES)
 
 
-def render(fmt: str, quotes: Sequence[Quote], marker: str) -> bytes:
+def render(fmt: str, quotes: Sequence[Quote], marker: str, about: About | None = None) -> bytes:
     if fmt == "md":
         return markdown(quotes, marker).encode("utf-8")
     if fmt == "docx":
-        return docx(quotes, marker)
+        from redact.export import word
+
+        return word.docx(quotes, marker, about or About("", dt.datetime.now(dt.UTC)))
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\r\n")
@@ -74,37 +86,13 @@ def render(fmt: str, quotes: Sequence[Quote], marker: str) -> bytes:
 
 
 def markdown(quotes: Sequence[Quote], marker: str) -> str:
-    lines = [f"# {TITLE}", "", _preamble(marker), ""]
+    lines = [f"# {TITLE}", "", preamble(marker), ""]
     for q in quotes:
         body = q.text.split("\n")
         body[-1] += f"[^{q.number}]"
         lines += [f"> {line}" if line else ">" for line in body] + [""]
     lines += [f"[^{q.number}]: {q.citation}" for q in quotes]
     return "\n".join(lines) + "\n"
-
-
-def docx(quotes: Sequence[Quote], marker: str) -> bytes:
-    from docx import Document
-
-    document = Document()
-    document.add_heading(TITLE, level=1)
-    document.add_paragraph(_preamble(marker))
-    styles = {s.name for s in document.styles}
-    for q in quotes:
-        paragraph = document.add_paragraph(style="Quote" if "Quote" in styles else None)
-        run = paragraph.add_run()
-        for n, line in enumerate(q.text.split("\n")):
-            if n:
-                run.add_break()
-            run.add_text(line)
-        paragraph.add_run(str(q.number)).font.superscript = True
-    document.add_paragraph("\u2014" * 10)
-    document.add_heading(NOTES, level=2)
-    for q in quotes:
-        document.add_paragraph(f"{q.number}. {q.citation}")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def visible_text(fmt: str, data: bytes) -> str:

@@ -14,6 +14,8 @@ Recall first: a hit is allowed only where the exporter can prove the reviewer le
 - inside a span a reviewer rejected (or edited back to its own text): an original that is not a
   protected term and whose entity was released, i.e. rejected or kept in every record of the
   vault — a person masked in one quote must not be named in the next;
+- inside a span a reviewer released with a signed reason (``review reject --reason``): exactly
+  that span's text, a protected term included, in that place of that record only;
 - inside a machine-made replacement (a pseudonym, a generalisation): it is our own text.
 
 Anything else is a leak, and one leak refuses the whole export. Each leak says which excerpt,
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from keys.errors import ExportError
 from redact.link.pseudonyms import PseudonymTable
@@ -59,6 +61,7 @@ class Window:
     kind: str  # kept | rejected | replaced | frame
     trusted: bool = True  # replaced: a machine-made replacement (not a reviewer's own words)
     span: str | None = None  # the span's id in its record's log, for the fixing command
+    released: bool = False  # left visible by a reviewer with a signed reason (a signed release)
 
 
 @dataclass(frozen=True)
@@ -158,9 +161,7 @@ def _locate(text: str, excerpts: Sequence[GateExcerpt]) -> list[Row]:
                 rows.append((at, at + len(line), excerpt.number, None, offset))
                 for w in excerpt.windows:
                     if offset <= w.start and w.end <= offset + len(line):
-                        moved = Window(
-                            at + w.start - offset, at + w.end - offset, w.kind, w.trusted, w.span
-                        )
+                        moved = replace(w, start=at + w.start - offset, end=at + w.end - offset)
                         rows.append((moved.start, moved.end, excerpt.number, moved, w.start))
                 cursor = at + len(line)
             offset += len(line) + 1
@@ -188,6 +189,8 @@ def _allowed(needle: Needle, start: int, end: int, window: Window, released: set
     if window.kind == KEPT:
         return not needle.protected or (end - start) < (window.end - window.start)
     if window.kind == REJECTED:
+        if window.released:  # a signed release: exactly this span's text, in this place
+            return True
         return not needle.protected and needle.entity is not None and needle.entity in released
     return window.trusted
 
@@ -277,16 +280,13 @@ def _leak(text: str, rows: list[Row], needle: Needle, start: int, end: int) -> L
     )
     if window is not None:
         shift = offset - s
-        window = Window(window.start + shift, window.end + shift, window.kind, window.trusted,
-                        window.span)  # fmt: skip
+        window = replace(window, start=window.start + shift, end=window.end + shift)
     return Leak(number, needle.label, start, end, text[start:end], needle.protected, at, window)
 
 
 def placed(text: str, excerpts: Sequence[GateExcerpt], leaks: Sequence[Leak]) -> list[Leak]:
     """Leaks found in excerpt texts (``at``), given their offsets in the output ``text`` too
     (unchanged where the excerpt's line cannot be found verbatim)."""
-    from dataclasses import replace
-
     rows = [(s, e, n, o) for s, e, n, w, o in _locate(text, excerpts) if w is None]
     out = []
     for leak in leaks:

@@ -31,16 +31,49 @@ def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[str]:
     return lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
 
 
-def public_report(log: RedactionLog, short_id: str) -> str:
+def report_summary(log: RedactionLog) -> dict[str, Any]:
+    """The public report's numbers, for scripts: counts, hashes, dates; no span text."""
+    approvals = [e["time"][:10] for e in log.events if e["action"] == "approve"]
+    return {
+        "spans": len(log.spans),
+        "by_status": dict(sorted(Counter(s.status for s in log.spans).items())),
+        "policy_sha256": log.policy_sha256,
+        "log_sha256": log_sha256(log),
+        "approved": approvals[-1] if approvals else None,
+        "releases": [
+            {"span": r["span"], "label": r["label"], "date": r["time"][:10],
+             "fingerprint": r["fingerprint"]}
+            for r in releases(log)
+        ],
+    }  # fmt: skip
+
+
+def _releases(released: list[dict[str, Any]]) -> list[str]:
+    """The signed releases of protected terms: the export publishes exactly those spans."""
+    said = (
+        "Terms given at intake as protected (the witness, relatives, home village) that a "
+        "reviewer released with a signed reason (kept in the encrypted log): "
+        f"{len(released) or 'none'}."
+    )
+    lines = ["## Protected terms left visible by a signed release", "", said]
+    if not released:
+        return lines
+    lines[-1] += " The export gate lets exactly these spans through, in this record only."
+    rows = [(r["span"], r["label"], r["time"][:10], f"`{r['fingerprint']}`") for r in released]
+    return [*lines, "", *_table(("Span", "Entity type", "Date", "Reviewer"), rows)]
+
+
+def public_report(log: RedactionLog, short_id: str, code: str | None = None) -> str:
+    """The public report in Markdown, headed by the interview code when the record has one."""
     by_type = Counter((s.label, s.action) for s in log.spans)
     by_status = Counter(s.status for s in log.spans)
     reviewers: dict[str, list[str]] = {}
     for event in log.events:
         reviewers.setdefault(event["reviewer"], []).append(event["time"][:10])
     approvals = [e["time"][:10] for e in log.events if e["action"] == "approve"]
-    released = releases(log)
+    title = f"interview {code} (record {short_id})" if code else f"record {short_id}"
     lines = [
-        f"# Redaction report: record {short_id}",
+        f"# Redaction report: {title}",
         "",
         TOOL_NOTE,
         "",
@@ -65,23 +98,7 @@ def public_report(log: RedactionLog, short_id: str) -> str:
             [(f"`{fp}`", len(d), min(d), max(d)) for fp, d in sorted(reviewers.items())],
         ),
         "",
-        "## Protected terms left visible by a signed release",
-        "",
-        "Terms given at intake as protected (the witness, relatives, home village) that a "
-        "reviewer released with a signed reason (kept in the encrypted log): "
-        f"{len(released) or 'none'}.",
-        "",
-        *(
-            _table(
-                ("Span", "Entity type", "Date", "Reviewer"),
-                [
-                    (r["span"], r["label"], r["time"][:10], f"`{r['fingerprint']}`")
-                    for r in released
-                ],
-            )
-            if released
-            else []
-        ),
+        *_releases(releases(log)),
         "",
         "## Decisions",
         "",

@@ -104,7 +104,7 @@ def look(
                     again.append((excerpt, a, b, span.label))
     leaks += _look_again(again, protected_terms, surfaces)
     if originals is not None:
-        leaks = _not_artefacts(leaks, protected_terms, originals)
+        leaks = detected_in_record(leaks, protected_terms, originals)
     return sorted(leaks, key=lambda x: (x.excerpt or 0, x.start))
 
 
@@ -116,12 +116,14 @@ def _touches(span: Span, windows: Sequence[Window]) -> bool:
     )
 
 
-def _not_artefacts(
+def detected_in_record(
     leaks: Sequence[Leak], protected_terms: Sequence[str], originals: Originals
 ) -> list[Leak]:
-    """Drop findings the redaction itself caused: the same characters of the record's own
-    text, detected today in their own context, are found by nothing. What today's detection
-    does find there (a recognizer newer than the approved analysis) stays refused."""
+    """The leaks that detection, run today over the record's own text, finds at the same
+    characters; a leak that cannot be placed in its record, or whose record's detection
+    fails, stays. Drops findings the redaction itself caused (the same characters, detected in
+    their own context, are found by nothing); what today's detection does find there (a
+    recognizer newer than the approved analysis) stays refused."""
     from redact.pipeline import analysis
 
     placed = [(leak, originals(leak.excerpt or 0, *(leak.at or (0, 0)))) for leak in leaks]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from redact.detect.recognizers.base import AGE, DATE, LOCATION
 from redact.detect.recognizers.protected import NAME as PROTECTED
@@ -58,14 +59,60 @@ def plan(
     return planned
 
 
-def apply(text: str, spans: Sequence[Span]) -> str:
-    """The text with every non-kept, non-rejected span replaced."""
-    out, position = [], 0
+@dataclass(frozen=True)
+class Placement:
+    """Where a span landed in the redacted text (offsets there), and whether it was replaced."""
+
+    span: Span
+    start: int
+    end: int
+    replaced: bool
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A text with a redaction log applied, and where every span of the log landed."""
+
+    text: str
+    placed: tuple[Placement, ...]  # by start: replaced spans, and verbatim ones not overlapped
+
+
+def applies(span: Span) -> bool:
+    """A span that is replaced: neither kept by the policy nor rejected by a reviewer."""
+    return span.action != "keep" and span.status != "rejected"
+
+
+def apply_log(
+    text: str, spans: Sequence[Span], shown: Callable[[str], str] = lambda r: r
+) -> Applied:
+    """The one application of a redaction log: every non-kept, non-rejected span replaced by
+    ``shown(span.replacement)`` (the first of overlapping spans wins), and where each span landed.
+    A verbatim span overlapped by a replacement is not placed (it is not in the text as is)."""
+    out: list[str] = []
+    placed: list[Placement] = []
+    position = length = 0
+    moved: list[tuple[int, int]] = []  # (original end, shift after it) of each replacement
     for span in sorted(spans, key=lambda s: s.start):
-        if span.action == "keep" or span.status == "rejected" or span.start < position:
+        if not applies(span) or span.start < position:
             continue
         out.append(text[position : span.start])
-        out.append(span.replacement)
+        length += span.start - position
+        replacement = shown(span.replacement)
+        placed.append(Placement(span, length, length + len(replacement), True))
+        out.append(replacement)
+        length += len(replacement)
         position = span.end
+        moved.append((span.end, length - span.end))
     out.append(text[position:])
-    return "".join(out)
+    replaced = [p.span for p in placed]
+    for span in spans:
+        if applies(span) or any(r.start < span.end and span.start < r.end for r in replaced):
+            continue
+        shift = next((d for end, d in reversed(moved) if end <= span.start), 0)
+        placed.append(Placement(span, span.start + shift, span.end + shift, False))
+    return Applied("".join(out), tuple(sorted(placed, key=lambda p: p.start)))
+
+
+def apply(text: str, spans: Sequence[Span]) -> str:
+    """The text with every non-kept, non-rejected span replaced (``apply_log``'s text)."""
+    return apply_log(text, spans).text
