@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from redact.detect.recognizers.base import LOCATION, PERSON
+from redact.detect.recognizers.base import CAMP, LOCATION, PERSON
 from redact.detect.span import Span
 from redact.link import linking
 from redact.link.linking import Entity, entity_key
@@ -152,7 +152,7 @@ def test_a_title_form_of_somebody_else_makes_a_surname_alone_ambiguous(
 
 def test_a_surname_alone_beside_only_a_title_form_is_not_linked_to_it() -> None:
     text = "Old Mrs. Zhou cooked. Zhou was kind."
-    corpus = [Entity(entity_key(PERSON, "Zhou Dequan"), PERSON, ("Zhou Dequan",))]
+    corpus = [Entity(entity_key(PERSON, "Zhou Baolin"), PERSON, ("Zhou Baolin",))]
     linked = linking.link(text, _spans(text, "Old Mrs. Zhou", "Zhou"), corpus)
     assert _key_of(linked, "Zhou") != _key_of(linked, "Old Mrs. Zhou")
 
@@ -259,7 +259,15 @@ def test_corpus_names_are_found_in_a_new_record_in_another_script() -> None:
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Musan county", "Musan"), ("Tumen city", "Tumen"), ("Hoeryŏng", "Hoeryong")],
+    [
+        ("Musan county", "Musan"),
+        ("Tumen city", "Tumen"),
+        ("Hoeryŏng", "Hoeryong"),
+        ("the Yanji", "Yanji"),  # an article is no part of the name
+        ("Hyesan station", "Hyesan"),  # a station, a port, a crossing: the place they are in
+        ("the Manzhouli crossing", "Manzhouli"),
+        ("Nakhodka port", "Nakhodka"),
+    ],
 )
 def test_a_place_gets_one_key_and_one_generalisation(one: str, other: str) -> None:
     assert entity_key(LOCATION, one) == entity_key(LOCATION, other)
@@ -269,6 +277,26 @@ def test_a_place_gets_one_key_and_one_generalisation(one: str, other: str) -> No
     planned = plan("r1", spans, chosen, PseudonymTable(), country_of=_country_by_letters)
     assert len({s.replacement for s in planned}) == 1
     assert planned[0].replacement.startswith("[a place in ")
+
+
+CAMPS = [
+    # one camp, written with and without where or whose it is, its article, "No."
+    ("the Hamgyong county Bowibu", "Hamgyong Bowibu"),
+    ("Sariwon border detention centre", "Sariwon detention centre"),
+    ("Kyohwaso No. 44", "Kyohwaso 44"),
+    ("the same 6th brigade", "6th brigade"),
+]
+OTHER_CAMPS = [("Kyohwaso 44", "Kyohwaso 45"), ("Kyohwaso 44", "Kwalliso 44"), ("No. 3", "No. 4")]
+
+
+@pytest.mark.parametrize(("one", "other"), CAMPS)
+def test_a_camp_gets_one_key_in_every_wording(one: str, other: str) -> None:
+    assert entity_key(CAMP, one) == entity_key(CAMP, other)
+
+
+@pytest.mark.parametrize(("one", "other"), OTHER_CAMPS)
+def test_camps_of_another_number_or_kind_are_other_camps(one: str, other: str) -> None:
+    assert entity_key(CAMP, one) != entity_key(CAMP, other)
 
 
 def _country_by_letters(surface: str) -> str | None:

@@ -137,6 +137,40 @@ ROWS = [
     ("We lost the evening meal as punishment.", "We lost the evening meal as punishment."),
     ("Three women and two children were caught.", "Three women and two children were caught."),
     ("May I ask where you stayed?", "May I ask where you stayed?"),
+    # a surname alone beside a full name and a title form of somebody else: either of them
+    (
+        "Han Sung-il was kind. Old Mrs. Han was not. Han gave us rice.",
+        "[Person 1] was kind. [Person 2] was not. [Person 3] gave us rice.",
+    ),
+    (
+        "Pak Yong-mi and Pak Chol-jin worked together. Pak took the money.",
+        "[Person 1] and [Person 2] worked together. [Person 3] took the money.",
+    ),
+    ("Choe Dal-nam paid. Ms. Choi drove.", "[Person 1] paid. [Person 2] drove."),
+    ("Ma Hye-jin met Ma Hye-jun in Yanji.", "[Person 1] met [Person 2] in [a place in China]."),
+    # one person across spellings, scripts and a typo in a long name; a title that explains
+    (
+        "Kim Seo-yun left in 2009. Gim Seo Yun, that is me, came back.",
+        "[Person 1] left in [2009]. [Person 1], that is me, came back.",
+    ),
+    (
+        "Bounthavy Sisouphanh drove. Bounthavy Sisouphan drove again.",
+        "[Person 1] drove. [Person 1] drove again.",
+    ),
+    ("Old Zhou hid us. Zhou Baolin was his name.", "[Person 1] hid us. [Person 1] was his name."),
+    # a place or a camp, however it is worded, reads the same
+    (
+        "We waited at Hyesan station, then walked to Hyesan.",
+        "We waited at [a place in North Korea], then walked to [a place in North Korea].",
+    ),
+    (
+        "I was held at the Kilju county Bowibu. Later the Kilju Bowibu moved.",
+        "I was held at the [Camp 1]. Later the [Camp 1] moved.",
+    ),
+    (
+        "They sent me to Kyohwaso No. 44. Kyohwaso 44 had no roof.",
+        "They sent me to [Camp 1]. [Camp 1] had no roof.",
+    ),
     # contact details; ordinary words are never handles
     ("Call 010-5555-0192 when you arrive.", "Call [Phone] when you arrive."),
     ("My WeChat was bluecrane_8812 back then.", "My WeChat was [WeChat ID] back then."),

@@ -49,6 +49,7 @@ from redact.text.variants import (
     role_titles,
     spelling_variants,
     surname_spelling,
+    word_set,
 )
 
 LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
@@ -67,8 +68,17 @@ _PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
 
 _PLACE_WORDS = re.compile(
     r"(?:\s+(?:county|city|town|township|village|district|province|prefecture|oblast|krai|"
-    r"region))+$",
+    r"region|station|railway station|bus station|port|harbou?r|crossing|checkpoint))+$",
     re.IGNORECASE,
+)
+# A leading article or demonstrative is no part of a place's, camp's or organisation's name:
+# "the Dalian" is Dalian, "the same 8th brigade" is the 8th brigade.
+_ARTICLE = re.compile(r"^(?:(?:the|this|that)\s+)?(?:same\s+)?", re.IGNORECASE)
+# Words that say where or whose a camp is, not which: "the Onsong county Bowibu" is the Onsong
+# Bowibu, "Tumen border detention centre" the Tumen detention centre, "No. 31" is 31.
+_CAMP_NOISE = word_set(
+    "the a an this that same county district city border immigration provincial state police "
+    "no no. number #"
 )
 _TYPO_LETTERS = 6  # a one-letter difference links two spellings only in names this long
 
@@ -88,9 +98,13 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
         if any(c.isalnum() for c in key):
             return f"{PERSON}:{key}"
         # a name the romanizer cannot read: its own letters are the key
+    bare = _ARTICLE.sub("", surface) or surface
     if label == LOCATION:
-        return f"{label}:{compact(_PLACE_WORDS.sub('', surface)) or compact(surface)}"
-    return f"{label}:{compact(surface)}"
+        return f"{label}:{compact(_PLACE_WORDS.sub('', bare)) or compact(bare)}"
+    if label == CAMP:
+        named = compact(" ".join(w for w in fold(bare).split() if w not in _CAMP_NOISE))
+        return f"{label}:{named if named and not named.isdigit() else compact(bare)}"
+    return f"{label}:{compact(bare) or compact(surface)}"
 
 
 def _body(key: str) -> str:
