@@ -2,7 +2,8 @@
 type and by recognizer with their count first, undo, the same entity in other records, state as
 icon and words, reviewer-facing recognizer names, Hangul rendered by a CJK font, text contrast.
 
-Two invented interviews (names, places and numbers made up) share a person and a place."""
+Two invented interviews (names, places and numbers made up) share a person and a place; the
+second gave the person as a protected term at intake."""
 
 from __future__ import annotations
 
@@ -21,9 +22,20 @@ from keys.identity import Identity
 from redact.detect.span import Span
 from redact.pipeline import runner
 from redact.plan import redaction_log
+from redact.review import bulk
 from redact.review import decisions as review
+from redact.web import Settings
 from tests.conftest import NOW, Person, snapshot
-from tests.test_review_web import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Reviewed
+from tests.test_review_web import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PORT,
+    Reviewed,
+    TestClient,  # imported there with its deprecation warning silenced
+    _app,
+    _login,
+)
 from tests.test_review_web import serve as serve  # the fixture, shared
 
 FIRST = """Q: Who crossed the river with you?
@@ -46,10 +58,10 @@ def two_records(tmp_path_factory: pytest.TempPathFactory, alice: Person) -> Path
     root = folder / "vault"
     vault = Vault.init(root, [alice.identity.recipient], NOW, alice.identity)
     ids = []
-    for code, text in (("NK-A1", FIRST), ("NK-B2", SECOND)):
+    for code, text, protect in (("NK-A1", FIRST, []), ("NK-B2", SECOND, ["Bang Ju-won"])):
         source = folder / f"{code}.txt"
         source.write_text(text, encoding="utf-8")
-        (record,) = add_files(root, [source], Metadata(code=code), [], [], NOW)
+        (record,) = add_files(root, [source], Metadata(code=code), protect, [], NOW)
         ids.append(record.id)
     runner.run(vault, ids, alice.identity, None, 1, NOW)
     return root
@@ -339,3 +351,76 @@ def test_states_names_hangul_and_contrast(
     assert fonts and all("CJK" in f["familyName"] for f in fonts), fonts
     page.keyboard.press("v")
     assert page.evaluate(_CONTRAST, False) == []
+
+
+def test_every_record_is_counted_before_and_decided_only_with_those_counts(
+    records: tuple[Reviewed, Reviewed], alice: Person
+) -> None:
+    first, second = records
+    settings = Settings(port=PORT)
+    client = TestClient(_app(first, alice.identity, settings), base_url=f"http://127.0.0.1:{PORT}")
+    client.follow_redirects = False
+    csrf = _login(client, settings)
+    headers = {"X-CSRF-Token": csrf}
+    key = next(s.entity for s in _log(first, alice).spans if s.text == "Bang Ju-won")
+    here = sum(s.entity == key for s in _log(first, alice).spans)
+    there = sum(s.entity == key for s in _log(second, alice).spans)
+    root = first.vault.root
+    before = snapshot(root)
+    assert client.post("/api/entity/mentions", json={"entity": key}).status_code == 403
+    counted = client.post("/api/entity/mentions", json={"entity": key}, headers=headers).json()
+    assert counted == {
+        "records": [
+            {"record": r.record_id, "code": code, "total": n, "open": n, "approved": False}
+            for r, code, n in sorted(
+                [(first, "NK-A1", here), (second, "NK-B2", there)],
+                key=lambda row: first.vault.record_ids().index(row[0].record_id),
+            )
+        ]
+    }
+    nobody = {"entity": "PERSON:nobody at all"}
+    assert client.post("/api/entity/mentions", json=nobody, headers=headers).json() == {
+        "records": []
+    }
+    expect = {first.record_id: here, second.record_id: there}
+    url = "/api/entity/decide"
+    refused = [
+        {"action": "accept", "entity": key, "expect": {first.record_id: here}},  # one missing
+        {"action": "accept", "entity": key, "expect": {**expect, first.record_id: here - 1}},
+        {"action": "edit", "entity": key, "expect": expect},
+        {"action": "accept", "expect": expect},
+        {"action": "accept", "entity": key, "expect": {"../x": 1}},
+        {"action": "reject", "entity": key, "expect": expect},  # protected in the second
+    ]
+    for body in refused:
+        answer = client.post(url, json=body, headers=headers)
+        assert answer.status_code == 409, (body, answer.text)
+        assert "Bang" not in answer.text, "no name in a refusal"
+    assert answer.json()["needs_reason"] is True
+    assert client.post(url, json={"action": "accept"}).status_code == 403, "CSRF"
+    assert snapshot(root) == before, "nothing changed"
+
+    body = {"action": "reject", "entity": key, "expect": expect, "reason": "she asked"}
+    done = client.post(url, json=body, headers=headers)
+    assert done.status_code == 200, done.text
+    assert set(done.json()["records"]) == {first.record_id, second.record_id}
+    for reviewed in records:
+        log = _log(reviewed, alice)
+        (event,) = log.events
+        assert event["action"] == "reject" and event.get("reason") == "she asked"
+        assert {s.status for s in log.spans if s.entity == key} == {"rejected"}
+        assert review.verify_events(log, [alice.identity.recipient]) == []
+    assert bulk.mentions(first.vault, alice.identity, key)[1].protected
+
+
+def test_select_by_type_recognizer_and_status(
+    records: tuple[Reviewed, Reviewed], alice: Person
+) -> None:
+    log = _log(records[0], alice)
+    every = [review.span_id(s) for s in log.spans]
+    assert bulk.select(log, status=None) == every
+    places = bulk.select(log, label="LOCATION")
+    assert places and all(s.label == "LOCATION" for s in log.spans if review.span_id(s) in places)
+    model = bulk.select(log, recognizer="presidio:SpacyRecognizer")
+    assert model and set(model) < set(every)
+    assert bulk.select(log, status="accepted") == []

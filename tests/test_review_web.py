@@ -115,8 +115,12 @@ def _routes(record_id: str) -> list[tuple[str, str]]:
         ("GET", f"/record/{record_id}"),
         ("GET", f"/api/record/{record_id}"),
         ("POST", f"/api/record/{record_id}/decide"),
+        ("POST", "/api/entity/mentions"),
+        ("POST", "/api/entity/decide"),
         ("GET", "/static/review.css"),
         ("GET", "/static/review.js"),
+        ("GET", "/static/tools.js"),
+        ("GET", "/static/page.js"),
         ("GET", "/static/icon.svg"),
         ("GET", "/no-such-page"),
     ]
@@ -683,3 +687,62 @@ def test_the_page_asks_why_before_releasing_a_protected_term(
     assert len(asked) == 2 and "protected term" in asked[0]
     saved = redaction_log.require(reviewed.vault, reviewed.record_id, alice.identity)
     assert saved.events[-1]["reason"] == "she asked to be named"
+
+
+# -- undo (issue 14): a new signed decision, never a deleted one ----------------------------------
+
+
+def test_undo_walks_back_as_new_signed_decisions(
+    client: TestClient, reviewed: Reviewed, settings: Settings, alice: Person
+) -> None:
+    csrf = _login(client, settings)
+    url = f"/api/record/{reviewed.record_id}/decide"
+    original = _spans(reviewed, alice.identity)
+    first, second = original[0], original[1]
+    start = reviewed.text.index("bowibu")
+
+    def post(body: dict[str, Any]) -> Any:
+        return client.post(url, json=body, headers={"X-CSRF-Token": csrf})
+
+    assert post({"action": "undo"}).status_code == 409, "nothing to undo yet"
+    steps = [
+        {"action": "accept", "spans": [review.span_id(first)]},
+        {"action": "edit", "spans": [review.span_id(second)], "replacement": "[someone]"},
+        {"action": "add", "start": start, "end": start + 6, "text": "bowibu"},
+    ]
+    for body in steps:
+        assert post(body).status_code == 200
+    before = snapshot(reviewed.vault.root)
+    stale = post({"action": "undo", "event": 2})  # the page saw decision 2 as the last one
+    assert stale.status_code == 409 and "another decision came in" in stale.json()["error"]
+    assert snapshot(reviewed.vault.root) == before
+    offers = []
+    for n in (3, 2, 1):
+        answer = post({"action": "undo", "event": n})
+        assert answer.status_code == 200, answer.text
+        offers.append(answer.json()["undo"])
+    assert offers == [
+        {"n": 2, "words": "edited 1 span (Alice Reviewer)"},
+        {"n": 1, "words": "accepted 1 span (Alice Reviewer)"},
+        None,
+    ]
+    assert post({"action": "undo"}).status_code == 409, "undo itself is not undone"
+    log = redaction_log.require(reviewed.vault, reviewed.record_id, alice.identity)
+    assert log.spans == original, "every span as it was, the added one gone"
+    assert [e["action"] for e in log.events] == ["accept", "edit", "add", "undo", "undo", "undo"]
+    assert review.verify_events(log, [alice.identity.recipient]) == []
+
+
+def test_undo_of_an_approval_leaves_the_record_unapproved(
+    client: TestClient, reviewed: Reviewed, settings: Settings, alice: Person
+) -> None:
+    csrf = _login(client, settings)
+    url = f"/api/record/{reviewed.record_id}/decide"
+    every = [review.span_id(s) for s in _spans(reviewed, alice.identity)]
+    headers = {"X-CSRF-Token": csrf}
+    assert client.post(url, json={"action": "accept", "spans": every}, headers=headers).is_success
+    approved = client.post(url, json={"action": "approve"}, headers=headers).json()
+    assert approved["approved"] is True
+    undone = client.post(url, json={"action": "undo", "event": 2}, headers=headers).json()
+    assert undone["approved"] is False and undone["undecided"] == 0
+    assert {s["status"] for s in undone["spans"]} == {"accepted"}
