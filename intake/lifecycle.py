@@ -22,7 +22,7 @@ from intake.custody import FORMER, REWRAP_STATE
 from intake.recipients import PIN_NAME, SET_NAME
 from intake.storage import TEMP_PREFIX, atomic_write, fsync_dir
 from intake.vault import Vault
-from keys import agefile, card
+from keys import card, sealing
 from keys.errors import UsageError, VaultError
 from keys.identity import Identity, Recipient
 
@@ -180,8 +180,8 @@ def _reseal(path: Path, identity: Identity, recipients: list[Recipient]) -> None
     temp = path.with_name(f"{TEMP_PREFIX}{secrets.token_hex(8)}")
     try:
         if path.stat().st_size <= STREAM_ABOVE:
-            sealed = agefile.encrypt(
-                agefile.decrypt(path.read_bytes(), [identity], what), recipients
+            sealed = sealing.seal(
+                sealing.open(path.read_bytes(), [identity], what), recipients
             )
             atomic_write(path, sealed)
             return
@@ -202,7 +202,7 @@ def _reseal_stream(
     def pump() -> None:
         try:
             with path.open("rb") as source, os.fdopen(write_end, "wb") as sink:
-                agefile.decrypt_stream(source, sink, [identity], what)
+                sealing.open_stream(source, sink, [identity], what)
         except BaseException as error:  # reported below, after the join
             failures.append(error)
 
@@ -211,7 +211,7 @@ def _reseal_stream(
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(read_end, "rb") as plain, os.fdopen(fd, "wb") as out:
-            agefile.encrypt_stream(plain, out, recipients)
+            sealing.seal_stream(plain, out, recipients)
             out.flush()
             os.fsync(out.fileno())
     finally:

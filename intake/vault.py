@@ -36,6 +36,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from intake import attachments as sealed_attachments
 from intake import audit
 from intake import recipients as signed_recipients
 from intake import record as record_model
@@ -43,8 +44,7 @@ from intake.audit import file_sha256
 from intake.padding import padme
 from intake.record import Attachment, Document, Metadata, Record
 from intake.storage import TEMP_PREFIX, atomic_write, fsync_dir, locked
-from intake.streams import PaddedHashingReader, TrimmingHashingWriter
-from keys import agefile, card
+from keys import card, sealing
 from keys.errors import DecryptionError, KeyFileError, VaultError
 from keys.identity import Identity, Recipient
 
@@ -216,8 +216,9 @@ class Vault:
             staging = records / f"{TEMP_PREFIX}{record_id}"
             staging.mkdir(mode=0o700)
             try:
+                hashes: dict[str, str] = {}  # the sealed files' SHA-256, taken as they were written
                 attachments = tuple(
-                    self._seal_attachment(staging / f"att-{n}.age", n, path, recipients)
+                    self._seal_attachment(staging / f"att-{n}.age", n, path, recipients, hashes)
                     for n, path in enumerate(new.attachments, 1)
                 )
                 record = Record(
@@ -240,9 +241,10 @@ class Vault:
                     recipients,
                 )
                 fsync_dir(staging)
+                staged = sorted(staging.iterdir())
                 # the log first: a crash here leaves an entry without files (reported by
                 # `audit verify` as an interrupted intake), never files without an entry
-                files = {p.name: file_sha256(p) for p in sorted(staging.iterdir())}
+                files = {p.name: hashes.get(p.name) or file_sha256(p) for p in staged}
                 audit.append_locked(self.root, "intake", now, None, record_id, files)
                 os.rename(staging, records / record_id)
                 fsync_dir(records)
@@ -269,28 +271,18 @@ class Vault:
 
     @staticmethod
     def _seal(path: Path, plaintext: bytes, recipients: Sequence[Recipient]) -> None:
-        atomic_write(path, agefile.encrypt(plaintext, recipients))
+        atomic_write(path, sealing.seal(plaintext, recipients))
 
     @staticmethod
     def _seal_attachment(
-        path: Path, number: int, source: Path, recipients: Sequence[Recipient]
+        path: Path,
+        number: int,
+        source: Path,
+        recipients: Sequence[Recipient],
+        hashes: dict[str, str],
     ) -> Attachment:
-        try:
-            size = source.stat().st_size
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with source.open("rb") as plain, os.fdopen(fd, "wb") as sealed:
-                reader = PaddedHashingReader(plain, padme(size, minimum=4096))
-                agefile.encrypt_stream(reader, sealed, recipients)
-                sealed.flush()
-                os.fsync(sealed.fileno())
-        except OSError as exc:
-            raise VaultError(f"attachment {number}: cannot seal it ({exc.strerror})") from None
-        if reader.size != size:
-            raise VaultError(
-                f"attachment {number} changed while it was being read",
-                "wait until the recording is finished, then add it again",
-            )
-        return Attachment(number, source.name, size, reader.sha256.hexdigest())
+        attachment, hashes[path.name] = sealed_attachments.seal(path, number, source, recipients)
+        return attachment
 
     # -- documents kept beside the records (redaction logs, the pseudonym table) ---------------
 
@@ -365,7 +357,7 @@ class Vault:
             ciphertext = path.read_bytes()
         except FileNotFoundError:
             raise VaultError(f"{what}: file missing", "restore the record from a backup") from None
-        plaintext = agefile.decrypt(ciphertext, [identity], what)
+        plaintext = sealing.open(ciphertext, [identity], what)
         try:
             body = json.loads(plaintext.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
@@ -396,21 +388,10 @@ class Vault:
                 f"record {record_id} has no attachment {number}",
                 f"see its attachments with: testimony intake list --vault {self.root}",
             )
-        attachment = matches[0]
-        what = f"record {record_id} attachment {number}"
-        writer = TrimmingHashingWriter(sink, attachment.size)
         path = self.record_dir(record_id) / f"att-{number}.age"
-        try:
-            with path.open("rb") as sealed:
-                agefile.decrypt_stream(sealed, writer, [identity], what)
-        except FileNotFoundError:
-            raise VaultError(f"{what}: file missing", "restore the record from a backup") from None
-        if writer.sha256.hexdigest() != attachment.sha256 or not writer.padding_clean:
-            raise VaultError(
-                f"{what}: content does not match its custody hash (swapped or altered)",
-                "restore the record's folder from a backup",
-            )
-        return attachment
+        what = f"record {record_id} attachment {number}"
+        sealed_attachments.open_(path, matches[0], identity, sink, what)
+        return matches[0]
 
 
 def _sha256(data: bytes) -> str:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import shamir_mnemonic
 
-from keys.bech32 import age_secret_bytes, age_secret_text
+from keys._age.bech32 import age_secret_bytes, age_secret_text
 from keys.errors import KeyFileError
 from keys.identity import Identity
 from keys.keyfile import read_small_text, write_exclusive

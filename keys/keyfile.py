@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from keys import agefile
+from keys import sealing
 from keys.errors import KeyFileError
 from keys.identity import Identity, from_text, to_text
 
@@ -41,7 +41,7 @@ def save(path: Path, identity: Identity, passphrase: str) -> None:
             "refusing to protect an identity with an empty passphrase",
             "choose a passphrase of several words",
         )
-    write_exclusive(path, agefile.encrypt_passphrase(to_text(identity).encode(), passphrase))
+    write_exclusive(path, sealing.seal_passphrase(to_text(identity).encode(), passphrase))
 
 
 def load(path: Path, passphrase: str) -> Identity:
@@ -56,7 +56,7 @@ def load(path: Path, passphrase: str) -> Identity:
             f"{path}: not a passphrase-protected identity file",
             "identities are made by: testimony keys new --name NAME --out FILE",
         )
-    plaintext = agefile.decrypt_passphrase(data, passphrase, str(path))
+    plaintext = sealing.open_passphrase(data, passphrase, str(path))
     try:
         text = plaintext.decode("utf-8")
     except UnicodeDecodeError:

@@ -11,7 +11,7 @@ import pexpect
 
 from intake.record import Document, Metadata
 from intake.vault import NewRecord, Vault
-from keys import agefile
+from keys import sealing
 from tests.conftest import NOW, PASSPHRASE, Person
 
 AGE = shutil.which("age")  # installed by scripts/bootstrap.sh; a missing age fails, never skips
@@ -68,9 +68,9 @@ def test_file_encrypted_by_stock_age_opens_through_our_path(tmp_path: Path, alic
     subprocess.run(
         [AGE, "-r", alice.identity.recipient.age, "-o", str(sealed), str(plain)], check=True
     )
-    assert agefile.decrypt(sealed.read_bytes(), [alice.identity], "note") == plain.read_bytes()
+    assert sealing.open(sealed.read_bytes(), [alice.identity], "note") == plain.read_bytes()
     armored = tmp_path / "note.asc"
     subprocess.run(
         [AGE, "-a", "-r", alice.identity.recipient.age, "-o", str(armored), str(plain)], check=True
     )
-    assert agefile.decrypt(armored.read_bytes(), [alice.identity], "note") == plain.read_bytes()
+    assert sealing.open(armored.read_bytes(), [alice.identity], "note") == plain.read_bytes()

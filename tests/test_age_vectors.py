@@ -1,6 +1,6 @@
 """The official age test vectors (C2SP CCTV) against the project's own decryption path.
 
-Each vector names what a correct decrypter must do. Ours is keys.agefile (pyrage underneath):
+Each vector names what a correct decrypter must do. Ours is keys._age.format (pyrage underneath; keys.sealing calls it):
 success must give exactly the payload's SHA-256; every failure kind must raise our one opaque
 error and give no plaintext. Vectors for key types we do not support are skipped, by name.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from keys import agefile
+from keys._age import format as agefile
 from keys.errors import DecryptionError, PassphraseError
 
 VECTORS = Path(__file__).resolve().parents[2] / "shared" / "age-vectors"  # shared/ beside the repo

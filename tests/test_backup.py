@@ -11,7 +11,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from keys import backup, bech32, identity
+from keys import backup, identity
+from keys._age import bech32
 from keys.backup import Share
 from keys.errors import KeyFileError
 from keys.identity import Identity

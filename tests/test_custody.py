@@ -17,7 +17,7 @@ import pytest
 from intake import custody, lifecycle
 from intake.record import Document, Metadata
 from intake.vault import NewRecord, Vault
-from keys import agefile
+from keys import sealing
 from keys.errors import DecryptionError, VaultError
 from tests.conftest import CLI, NOW, PASSPHRASE, Person, assert_refused
 
@@ -109,9 +109,9 @@ def test_forged_signature_is_caught(busy_vault: Vault, mallory: Person) -> None:
 def test_a_changed_record_fails_custody(busy_vault: Vault, alice: Person) -> None:
     record_id = busy_vault.record_ids()[0]
     path = busy_vault.record_dir(record_id) / "record.age"
-    body = json.loads(agefile.decrypt(path.read_bytes(), [alice.identity], "r"))
+    body = json.loads(sealing.open(path.read_bytes(), [alice.identity], "r"))
     body["text"] = "A: words the witness never said\n"  # re-sealed with the public card alone
-    path.write_bytes(agefile.encrypt(json.dumps(body).encode(), [alice.identity.recipient]))
+    path.write_bytes(sealing.seal(json.dumps(body).encode(), [alice.identity.recipient]))
     errors = custody.verify(busy_vault, alice.identity).errors
     assert any(f"record {record_id}: record.age differs" in e for e in errors)
     assert any(f"record {record_id}: content does not match its custody hash" in e for e in errors)
@@ -138,7 +138,7 @@ def test_audit_verify_cli(cli: CLI, busy_vault: Vault, alice: Person) -> None:
 
 def _opens(path: Path, person: Person) -> bool:
     try:
-        agefile.decrypt(path.read_bytes(), [person.identity], path.name)
+        sealing.open(path.read_bytes(), [person.identity], path.name)
     except DecryptionError:
         return False
     return True
@@ -257,7 +257,7 @@ def test_withdrawal_removes_everything_and_keeps_others(tmp_path: Path, alice: P
     assert list(after.entries) == ["PERSON:kim|boram"]
     for path in vault.root.rglob("*"):
         if path.is_file() and path.suffix == ".age":
-            plain = agefile.decrypt(path.read_bytes(), [alice.identity], path.name)
+            plain = sealing.open(path.read_bytes(), [alice.identity], path.name)
             assert b"Unique-Witness-Marker" not in plain and b"Sinjon-ri" not in plain
             assert gone.encode() not in plain
     log = (vault.root / "audit.log").read_text()

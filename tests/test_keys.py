@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from keys import agefile, card, identity, keyfile, passphrase
+from keys import card, identity, keyfile, passphrase, sealing
 from keys.errors import KeyFileError, PassphraseError
 from tests.conftest import NOW, PASSPHRASE, Person
 
@@ -117,7 +117,7 @@ def test_tampered_key_in_card_fails_the_fingerprint(alice: Person, mallory: Pers
 def test_scrypt_work_factor_above_22_is_refused_quickly() -> None:
     header = b"age-encryption.org/v1\n-> scrypt rF0/NwblUHHTpgQgRpe5CQ 30\nxx\n--- yy\n"
     with pytest.raises(PassphraseError, match="work factor 30"):
-        agefile.decrypt_passphrase(header, "pw", "f")
+        sealing.open_passphrase(header, "pw", "f")
 
 
 def _fifo(tmp_path: Path) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from intake import audit, custody, lifecycle
 from intake import recipients as signed_recipients
 from intake.vault import MARKER, MARKER_TEXT, Vault
-from keys import agefile, card, identity
+from keys import card, identity, sealing
 from keys.errors import DecryptionError, VaultError
 from tests.conftest import CLI, NOW, PASSPHRASE, Person, assert_refused, snapshot
 from tests.test_custody import _add
@@ -34,7 +34,7 @@ def _transcript(tmp_path: Path) -> Path:
 
 def _opens(path: Path, person: Person) -> bool:
     try:
-        agefile.decrypt(path.read_bytes(), [person.identity], path.name)
+        sealing.open(path.read_bytes(), [person.identity], path.name)
     except DecryptionError:
         return False
     return True

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from intake.padding import padme
 from intake.record import Document, Metadata, Segment
 from intake.vault import NewRecord, Vault
-from keys import agefile
+from keys import sealing
 from keys.errors import DecryptionError, VaultError
 from tests.conftest import NOW, Person, snapshot
 
@@ -55,7 +55,7 @@ def test_every_vault_file_is_an_age_file_to_the_recipients(
         data = path.read_bytes()
         assert data.startswith(b"age-encryption.org/v1\n-> X25519 ")
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        agefile.decrypt(data, [alice.identity], path.name)  # opens with the identity alone
+        sealing.open(data, [alice.identity], path.name)  # opens with the identity alone
 
 
 def test_ciphertext_sizes_are_padded(vault: Vault, alice: Person) -> None:

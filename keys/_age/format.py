@@ -1,4 +1,5 @@
-"""The only door to the age format: thin wrappers over pyrage (a maintained implementation).
+"""age in memory: thin wrappers over pyrage (a maintained implementation). Private: callers use
+:mod:`keys.sealing`.
 
 Every encrypted file the toolkit writes is a standard age v1 file; these functions add nothing to
 the format. Failures come back as one deliberately vague DecryptionError, so a wrong key and a
@@ -7,9 +8,7 @@ tampered file look alike (as with ``cryptography``'s ``InvalidToken``).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-from typing import BinaryIO
 
 import pyrage
 
@@ -17,7 +16,7 @@ from keys.errors import DecryptionError, KeyFileError, PassphraseError
 from keys.identity import Identity, Recipient
 
 
-def _age_recipients(recipients: Sequence[Recipient]) -> list[pyrage.x25519.Recipient]:
+def age_recipients(recipients: Sequence[Recipient]) -> list[pyrage.x25519.Recipient]:
     if not recipients:
         raise KeyFileError(
             "no recipients to encrypt to", "add one with: testimony vault init DIR --recipient CARD"
@@ -25,7 +24,7 @@ def _age_recipients(recipients: Sequence[Recipient]) -> list[pyrage.x25519.Recip
     return [r.age_recipient() for r in recipients]
 
 
-def _age_identities(identities: Sequence[Identity | str]) -> list[pyrage.x25519.Identity]:
+def age_identities(identities: Sequence[Identity | str]) -> list[pyrage.x25519.Identity]:
     out = []
     for identity in identities:
         if isinstance(identity, Identity):
@@ -36,7 +35,7 @@ def _age_identities(identities: Sequence[Identity | str]) -> list[pyrage.x25519.
 
 
 def encrypt(plaintext: bytes, recipients: Sequence[Recipient]) -> bytes:
-    return bytes(pyrage.encrypt(plaintext, _age_recipients(recipients)))
+    return bytes(pyrage.encrypt(plaintext, age_recipients(recipients)))
 
 
 _ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -65,29 +64,8 @@ def decrypt(ciphertext: bytes, identities: Sequence[Identity | str], what: str) 
     """All of the plaintext or a DecryptionError naming ``what`` (a path or id, never content)."""
     try:
         ciphertext = _unwrap_armor_whitespace(ciphertext)
-        return bytes(pyrage.decrypt(ciphertext, _age_identities(identities)))
+        return bytes(pyrage.decrypt(ciphertext, age_identities(identities)))
     except (pyrage.DecryptError, pyrage.IdentityError, ValueError, TypeError):
-        raise DecryptionError(f"cannot decrypt {what}") from None
-
-
-def encrypt_stream(
-    source: BinaryIO | io.RawIOBase, sink: BinaryIO, recipients: Sequence[Recipient]
-) -> None:
-    """Encrypt ``source`` into ``sink`` in constant memory."""
-    pyrage.encrypt_io(source, sink, _age_recipients(recipients))
-
-
-def decrypt_stream(
-    source: BinaryIO,
-    sink: BinaryIO | io.RawIOBase,
-    identities: Sequence[Identity | str],
-    what: str,
-) -> None:
-    """Decrypt in constant memory. Plaintext reaches ``sink`` chunk by chunk, so on error the
-    caller must discard whatever the sink received (the vault does)."""
-    try:
-        pyrage.decrypt_io(source, sink, _age_identities(identities))
-    except (pyrage.DecryptError, pyrage.IdentityError, ValueError, TypeError, OSError):
         raise DecryptionError(f"cannot decrypt {what}") from None
 
 
