@@ -109,7 +109,7 @@ def test_merge_and_split_change_pseudonyms(alice: Person) -> None:
     ("decision", "message"),
     [
         (Decision("accept", ("9-99",)), "has no span 9-99"),
-        (Decision("accept", entity="nobody"), "no span of entity nobody"),
+        (Decision("accept", entity="nobody"), "no span of the entity given"),
         (Decision("edit", ("3-13",), replacement="  "), "empty"),
         (Decision("add", start=3, end=8), "overlaps span 3-13"),
         (Decision("add", start=0, end=999), "outside the text"),
@@ -309,3 +309,34 @@ def test_a_record_never_analysed_is_refused_with_the_command_to_run(
         message="has not been analysed yet",
         hint="testimony redact run --vault",
     )
+
+
+def test_a_kept_log_is_reused_only_while_its_sealed_file_is_unchanged(
+    vault: Vault, alice: Person, mallory: Person
+) -> None:
+    record = vault.add(
+        NewRecord("t.txt", TEXT.encode(), Document(TEXT, (), "txt"), Metadata()), NOW
+    )
+    spans = [s for s in _log().spans]
+    redaction_log.save(vault, RedactionLog(record.id, "p", "t", spans))
+    kim, pak, yanji, _ = (span_id(s) for s in spans)
+    rules = policy.load(None)
+    record_decision(vault, record.id, Decision("accept", (kim,)), alice.identity, NOW, rules)
+    # another writer (another process, or an older version) replaces the log behind our back
+    other = redaction_log.require(vault, record.id, alice.identity)
+    other.spans[2] = other.spans[2].with_(status="rejected")
+    redaction_log.save(vault, other)
+    log = record_decision(vault, record.id, Decision("accept", (pak,)), alice.identity, NOW, rules)
+    assert {s.text: s.status for s in log.spans}["Yanji"] == "rejected", "the file was read again"
+    assert len(log.events) == 2
+    saved = redaction_log.require(vault, record.id, alice.identity)
+    assert [s.status for s in saved.spans] == [s.status for s in log.spans]
+    log.spans.clear()  # what a caller does with the returned log never reaches the kept one
+    again = record_decision(
+        vault, record.id, Decision("reject", (yanji,)), alice.identity, NOW, rules
+    )
+    assert len(again.spans) == 4 and len(again.events) == 3
+    from keys.errors import DecryptionError
+
+    with pytest.raises(DecryptionError):  # kept for alice, never handed to someone else
+        record_decision(vault, record.id, Decision("accept", (kim,)), mallory.identity, NOW, rules)

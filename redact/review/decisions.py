@@ -1,44 +1,50 @@
-"""Review decisions: accept, reject, edit, add, merge, split, approve — each one signed.
+"""Review decisions: accept, reject, edit, add, merge, split, approve, undo — each one signed.
 
-A decision changes spans of a record's redaction log and appends an event to it: who (card
-fingerprint), when, what, the previous and new values, the hash of the previous event and an
-Ed25519 signature over all of it. A changed, removed or reordered event breaks its signature or
-the chain (``verify_events``). A record is approved when its last event is an approval and no span
-is undecided; any later decision or new proposal voids the approval.
+A decision changes spans of a record's redaction log and appends a signed event to it
+(``events``: who, when, what, the previous and new values, chained). A record is approved when
+its last event is an approval and no span is undecided (``state``); any later decision or new
+proposal voids the approval. :func:`record_decisions` saves a batch all or nothing.
 """
 
 from __future__ import annotations
 
-import base64
 import copy
-import hashlib
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from intake.vault import Vault
 from keys.errors import ReviewError
-from keys.identity import Identity, Recipient
+from keys.identity import Identity
 from redact.detect.span import Span, context_of
 from redact.link import linking
 from redact.link.pseudonyms import PseudonymTable
+from redact.plan import redaction_log
 from redact.plan.policy import Policy
 from redact.plan.proposal import plan
-from redact.plan.redaction_log import RedactionLog
+from redact.plan.redaction_log import RedactionLog, SpanState
+from redact.review import undo
+from redact.review.events import GENESIS as GENESIS
+from redact.review.events import append_event, state
+from redact.review.events import verify_events as verify_events
+from redact.review.state import DECIDED as DECIDED
+from redact.review.state import PROTECTED as PROTECTED
+from redact.review.state import is_approved as is_approved
+from redact.review.state import protected_entities as protected_entities
+from redact.review.state import released as released
+from redact.review.state import releases as releases
+from redact.review.state import render as render
+from redact.review.state import span_id as span_id
+from redact.review.state import summary as summary
+from redact.review.state import undecided as undecided
+from redact.review.state import unreleased_protected, visible
 
-GENESIS = "0" * 64
-PROTECTED = "protected-term"  # the recognizer name of terms given at intake
-DECIDED = ("accepted", "rejected", "edited", "added")
-
-
-def span_id(span: Span) -> str:
-    return f"{span.start}-{span.end}"
+TABLE_ACTIONS = ("add", "merge", "split")  # the decisions that may assign pseudonyms
 
 
 @dataclass(frozen=True)
 class Decision:
-    action: str  # accept | reject | edit | add | merge | split | approve
+    action: str  # accept | reject | edit | add | merge | split | approve | undo
     spans: tuple[str, ...] = ()  # span ids
     entity: str | None = None  # every span of this entity instead of ids
     replacement: str | None = None  # edit
@@ -46,85 +52,11 @@ class Decision:
     end: int | None = None
     label: str | None = None
     reason: str | None = None  # required to leave a protected term visible (a signed release)
+    event: int | None = None  # undo: the number of the last decision the reviewer saw
 
 
 class ProtectedTermError(ReviewError):
     """A decision would leave a protected term visible without a reason (a signed release)."""
-
-
-def protected_entities(log: RedactionLog) -> set[str]:
-    """Entities given as protected terms at intake (the witness, relatives, home village)."""
-    return {s.entity for s in log.spans if s.recognizer == PROTECTED}
-
-
-def _visible(span: Span) -> bool:
-    return span.status == "rejected" or span.action == "keep"
-
-
-def released(log: RedactionLog) -> set[str]:
-    """Ids of spans whose visibility a reviewer confirmed with a signed reason."""
-    return {
-        after["id"]
-        for event in log.events
-        if event.get("reason")
-        for after in event.get("after", [])
-    }
-
-
-def unreleased_protected(log: RedactionLog) -> list[Span]:
-    """Protected-term spans left visible without a signed release: they block approval."""
-    keys, ok = protected_entities(log), released(log)
-    return [s for s in log.spans if s.entity in keys and _visible(s) and span_id(s) not in ok]
-
-
-def releases(log: RedactionLog) -> list[dict[str, Any]]:
-    """Signed releases of protected terms, for the public report: ids, types, who, when (the
-    reason itself stays in the encrypted log: it may quote the person)."""
-    keys = protected_entities(log)
-    labels = {span_id(s): s.label for s in log.spans if s.entity in keys}
-    out = []
-    for event in log.events:
-        if not event.get("reason"):
-            continue
-        for after in event.get("after", []):
-            if after["id"] in labels:
-                out.append(
-                    {
-                        "span": after["id"],
-                        "label": labels[after["id"]],
-                        "reviewer": event["name"],
-                        "fingerprint": event["reviewer"],
-                        "time": event["time"],
-                    }
-                )
-    return out
-
-
-def undecided(log: RedactionLog) -> list[Span]:
-    return [s for s in log.spans if s.status == "proposed"]
-
-
-def is_approved(log: RedactionLog) -> bool:
-    return bool(log.events) and log.events[-1]["action"] == "approve" and not undecided(log)
-
-
-def _canonical(event: Mapping[str, Any]) -> bytes:
-    body = {k: v for k, v in event.items() if k != "sig"}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
-
-
-def _event_hash(event: Mapping[str, Any]) -> str:
-    return hashlib.sha256(_canonical(event) + str(event.get("sig")).encode()).hexdigest()
-
-
-def _state(span: Span) -> dict[str, Any]:
-    return {
-        "id": span_id(span),
-        "status": span.status,
-        "replacement": span.replacement,
-        "label": span.label,
-        "entity": span.entity,
-    }
 
 
 def _targets(log: RedactionLog, decision: Decision) -> list[int]:
@@ -132,7 +64,7 @@ def _targets(log: RedactionLog, decision: Decision) -> list[int]:
         found = [i for i, s in enumerate(log.spans) if s.entity == decision.entity]
         if not found:
             raise ReviewError(
-                f"record {log.record_id} has no span of entity {decision.entity}",
+                f"record {log.record_id} has no span of the entity given",
                 f"see the spans with: testimony review show {log.record_id}",
             )
         return found
@@ -156,34 +88,20 @@ def decide(
     table: PseudonymTable,
 ) -> RedactionLog:
     """Apply one decision to ``log`` (in place) and append its signed event."""
-    before: list[dict[str, Any]] = []
-    after: list[dict[str, Any]] = []
+    before: list[SpanState] = []
+    after: list[SpanState] = []
     if decision.action == "approve":
-        open_spans = undecided(log)
-        if open_spans:
-            raise ReviewError(
-                f"record {log.record_id} still has {len(open_spans)} undecided spans",
-                f"decide them first: testimony review show {log.record_id}",
-            )
-        exposed = unreleased_protected(log)
-        if exposed:
-            raise ReviewError(
-                f"record {log.record_id}: the protected term at span {span_id(exposed[0])} "
-                f"would be published ({len(exposed)} such span(s))",
-                f"mask it: testimony review accept {log.record_id} {span_id(exposed[0])}; or "
-                f"release it: testimony review reject {log.record_id} {span_id(exposed[0])} "
-                f'--reason "..."',
-            )
+        _check_approvable(log)
     elif decision.action == "add":
         span = _new_span(log, decision, text, policy, table)
         log.spans = sorted([*log.spans, span], key=lambda s: s.start)
-        after.append(_state(span))
+        after.append(state(span))
     elif decision.action in ("accept", "reject", "edit"):
         keys = protected_entities(log)
         targets = _targets(log, decision)
         changed = {i: _changed(log.spans[i], decision) for i in targets}
         for new in changed.values():  # checked before anything changes: a refusal is clean
-            if new.entity in keys and _visible(new) and not _reason(decision):
+            if new.entity in keys and visible(new) and not _reason(decision):
                 raise ProtectedTermError(
                     f"span {span_id(new)} of record {log.record_id} is a protected term given "
                     "at intake: leaving it visible publishes it",
@@ -191,18 +109,39 @@ def decide(
                     "and listed in the public report); otherwise accept it",
                 )
         for i, new in changed.items():
-            before.append(_state(log.spans[i]))
+            before.append(state(log.spans[i]))
             log.spans[i] = new
-            after.append(_state(new))
+            after.append(state(new))
     elif decision.action in ("merge", "split"):
         _relink(log, decision, table, before, after)
+    elif decision.action == undo.UNDO:  # a new signed event restoring the state before the last
+        undo.revert(log, decision.event, policy, before, after)
     else:
         raise ReviewError(
             f"unknown decision '{decision.action}'",
             "use accept, reject, edit, add, merge, split or approve",
         )
-    _append_event(log, decision.action, identity, now, before, after, _reason(decision))
+    append_event(log, decision.action, identity, now, before, after, _reason(decision))
     return log
+
+
+def _check_approvable(log: RedactionLog) -> None:
+    """Refuse approval while a span is undecided or a protected term is visible unreleased."""
+    open_spans = undecided(log)
+    if open_spans:
+        raise ReviewError(
+            f"record {log.record_id} still has {len(open_spans)} undecided spans",
+            f"decide them first: testimony review show {log.record_id}",
+        )
+    exposed = unreleased_protected(log)
+    if exposed:
+        first = span_id(exposed[0])
+        raise ReviewError(
+            f"record {log.record_id}: the protected term at span {first} "
+            f"would be published ({len(exposed)} such span(s))",
+            f"mask it: testimony review accept {log.record_id} {first}; or "
+            f'release it: testimony review reject {log.record_id} {first} --reason "..."',
+        )
 
 
 def _reason(decision: Decision) -> str | None:
@@ -229,8 +168,8 @@ def _relink(
     log: RedactionLog,
     decision: Decision,
     table: PseudonymTable,
-    before: list[dict[str, Any]],
-    after: list[dict[str, Any]],
+    before: list[SpanState],
+    after: list[SpanState],
 ) -> None:
     """merge: the spans join entity ``decision.entity`` (its pseudonym);
     split: the spans leave their entity for a new one (a new pseudonym)."""
@@ -240,6 +179,12 @@ def _relink(
         if not decision.entity:
             raise ReviewError("merge needs the entity to join", "give --entity KEY")
         key = decision.entity
+        if key not in known_entities(log, table):
+            raise ReviewError(  # never the key itself in the message: it holds a name
+                f"record {log.record_id}: the entity key to merge into is not in the record "
+                "or the vault's pseudonym table (mistyped?)",
+                f"copy it from: testimony review show {log.record_id}",
+            )
     else:
         n = 2
         while f"{first.entity}#{n}" in table.entries:
@@ -250,9 +195,9 @@ def _relink(
         replacement = old.replacement
         if old.action == "pseudonymise":
             replacement = table.assign(key, old.label, old.text, log.record_id)
-        before.append(_state(old))
+        before.append(state(old))
         log.spans[i] = old.with_(entity=key, replacement=replacement)
-        after.append(_state(log.spans[i]))
+        after.append(state(log.spans[i]))
 
 
 def _new_span(
@@ -287,87 +232,41 @@ def _new_span(
     return planned.with_(status="added")
 
 
-def _append_event(
-    log: RedactionLog,
-    action: str,
-    identity: Identity,
-    now: datetime,
-    before: list[dict[str, Any]],
-    after: list[dict[str, Any]],
-    reason: str | None = None,
-) -> None:
-    event: dict[str, Any] = {
-        "n": len(log.events) + 1,
-        "time": now.isoformat(timespec="seconds"),
-        "reviewer": identity.recipient.fingerprint,
-        "name": identity.name,
-        "action": action,
-        "before": before,
-        "after": after,
-        "prev": _event_hash(log.events[-1]) if log.events else GENESIS,
-    }
-    if reason:
-        event["reason"] = reason
-    event["sig"] = base64.b64encode(identity.sign(_canonical(event))).decode()
-    log.events.append(event)
-
-
-def verify_events(log: RedactionLog, signers: Iterable[Recipient]) -> list[str]:
-    """Problems with the log's decision events (empty when every event is intact)."""
-    by_fingerprint = {r.fingerprint: r for r in signers}
-    prev = GENESIS
-    for number, event in enumerate(log.events, 1):
-        where = f"record {log.record_id} decision {number}"
-        if event.get("n") != number or event.get("prev") != prev:
-            return [f"{where}: out of order (inserted, removed or moved)"]
-        signer = by_fingerprint.get(event.get("reviewer", ""))
-        if signer is None:
-            return [f"{where}: signed by {event.get('reviewer')}, not a known card"]
-        try:
-            signature = base64.b64decode(event.get("sig", ""), validate=True)
-        except ValueError:
-            return [f"{where}: malformed signature"]
-        if not signer.verify(signature, _canonical(event)):
-            return [f"{where}: the signature does not verify (the decision was changed)"]
-        prev = _event_hash(event)
-    return []
-
-
-def find_text(text: str, phrase: str) -> tuple[int, int]:
-    """Offsets of ``phrase`` in ``text``: it must occur exactly once."""
-    first = text.find(phrase)
-    if not phrase.strip() or first < 0:
+def find_text(text: str, phrase: str, nth: int | None = None) -> tuple[int, int]:
+    """Offsets of ``phrase`` in ``text``: its only occurrence, or its ``nth`` (from 1, in
+    reading order) when it occurs more than once."""
+    found: list[int] = []
+    at = text.find(phrase) if phrase.strip() else -1
+    while at >= 0:
+        found.append(at)
+        at = text.find(phrase, at + 1)
+    if not found:
         raise ReviewError(
             "the words to add were not found in the record",
             "copy them exactly as `testimony intake show` prints them",
         )
-    if text.find(phrase, first + 1) >= 0:
-        raise ReviewError("the words to add occur more than once", "give --start and --end")
+    if nth is None and len(found) > 1:
+        raise ReviewError(
+            f"the words to add occur {len(found)} times in the record",
+            f"pick one with --nth 1 to --nth {len(found)} (in reading order), "
+            "or give --start and --end",
+        )
+    if nth is not None and not 1 <= nth <= len(found):
+        raise ReviewError(
+            f"--nth {nth}: the words to add occur {len(found)} time(s)",
+            f"give --nth between 1 and {len(found)}",
+        )
+    first = found[(nth or 1) - 1]
     return first, first + len(phrase)
 
 
-def summary(log: RedactionLog | None) -> dict[str, Any]:
-    if log is None:
-        return {"analysed": False, "spans": 0, "undecided": 0, "approved": False, "reviewers": []}
-    return {
-        "analysed": True,
-        "spans": len(log.spans),
-        "undecided": len(undecided(log)),
-        "approved": is_approved(log),
-        "reviewers": sorted({e["reviewer"] for e in log.events}),
-    }
-
-
-def render(log: RedactionLog, spans: Sequence[Span] | None = None) -> list[str]:
-    return [
-        f"{span_id(s):<11} {s.status:<9} {s.label:<12} {s.action:<12} {s.score:.2f} "
-        f"{s.recognizer:<26} {s.replacement}"
-        for s in (spans or log.spans)
-    ]
+def known_entities(log: RedactionLog, table: PseudonymTable) -> set[str]:
+    """The entity keys a merge may join: the record's and every one in the vault's table."""
+    return {s.entity for s in log.spans} | set(table.entries)
 
 
 def record_decision(
-    vault: Any,
+    vault: Vault,
     record_id: str,
     decision: Decision,
     identity: Identity,
@@ -376,24 +275,48 @@ def record_decision(
 ) -> RedactionLog:
     """Load, decide, save and audit one decision, all under the vault's writer lock, so two
     reviewers deciding at once never lose each other's work."""
-    from redact.plan import redaction_log
+    return record_decisions(vault, record_id, [decision], identity, now, policy)
 
+
+def record_decisions(
+    vault: Vault,
+    record_id: str,
+    batch: Sequence[Decision],
+    identity: Identity,
+    now: datetime,
+    policy: Policy,
+    lines: Sequence[int] | None = None,
+) -> RedactionLog:
+    """Decide ``batch`` in order, all or nothing: the first refusal leaves the record, the table
+    and the audit log as they were (with ``lines``, it names the refused decision's line).
+    One writer lock, one save, one audit entry per document. The log this process saved last
+    is reused when its sealed file is unchanged (no decrypting and parsing of every span per
+    decision); the table is opened only by decisions that need it (add, merge, split)."""
     vault.record_dir(record_id)
     with vault.lock():
-        log = redaction_log.require(vault, record_id, identity)
+        log = redaction_log.load_kept(vault, record_id, identity)
         # the text is needed only to add a span: skip decrypting it for every other decision
-        text = vault.record(record_id, identity).text if decision.action == "add" else ""
-        body = vault.read_document(None, "pseudonyms", identity)
-        table = PseudonymTable.from_json(body, policy.style)
-        before = copy.deepcopy(table.entries)
-        decide(log, decision, identity, now, text, policy, table)
-        if table.entries != before:
+        adds = any(d.action == "add" for d in batch)
+        text = vault.record(record_id, identity).text if adds else ""
+        table, before = PseudonymTable(), None
+        if any(d.action in TABLE_ACTIONS for d in batch):
+            body = vault.read_document(None, "pseudonyms", identity)
+            table = PseudonymTable.from_json(body, policy.style)
+            before = copy.deepcopy(table.entries)
+        for number, decision in enumerate(batch):
+            try:
+                decide(log, decision, identity, now, text, policy, table)
+            except ReviewError as error:
+                if lines is None:
+                    raise
+                where = f"line {lines[number]}: {error.message}"
+                raise type(error)(where, error.hint) from None
+        if before is not None and table.entries != before:
             vault.write_document(None, "pseudonyms", table.to_json())
             vault.log(
                 "decision", now, identity, None, vault.sealed_files(None), locked_already=True
             )
-        redaction_log.save(vault, log)
-        action = "approval" if decision.action == "approve" else "decision"
-        files = vault.sealed_file(record_id, "redaction.age")
+        files = redaction_log.save_kept(vault, log, identity)
+        action = "approval" if batch and batch[-1].action == "approve" else "decision"
         vault.log(action, now, identity, record_id, files, locked_already=True)
     return log
