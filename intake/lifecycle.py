@@ -29,18 +29,17 @@ from keys.identity import Identity, Recipient
 STREAM_ABOVE = 16 * 1024 * 1024
 
 
-def add_recipient(vault: Vault, recipient: Recipient, identity: Identity, now: datetime) -> None:
+def add_recipient(vault: Vault, recipient: Recipient, identity: Identity, now: datetime) -> bool:
     """Add a card to the signed set (signed by the pinned admin). The entry is logged first,
-    so a crash leaves files that differ from it (named by `audit verify`); run it again."""
+    so a crash leaves files that differ from it (named by `audit verify`); run it again.
+    False, changing nothing, when the card is already in the set (asking twice is no error)."""
     root = vault.root
     path = root / "recipients" / f"{recipient.fingerprint}.card"
     with vault.lock():
         pin, seq = signed_recipients.require_admin(root, identity)
         _, signed = signed_recipients.read_set(root, pin)
         if path.name in signed:
-            raise VaultError(
-                f"{recipient.fingerprint} is already a recipient of this vault", "nothing to do"
-            )
+            return False
         text = card.to_text(recipient).encode()
         cards = {**signed, path.name: hashlib.sha256(text).hexdigest()}
         new_set = signed_recipients.signed_set(identity, cards, seq + 1)
@@ -48,6 +47,7 @@ def add_recipient(vault: Vault, recipient: Recipient, identity: Identity, now: d
         vault.log("add-recipient", now, identity, None, files, locked_already=True)
         atomic_write(path, text, 0o644)
         atomic_write(root / SET_NAME, new_set, 0o644)
+    return True
 
 
 def remove_recipient(vault: Vault, fingerprint: str, identity: Identity, now: datetime) -> None:
@@ -180,9 +180,7 @@ def _reseal(path: Path, identity: Identity, recipients: list[Recipient]) -> None
     temp = path.with_name(f"{TEMP_PREFIX}{secrets.token_hex(8)}")
     try:
         if path.stat().st_size <= STREAM_ABOVE:
-            sealed = sealing.seal(
-                sealing.open(path.read_bytes(), [identity], what), recipients
-            )
+            sealed = sealing.seal(sealing.open(path.read_bytes(), [identity], what), recipients)
             atomic_write(path, sealed)
             return
         _reseal_stream(path, temp, identity, recipients, what)
@@ -226,22 +224,25 @@ def withdraw(
     identity: Identity,
     now: datetime,
     forget: Callable[[dict[str, Any] | None, str], dict[str, Any] | None],
+    *,
+    table: str,
 ) -> None:
-    """Remove a record and everything held about it; ``forget`` drops its pseudonym-table
-    entries used by no other record (a callback: the table belongs to the redact layer)."""
+    """Remove a record and everything held about it. ``table`` names the vault-wide document
+    that mentions records (redact's pseudonym table: the layer above names it, intake knows
+    no document of redact's); ``forget`` drops its entries used by no other record."""
     folder = vault.record_dir(record_id)
     if folder.name != record_id:
         raise UsageError(f"'{record_id}' is not a record id")
     with vault.lock():
-        table = vault.read_document(None, "pseudonyms", identity)
+        body = vault.read_document(None, table, identity)
         doomed = folder.with_name(f"{TEMP_PREFIX}withdrawn-{secrets.token_hex(4)}")
         os.rename(folder, doomed)  # atomic: the record is gone at once
         fsync_dir(folder.parent)
         shutil.rmtree(doomed, ignore_errors=True)
         vault.log("withdrawal", now, identity, record_id, {}, locked_already=True)
-        updated = forget(table, record_id)
+        updated = forget(body, record_id)
         if updated is not None:
-            vault.write_document(None, "pseudonyms", updated)
+            vault.write_document(None, table, updated)
             vault.log(
                 "withdrawal", now, identity, None, vault.sealed_files(None), locked_already=True
             )

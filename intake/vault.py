@@ -1,4 +1,5 @@
-"""The vault: an encrypted store on disk, and the only module that seals or opens records.
+"""The vault: an encrypted store on disk; it seals and opens records and their documents
+(``intake.lifecycle`` re-seals the same files to new recipients, in ``vault rewrap``).
 
 Layout (everything with content or metadata is an age v1 file to all the vault's recipients)::
 
@@ -10,8 +11,11 @@ Layout (everything with content or metadata is an age v1 file to all the vault's
                                      custody hash, attachment list (JSON, padded)
     DIR/records/ID/index.age         its listing entry (code, date, sizes; JSON, padded)
     DIR/records/ID/att-N.age         attachment N, streamed, zero-padded (true size in record)
-    DIR/records/ID/NAME.age          documents about the record (e.g. its redaction log)
-    DIR/NAME.age                     vault-wide documents (e.g. the pseudonym table)
+    DIR/records/ID/source.mac        keyed MAC of the source file, for duplicates (clear: see
+                                     ``intake.duplicates``; DIR/intake.salt is its key)
+    DIR/records/ID/NAME.age          documents about the record, named by the layer above
+    DIR/NAME.age                     vault-wide documents (NAME: lower-case letters and -)
+    DIR/settings.sig                 vault settings, signed by the admin (``intake.settings``)
     DIR/.lock                        writers' lock
 
 A record appears atomically: it is built in ``records/.tmp-ID`` and renamed into place, so a crash
@@ -37,7 +41,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from intake import attachments as sealed_attachments
-from intake import audit
+from intake import audit, duplicates
 from intake import recipients as signed_recipients
 from intake import record as record_model
 from intake.audit import file_sha256
@@ -45,10 +49,11 @@ from intake.padding import padme
 from intake.record import Attachment, Document, Metadata, Record
 from intake.storage import TEMP_PREFIX, atomic_write, fsync_dir, locked
 from keys import card, sealing
-from keys.errors import DecryptionError, KeyFileError, VaultError
+from keys.errors import DecryptionError, VaultError
 from keys.identity import Identity, Recipient
 
-DOCUMENT_NAMES = ("redaction", "pseudonyms")
+_DOCUMENT = re.compile(r"^[a-z][a-z-]{0,30}[a-z]$")  # names of the layers above; not intake's own
+RESERVED_NAMES = frozenset({"record", "index"})
 VAULT_OWNER = "vault"
 MARKER = "VAULT"
 MARKER_TEXT = "testimony-vault\nformat: 1\n"
@@ -175,27 +180,10 @@ class Vault:
     def resolve(self, ref: str, identity: Identity | None = None) -> str:
         """The record id ``ref`` names: a full id, a unique id prefix (4+ characters), or, with an
         identity to read the listings, an interview code (case-insensitive). An ambiguous ``ref``
-        is refused with its candidates, never guessed."""
-        ids = self.record_ids()
-        if ref in ids:
-            return ref
-        matches = [i for i in ids if len(ref) >= 4 and i.startswith(ref.lower())]
-        if identity is not None and not matches:
-            wanted = ref.strip().casefold()
-            codes = {i: str(self.summary(i, identity).get("code", "")) for i in ids}
-            matches = [i for i in ids if codes[i].casefold() == wanted]
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            raise VaultError(
-                f"'{ref}' names {len(matches)} records: {', '.join(matches[:5])}",
-                "give more of the id, or the full id",
-            )
-        how = "an interview code, a record id or a unique prefix of 4+ characters"
-        raise VaultError(
-            f"no record '{ref}' in {self.root}",
-            f"give {how}; list them with: testimony intake list --vault {self.root}",
-        )
+        is refused with its candidates, never guessed (``intake.listing.resolve``)."""
+        from intake import listing
+
+        return listing.resolve(self, ref, identity)
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -216,6 +204,7 @@ class Vault:
             staging = records / f"{TEMP_PREFIX}{record_id}"
             staging.mkdir(mode=0o700)
             try:
+                duplicates.write(staging, duplicates.salt(self.root), new.source_bytes)
                 hashes: dict[str, str] = {}  # the sealed files' SHA-256, taken as they were written
                 attachments = tuple(
                     self._seal_attachment(staging / f"att-{n}.age", n, path, recipients, hashes)
@@ -284,11 +273,11 @@ class Vault:
         attachment, hashes[path.name] = sealed_attachments.seal(path, number, source, recipients)
         return attachment
 
-    # -- documents kept beside the records (redaction logs, the pseudonym table) ---------------
+    # -- documents kept beside the records: the layers above name them (intake knows none) ----
 
     def _document_path(self, record_id: str | None, name: str) -> tuple[Path, str]:
-        if name not in DOCUMENT_NAMES:
-            raise VaultError(f"unknown vault document '{name}'")
+        if not _DOCUMENT.match(name) or name in RESERVED_NAMES or name.startswith("att-"):
+            raise VaultError(f"'{name}' cannot name a vault document")
         if record_id is None:
             return self.root / f"{name}.age", VAULT_OWNER
         return self.record_dir(record_id) / f"{name}.age", record_id
@@ -398,14 +387,4 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_cards(paths: Sequence[Path]) -> list[Recipient]:
-    recipients = [card.read(path) for path in paths]
-    seen: set[str] = set()
-    for path, recipient in zip(paths, recipients, strict=True):
-        if recipient.fingerprint in seen:
-            raise KeyFileError(f"{path}: the same recipient is given twice")
-        seen.add(recipient.fingerprint)
-    return recipients
-
-
-__all__ = ["NewRecord", "Vault", "new_record_id", "read_cards"]
+__all__ = ["NewRecord", "Vault", "new_record_id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -53,6 +54,9 @@ def test_every_vault_file_is_an_age_file_to_the_recipients(
     folder = vault.root / "records" / added.id
     for path in folder.iterdir():
         data = path.read_bytes()
+        if path.name == "source.mac":  # the one clear file: a keyed MAC (intake.duplicates)
+            assert re.fullmatch(rb"[0-9a-f]{64}\n", data)
+            continue
         assert data.startswith(b"age-encryption.org/v1\n-> X25519 ")
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         sealing.open(data, [alice.identity], path.name)  # opens with the identity alone
@@ -213,8 +217,16 @@ def test_documents_are_sealed_bound_to_their_owner(vault: Vault, alice: Person) 
     shutil.copyfile(b, a)
     with pytest.raises(VaultError, match="belongs to another record"):
         vault.read_document(first.id, "redaction", alice.identity)
-    with pytest.raises(VaultError, match="unknown vault document"):
-        vault.write_document(None, "notes", {})
+
+
+@pytest.mark.parametrize("name", ["index", "record", "att-1", "../notes", "Notes", "n", "a" * 40])
+def test_a_document_name_cannot_reach_intakes_own_files(vault: Vault, name: str) -> None:
+    """Any layer above may name its documents (intake knows none of them), but never so as to
+    overwrite a record's own files or leave the folder."""
+    before = snapshot(vault.root)
+    with pytest.raises(VaultError, match="cannot name a vault document"):
+        vault.write_document(None, name, {})
+    assert snapshot(vault.root) == before
 
 
 def test_an_intake_interrupted_after_its_entry_is_finished_by_the_next(vault: Vault) -> None:
@@ -233,3 +245,41 @@ def test_an_intake_interrupted_after_its_entry_is_finished_by_the_next(vault: Va
     assert custody.verify(vault, None).ok
     shutil.rmtree(folder)
     assert any("folder is missing" in e for e in custody.verify(vault, None).errors)
+
+
+def _coded(vault: Vault, record_id: str, code: str | None, date: str = "2026-03-14") -> str:
+    text = f"A: record {record_id}\n"
+    document = Document(text, (Segment(0, len(text), "A"),), "txt")
+    new = NewRecord("t.txt", text.encode(), document, Metadata(code=code, date=date))
+    return vault.add(new, NOW, new_id=lambda: record_id).id
+
+
+def test_resolve_a_record_by_code_id_or_prefix(vault: Vault, alice: Person) -> None:
+    first = _coded(vault, "abcdefghijklmnopqrst", "NK-2026-002")
+    second = _coded(vault, "abcdzzzzzzzzzzzzzzzz", "NK-2026-010")
+    assert vault.resolve(first) == first
+    assert vault.resolve("abcde") == first and vault.resolve("ABCDZ") == second
+    assert vault.resolve("nk-2026-010", alice.identity) == second  # any case
+    assert vault.resolve(" NK-2026-002 ", alice.identity) == first
+    with pytest.raises(VaultError, match="no record 'NK-2026-002'") as refused:
+        vault.resolve("NK-2026-002")  # a code needs the identity to read the listings
+    assert "interview code" in refused.value.hint
+
+
+def test_an_ambiguous_ref_is_refused_with_its_candidates(vault: Vault, alice: Person) -> None:
+    first = _coded(vault, "abcdefghijklmnopqrst", "NK-1")
+    second = _coded(vault, "abcdzzzzzzzzzzzzzzzz", "NK-1")
+    for ref, identity in (("abcd", None), ("NK-1", alice.identity)):
+        with pytest.raises(VaultError, match="names 2 records") as refused:
+            vault.resolve(ref, identity)
+        assert first in refused.value.message and second in refused.value.message
+    with pytest.raises(VaultError, match="no record 'abc'"):
+        vault.resolve("abc")  # under 4 characters: never a prefix
+
+
+@pytest.mark.parametrize("ref", ["zzzz", "qqqqqqqqqqqqqqqqqqqq", "NK-9", "None", ""])
+def test_an_unknown_ref_is_refused(vault: Vault, alice: Person, ref: str) -> None:
+    _coded(vault, "abcdefghijklmnopqrst", None)  # no code: not matched by "None" or ""
+    with pytest.raises(VaultError, match="no record") as refused:
+        vault.resolve(ref, alice.identity)
+    assert "intake list" in refused.value.hint

@@ -215,37 +215,40 @@ def show(
 
 
 @click.command("withdraw")
-@click.argument("record_id")
+@click.argument("record")
 @VAULT_OPTION
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @identity_options
 def withdraw(
-    record_id: str,
+    record: str,
     vault_dir: Path,
     yes: bool,
     identity_path: Path | None,
     passphrase_file: Path | None,
 ) -> None:
-    """Consent withdrawn: delete the record, its attachments, its redaction log and its
-    pseudonym-table entries used by no other record. The audit log keeps only the fact."""
-    from intake import lifecycle
-    from intake.vault import Vault
+    """Consent withdrawn: delete RECORD (interview code, id or id prefix), its attachments,
+    its redaction log and its pseudonym-table entries used by no other record. The audit log
+    keeps only the fact. Asks first, naming the code and date; answering no changes nothing
+    and exits 0 ("nothing changed")."""
+    import sys
+
+    from intake import lifecycle, listing
+    from intake.cli import open_ref
+    from keys.errors import UsageError
     from redact.link.pseudonyms import PseudonymTable
 
-    vault = Vault.open(vault_dir)
-    vault.record_dir(record_id)
-    if not yes:
-        import sys
-
-        from keys.errors import UsageError
-
-        if not sys.stdin.isatty():
-            raise UsageError(
-                "withdrawing deletes the record for good: confirmation needed",
-                f"add --yes: testimony intake withdraw {record_id} --vault DIR --yes",
-            )
-        click.confirm(f"Delete record {record_id} and everything derived from it?", abort=True)
-    identity = unlock(identity_path, passphrase_file, "withdrawing a record")
+    if not yes and not sys.stdin.isatty():
+        raise UsageError(
+            "withdrawing deletes the record for good: confirmation needed",
+            f"add --yes: testimony intake withdraw {record} --vault DIR --yes",
+        )
+    vault, identity, record_id = open_ref(
+        vault_dir, record, identity_path, passphrase_file, "withdrawing a record"
+    )
+    named = listing.label(vault.summary(record_id, identity))
+    if not yes and not click.confirm(f"Delete {named} and everything derived from it?"):
+        click.echo("nothing changed", err=True)
+        return
 
     def forget(body: dict[str, Any] | None, gone: str) -> dict[str, Any] | None:
         if body is None:
@@ -254,5 +257,6 @@ def withdraw(
         table.forget_record(gone)
         return table.to_json()
 
-    lifecycle.withdraw(vault, record_id, identity, datetime.now(UTC), forget)
-    click.echo(f"withdrew {record_id}", err=True)
+    now = datetime.now(UTC)
+    lifecycle.withdraw(vault, record_id, identity, now, forget, table="pseudonyms")
+    click.echo(f"withdrew {named}", err=True)
