@@ -1,9 +1,11 @@
 """scripts/e2e_corpus.py on two samples: a well-formed summary, and planted leaks are counted.
 
-Two releases are planted before the accept-all: a person who is no protected term (the gate lets
-a released entity through, so the published file names him and the counter must see it) and a
-protected term of the other record (the gate must refuse that export, and the refusal must be
-judged a true leak). The temp folder is gone afterwards."""
+Three leaks are planted before the accept-all. Two signed releases: a person who is no protected
+term, and a protected term of the other record; the gate lets a signed release through in its
+own place, so the published files name them and the counter must see them. And a reviewer's
+slip: one mention of a masked person rejected without a reason in the first record, the others
+masked; the gate must refuse that export, and the refusal must be judged a true leak. The temp
+folder is gone afterwards."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 BROKER = ("01-bo-ram-crossing", "P-zhang-wei")
+SLIP = ("01-bo-ram-crossing", "P-choe-myongok")  # five mentions, not a protected term
 PROTECTED = ("02-chongori-wig-brigade", "P-choe-songil")
 
 
@@ -49,6 +52,7 @@ def _gold(doc: str) -> dict:  # type: ignore[type-arg]
 def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     args = [str(SAMPLES), "--only", BROKER[0], "--only", PROTECTED[0], "--json"]
     args += ["--reject", ":".join(BROKER), "--reject", ":".join(PROTECTED)]
+    args += ["--slip", ":".join(SLIP)]
     before = _temp_folders()
     assert e2e.main(args) == 0
     assert _temp_folders() <= before
@@ -60,34 +64,30 @@ def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> N
         s["must_mask"] for doc in (BROKER[0], PROTECTED[0]) for s in _gold(doc)["spans"]
     )
     refusals = {r["doc"]: r for r in summary["refusals"]}
-    assert set(refusals) <= {BROKER[0], PROTECTED[0]}
-    assert all(r["step"] == "export" and r["hits"] for r in refusals.values())  # the gate's only
-    # (a false alarm elsewhere in the broker's record may refuse it too: that is measured, and
-    # the counter then counts his mentions in what the refused file would have shown)
-    assert summary["exports_written"] == 2 - len(refusals)
+    assert set(refusals) == {SLIP[0]}  # the signed releases pass; the slip is refused
+    assert summary["exports_written"] == 1
 
-    # the protected term: refused, judged a true leak, no original in the message or the hits
-    refusal = refusals[PROTECTED[0]]
+    # the slip: refused, judged a true leak, no original in the message or the hits
+    refusal = refusals[SLIP[0]]
+    assert refusal["step"] == "export" and refusal["hits"]
     assert refusal["cause"].startswith("export refused: ")
-    for s in _gold(PROTECTED[0])["spans"]:
-        assert s["entity"] != PROTECTED[1] or s["text"] not in refusal["cause"]
+    assert "a reviewer rejected the mask of span" in refusal["cause"]  # the slipped span
+    for s in _gold(SLIP[0])["spans"]:
+        assert s["entity"] != SLIP[1] or s["text"] not in refusal["cause"]
     assert any(h["verdict"] == "true leak (gold PERSON)" for h in refusal["hits"])
     assert all(h["text"] is None for h in refusal["hits"])  # no originals without --show-text
     # shapes, never letters: one character of context each side, the hit in brackets
     assert all(re.fullmatch(r".?\[[Aa9 '.-]+\].?", h["shape"]) for h in refusal["hits"])
-    true_leaks = sum(
-        h["verdict"].startswith("true leak") for r in refusals.values() for h in r["hits"]
-    )
-    assert summary["true_leaks"] == true_leaks >= 1
-    # what the refused file would have shown is counted apart, and it names the protected term
-    protected = _mentions(PROTECTED)
-    assert set(summary["withheld"]) & protected
-    assert not set(summary["leaked"]) & protected
+    assert summary["true_leaks"] >= 1
+    # what the refused file would have shown is counted apart: the slipped mention is there
+    assert set(summary["withheld"]) & _mentions(SLIP)
 
-    # the released broker is counted, as offsets: published, or held back with his record
-    broker = _mentions(BROKER)
-    counted = set(summary["withheld"] if BROKER[0] in refusals else summary["leaked"])
-    assert counted & broker
+    # the released protected term is published in its record, and counted
+    protected = _mentions(PROTECTED)
+    assert set(summary["leaked"]) & protected
+    assert not set(summary["withheld"]) & protected
+    # the released broker is counted, as offsets, with his record (held back by the slip)
+    assert set(summary["withheld"]) & _mentions(BROKER)
     for key in ("leaked", "withheld", "quasi_present"):
         assert all(re.fullmatch(r"[\w-]+:\d+-\d+ [A-Z_]+", m) for m in summary[key])
     assert summary["leaked_total"] == len(summary["leaked"])
@@ -96,12 +96,12 @@ def test_planted_leaks_are_counted(e2e, capsys: pytest.CaptureFixture[str]) -> N
 
     # the printed form says the same, without originals
     lines = e2e.render(e2e.Summary(**_fields(e2e, summary)))
-    refused = f"{len(refusals)} exports refused ({len(refusals)} by the leak gate)"
-    assert any(refused in line for line in lines)
+    assert any("1 exports refused (1 by the leak gate)" in line for line in lines)
     assert any(line.startswith("must-mask mentions leaked") for line in lines)
-    for s in _gold(BROKER[0])["spans"]:
-        if s["entity"] == BROKER[1]:
-            assert all(s["text"] not in line for line in lines)
+    for doc, entity in (BROKER, SLIP, PROTECTED):
+        for s in _gold(doc)["spans"]:
+            if s["entity"] == entity:
+                assert all(s["text"] not in line for line in lines)
 
 
 def _mentions(which: tuple[str, str]) -> set[str]:
