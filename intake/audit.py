@@ -64,11 +64,9 @@ def _last_line(path: Path) -> tuple[int, str]:
     """(seq, sha256) of the log's last line; (0, GENESIS) for an empty or missing log."""
     if not path.exists():
         return 0, GENESIS
-    with path.open("rb") as handle:
-        lines = handle.read().splitlines()
-    if not lines:
+    last = _tail(path)
+    if last is None:
         return 0, GENESIS
-    last = lines[-1]
     try:
         seq = int(json.loads(last)["seq"])
     except (ValueError, KeyError, TypeError):
@@ -76,6 +74,23 @@ def _last_line(path: Path) -> tuple[int, str]:
             f"{path}: the last audit entry is unreadable", "run: testimony audit verify --vault DIR"
         ) from None
     return seq, chain.line_hash(last)
+
+
+def _tail(path: Path, block: int = 1 << 16) -> bytes | None:
+    """The log's last line (as ``splitlines`` gives it), read from the end: appending an entry
+    costs the same at ten entries and at a million."""
+    with path.open("rb") as handle:
+        position = handle.seek(0, os.SEEK_END)
+        data = b""
+        while position > 0:
+            step = min(block, position)
+            position -= step
+            handle.seek(position)
+            data = handle.read(step) + data
+            lines = data.splitlines()
+            if len(lines) > 1 or position == 0:  # the last line is whole
+                return lines[-1] if lines else None
+    return None
 
 
 def head(root: Path) -> tuple[int, str]:
