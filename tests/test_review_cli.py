@@ -33,7 +33,7 @@ def _span(surface: str, label: str, entity: str, nth: int = 1) -> Span:
         surface,
         label,
         0.85,
-        "test_names",
+        "korean_names",
         "a name in the test's own shape",
         entity,
         context_of(TEXT, start, end),
@@ -87,7 +87,7 @@ def test_show_and_list_give_what_the_decisions_need(cli: CLI, vault: Vault, alic
     assert first[0].split()[:3] == [f"{start}-{end}", "proposed", "PERSON"]
     assert first[1].split(":", 1)[1].strip() == "Ryom Sun-hui"
     assert "[Ryom Sun-hui] took me" in first[2]
-    assert "test_names (0.85): a name in the test's own shape" in first[3]
+    assert "Korean name (0.85): a name in the test's own shape" in first[3]
     assert first[4].endswith("PERSON:ryom sunhui")
     by_prefix = cli("review", "show", record_id[:6], *args, "--json", env=_env(alice))
     body = json.loads(by_prefix.out)

@@ -59,11 +59,13 @@ def list_records(
 
 def span_lines(span: Span) -> list[str]:
     """How ``review show`` prints one span: what the decision commands need, nothing more."""
+    from redact.detect.recognizers import display_name
     from redact.review.decisions import span_id
+    from redact.web.view import explain
 
-    why = f"{span.recognizer} ({span.score:.2f})"
+    why = f"{display_name(span.recognizer)} ({span.score:.2f})"
     if span.explanation and span.explanation != span.recognizer:
-        why += f": {span.explanation}"
+        why += f": {explain(span.explanation)}"  # recognizer ids read as their names
     shown = span.replacement if span.action != "keep" else "(kept as is)"
     return [
         f"{span_id(span):<11} {span.status:<9} {span.label:<12} {span.action:<12} -> {shown}",
