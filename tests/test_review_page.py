@@ -249,6 +249,9 @@ def test_the_same_person_in_other_records_counted_then_decided_in_each(
     there = [s for s in _log(second, alice).spans if s.entity == person.entity]
     assert len(here) >= 3 and len(there) >= 2
     page.click(_sid(person))
+    assert "presidio:" in person.explanation, "the sample explanation names the model's id"
+    expect(page.locator("#i-expl")).to_contain_text("Language model")
+    expect(page.locator("#i-expl")).not_to_contain_text("presidio:")
     expect(page.locator("#i-elsewhere")).to_have_text(
         f"{len(there)} mentions in 1 other record: NK-B2 ({len(there)})"
     )
@@ -316,7 +319,7 @@ def test_states_names_hangul_and_contrast(
 
     spans = _log(records[0], alice).spans
     kept = next(s for s in spans if s.action == "keep")  # the policy keeps it visible
-    other = next(s for s in spans if s.label == "PERSON")
+    other = next(s for s in spans if s.text == "Tak Sol-mi")
     page.click(_sid(kept))
     page.keyboard.press("a")
     page.click(_sid(other))
@@ -424,3 +427,18 @@ def test_select_by_type_recognizer_and_status(
     model = bulk.select(log, recognizer="presidio:SpacyRecognizer")
     assert model and set(model) < set(every)
     assert bulk.select(log, status="accepted") == []
+
+
+@pytest.mark.parametrize(
+    ("explanation", "shown"),
+    [
+        ("also presidio:SpacyRecognizer PERSON 0.85", "also Language model PERSON 0.85"),
+        ("linked by korean_names; protected-term", "linked by Korean name; Protected term"),
+        ("presidio:UsSsnRecognizer", "Us ssn (pattern)"),
+        ("ages and places in a sentence stay words", "ages and places in a sentence stay words"),
+    ],
+)
+def test_explanations_name_recognizers_for_reviewers(explanation: str, shown: str) -> None:
+    from redact.web.view import explain
+
+    assert explain(explanation) == shown

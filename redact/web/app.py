@@ -50,6 +50,7 @@ def _templates() -> jinja2.Environment:
         shown=view.shown_replacement,
         who=view.who,
         why=view.why,
+        explain=view.explain,
         span_id=review.span_id,
     )
     return env

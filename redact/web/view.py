@@ -4,11 +4,12 @@ reason and last decision, the progress, the preview and the decision events. No 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from redact.detect.recognizers import display_name
+from redact.detect.recognizers import DISPLAY_NAMES, display_name
 from redact.detect.recognizers.base import LABELS
 from redact.detect.span import Span
 from redact.link.pseudonyms import LABEL_WORDS
@@ -140,6 +141,16 @@ def readable_time(stamp: str) -> str:
     """2026-03-14T09:30:00+00:00 -> 2026-03-14 09:30 UTC (events are written in UTC)."""
     day, _, rest = stamp.partition("T")
     return f"{day} {rest[:5]} UTC" if rest.endswith("+00:00") else stamp.replace("T", " ")
+
+
+_IDS = sorted((i for i in DISPLAY_NAMES if "_" in i or "-" in i), key=len, reverse=True)
+# only ids no English sentence uses (korean_names, protected-term, presidio:…), never "ages"
+_RECOGNIZER_IDS = re.compile(r"presidio:\w+|\b(?:" + "|".join(map(re.escape, _IDS)) + r")\b")
+
+
+def explain(explanation: str) -> str:
+    """A span's explanation with every recognizer id in it read as its reviewer-facing name."""
+    return _RECOGNIZER_IDS.sub(lambda found: display_name(found.group()), explanation)
 
 
 def why(span: Span) -> str:

@@ -161,7 +161,7 @@ function startReview(app) {
       li.append(time, " ", name, " ", fp, " " + e.action + (e.count ? " " + e.count + (e.count === 1 ? " span" : " spans") : ""));
       list.appendChild(li);
     }
-    $("events-count").textContent = "(" + events.length + " decisions)";
+    $("events-count").textContent = "(" + events.length + (events.length === 1 ? " decision)" : " decisions)");
   }
 
   function needSpan() {

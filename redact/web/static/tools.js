@@ -50,7 +50,8 @@ export function startTools(ctx) {
     $("f-count").textContent = filtering()
       ? shown + " of " + marks.length + " proposals shown, " + bulkIds.length + " to decide"
       : marks.length + " proposals, " + bulkIds.length + " to decide";
-    const scope = filtering() ? "the " + bulkIds.length + " open proposals shown" : "all open proposals";
+    const scope = !filtering() ? "all open proposals"
+      : bulkIds.length === 1 ? "the 1 open proposal shown" : "the " + bulkIds.length + " open proposals shown";
     $("bulk").textContent = "Accept " + scope + "…";
     $("bulk-reject").textContent = "Reject " + scope + "…";
     $("bulk").disabled = $("bulk-reject").disabled = bulkIds.length === 0;
