@@ -167,6 +167,37 @@ def test_csv_and_json_rows_point_into_the_redacted_text(
     assert all(r["quote"] in csv_text for r in rows)
 
 
+def test_citations_take_the_vault_settings_unless_told_otherwise(
+    copy: tuple[Vault, list[str]], alice: Person, tmp_path: Path
+) -> None:
+    from intake import settings
+
+    vault, ids = copy
+    settings.save(vault, alice.identity, NOW, "Harbour NGO", "{witness} ({code}, {year})")
+    kept = _export(vault, alice, ids[:2], tmp_path / "k.json", fmt="json")
+    table = _table(vault, alice)
+    witness = _pseudonym(table, "Kim Bo-ram")
+    assert kept.quotes[0].citation == f"{witness} (NK-2026-001, 2026)"
+    told = _export(vault, alice, ids[:1], tmp_path / "t.md", organisation="Told NGO",
+                   citation="{organisation}: {code}")  # fmt: skip
+    assert {q.citation for q in told.quotes} == {"Told NGO: NK-2026-001"}
+    with pytest.raises(UsageError, match="citation template") as bad:
+        _export(vault, alice, ids[:1], tmp_path / "b.md", citation="{name}")
+    assert "{witness}" in bad.value.hint and not (tmp_path / "b.md").exists()
+
+
+def test_records_are_exported_in_the_order_of_their_codes(
+    reviewed: tuple[Path, list[str]], alice: Person, tmp_path: Path
+) -> None:
+    vault, ids = _vault(reviewed)
+    result = _export(vault, alice, [ids[2], ids[0], ids[1]], tmp_path / "q.csv", fmt="csv")
+    assert result.codes == ("NK-2026-001", "NK-2026-008", "NK-2026-009")
+    codes = [q.code for q in result.quotes]
+    assert codes == sorted(codes) and set(codes) == set(result.codes)
+    header = (tmp_path / "q.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "number,record,code,speaker,quote,citation,start,end"
+
+
 def test_quote_by_phrase_grows_to_its_sentence(
     reviewed: tuple[Path, list[str]], alice: Person, tmp_path: Path
 ) -> None:
