@@ -52,9 +52,7 @@ def test_an_id_has_one_shape(ref: str, shaped: bool) -> None:
     assert listing.looks_like_id(ref) is shaped
 
 
-def test_overview_of_a_vault_made_before_signed_recipients(
-    vault: Vault, alice: Person, mallory: Person
-) -> None:
+def test_overview_of_a_vault_made_before_signed_recipients(vault: Vault, alice: Person) -> None:
     """No pin and no signed set: the cards are shown, marked unsigned, and none is the admin."""
     (vault.root / "admin.pin").unlink()
     (vault.root / "recipients.sig").unlink()
