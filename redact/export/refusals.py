@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from redact.export import gate as leak_gate
 
 if TYPE_CHECKING:
-    from redact.export.quotes import Excerpt
+    from redact.export.excerpts import Excerpt
 
 CONTEXT = 40  # characters of the quote shown on each side of the word
 HIDDEN = "\u2026"
