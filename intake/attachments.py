@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from intake.padding import padme
-from intake.readers._files import open_regular
 from intake.record import Attachment
 from intake.streams import HashingFile, PaddedHashingReader, TrimmingHashingWriter
 from keys import sealing
@@ -31,6 +30,9 @@ def seal(
 ) -> tuple[Attachment, str]:
     """Seal ``source`` into the new file ``path``: the attachment's entry and the SHA-256 of
     the sealed file."""
+    # here, not at the top: intake.readers' package imports every reader (python-docx, odfpy...)
+    from intake.readers._files import open_regular
+
     try:
         fd = open_regular(source, "attachment")
     except InputFormatError as error:  # the vault's contract: every failure of add is a VaultError

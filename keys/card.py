@@ -41,6 +41,16 @@ def to_text(recipient: Recipient) -> str:
     )
 
 
+def to_json(recipient: Recipient) -> dict[str, str]:
+    """The card's fields for ``--json`` (public data only)."""
+    return {
+        "name": recipient.name,
+        "age": recipient.age,
+        "ed25519": base64.b64encode(recipient.ed25519).decode(),
+        "fingerprint": recipient.fingerprint,
+    }
+
+
 def parse(text: str, source: str) -> Recipient:
     fields: dict[str, tuple[int, str]] = {}
     for number, raw in enumerate(text.splitlines(), 1):

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from keys.console import new_passphrase_options, passphrase_option, show_generated, unlock
+from keys.console import (
+    echo_json,
+    new_passphrase_options,
+    passphrase_option,
+    show_generated,
+    unlock,
+)
 
 
 @click.group(name="keys")
@@ -30,6 +36,7 @@ def keys_group() -> None:
     help="Also write the public recipient card here.",
 )
 @new_passphrase_options
+@click.option("--json", "as_json", is_flag=True, help="Print the new card's fields as JSON.")
 def new(
     name: str,
     out: Path,
@@ -37,6 +44,7 @@ def new(
     passphrase_file: Path | None,
     allow_weak: bool,
     generated: bool,
+    as_json: bool,
 ) -> None:
     """Make an identity: an age X25519 key and an Ed25519 signing key, in one file encrypted
     with a passphrase (age scrypt). The stock `age -d -i FILE` can use it. The passphrase must
@@ -67,6 +75,9 @@ def new(
     keyfile.save(out, made, secret)
     if card_out is not None:
         keyfile.write_exclusive(card_out, card.to_text(made.recipient).encode(), 0o644)
+    if as_json:
+        where = {"identity": str(out), "card_out": None if card_out is None else str(card_out)}
+        echo_json({**card.to_json(made.recipient), **where})
     click.echo(f"Public key: {made.recipient.age}", err=True)
     click.echo(f"Fingerprint: {made.recipient.fingerprint}", err=True)
     click.echo(f"hint: share your card: testimony keys card {out} --out CARD", err=True)
@@ -80,15 +91,21 @@ def new(
     help="Write the card here instead of standard output (never overwritten).",
 )
 @passphrase_option
-def card_command(identity_file: Path, out: Path | None, passphrase_file: Path | None) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the card's fields as JSON.")
+def card_command(
+    identity_file: Path, out: Path | None, passphrase_file: Path | None, as_json: bool
+) -> None:
     """Print the public recipient card of IDENTITY_FILE (name, age1... key, Ed25519 key,
     fingerprint). Cards are safe to share; give them to `vault init --recipient`."""
     from keys import card, keyfile
 
     unlocked = unlock(identity_file, passphrase_file, "reading the identity's card")
     text = card.to_text(unlocked.recipient)
+    if as_json:
+        echo_json({**card.to_json(unlocked.recipient), "card": text})
     if out is None:
-        sys.stdout.write(text)
+        if not as_json:
+            sys.stdout.write(text)
     else:
         keyfile.write_exclusive(out, text.encode(), 0o644)
         click.echo(f"wrote {out} (fingerprint {unlocked.recipient.fingerprint})", err=True)
