@@ -30,7 +30,12 @@ if [ ! -x .venv/bin/python ] || ! cmp -s requirements.lock "$stamp"; then
     "$PY" -m venv .venv
     .venv/bin/python -m pip install -q --disable-pip-version-check \
         --require-hashes --no-deps -r requirements.lock
+    cp requirements.lock "$stamp"
+    rm -f .venv/.installed-project
+fi
+# the project itself (editable): again whenever pyproject.toml changes (entry points, packages)
+if ! cmp -s pyproject.toml .venv/.installed-project; then
     .venv/bin/python -m pip install -q --disable-pip-version-check \
         --no-deps --no-build-isolation -e .
-    cp requirements.lock "$stamp"
+    cp pyproject.toml .venv/.installed-project
 fi
