@@ -8,73 +8,25 @@ second gave the person as a protected term at intake."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from intake.batch import add_files
-from intake.record import Metadata
-from intake.vault import Vault
 from keys.identity import Identity
 from redact.detect.span import Span
-from redact.pipeline import runner
-from redact.plan import redaction_log
-from redact.review import bulk
 from redact.review import decisions as review
-from redact.web import Settings
-from tests.conftest import NOW, Person, snapshot
-from tests.test_review_web import (
+from tests.conftest import Person, snapshot
+from tests.review_support import (
     ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
-    PORT,
     Reviewed,
-    TestClient,  # imported there with its deprecation warning silenced
-    _app,
-    _login,
+    log_of,
 )
-from tests.test_review_web import serve as serve  # the fixture, shared
-
-FIRST = """Q: Who crossed the river with you?
-A: My aunt Bang Ju-won (방주원) crossed with me near Sinpo in 2009. Bang Ju-won paid the \
-broker Tak Sol-mi. 탁솔미 kept our papers for a month.
-Q: What happened next?
-A: We reached Dandong in March. Ju-won found work in a restaurant there. The broker's phone \
-was 139-0000-1234.
-"""
-SECOND = """Q: Did you know Bang Ju-won?
-A: Yes. Bang Ju-won (방주원) shared a room with me in Sinpo. Tak Sol-mi came every week to \
-collect money.
-"""
-
-
-@pytest.fixture(scope="module")
-def two_records(tmp_path_factory: pytest.TempPathFactory, alice: Person) -> Path:
-    """A vault with both interviews analysed; built once, copied per test."""
-    folder = tmp_path_factory.mktemp("two")
-    root = folder / "vault"
-    vault = Vault.init(root, [alice.identity.recipient], NOW, alice.identity)
-    ids = []
-    for code, text, protect in (("NK-A1", FIRST, []), ("NK-B2", SECOND, ["Bang Ju-won"])):
-        source = folder / f"{code}.txt"
-        source.write_text(text, encoding="utf-8")
-        (record,) = add_files(root, [source], Metadata(code=code), protect, [], NOW)
-        ids.append(record.id)
-    runner.run(vault, ids, alice.identity, None, 1, NOW)
-    return root
-
-
-@pytest.fixture
-def records(two_records: Path, tmp_path: Path, alice: Person) -> tuple[Reviewed, Reviewed]:
-    root = tmp_path / "vault"
-    shutil.copytree(two_records, root)
-    vault = Vault.open(root)
-    found = {vault.summary(i, alice.identity)["code"]: i for i in vault.record_ids()}
-    first, second = found["NK-A1"], found["NK-B2"]
-    return Reviewed(vault, first, FIRST), Reviewed(vault, second, SECOND)
+from tests.review_support import records as records
+from tests.review_support import serve as serve
+from tests.review_support import two_records as two_records
 
 
 @pytest.fixture
@@ -102,10 +54,6 @@ def page(
     assert problems == [], problems
 
 
-def _log(reviewed: Reviewed, alice: Person) -> redaction_log.RedactionLog:
-    return redaction_log.require(reviewed.vault, reviewed.record_id, alice.identity)
-
-
 def _sid(span: Span) -> str:
     return f"#s-{review.span_id(span)}"
 
@@ -120,7 +68,7 @@ def test_filter_by_type_status_recognizer_and_words(
 ) -> None:
     from playwright.sync_api import expect
 
-    spans = _log(records[0], alice).spans
+    spans = log_of(records[0], alice).spans
     persons = {review.span_id(s) for s in spans if s.label == "PERSON"}
     assert 0 < len(persons) < len(spans)
     page.select_option("#f-label", "PERSON")
@@ -163,7 +111,7 @@ def test_bulk_by_type_then_by_recognizer_counts_first(
     from playwright.sync_api import expect
 
     reviewed = records[0]
-    spans = _log(reviewed, alice).spans
+    spans = log_of(reviewed, alice).spans
     places = [review.span_id(s) for s in spans if s.label == "LOCATION"]
     assert len(places) >= 2
     page.select_option("#f-label", "LOCATION")
@@ -177,7 +125,7 @@ def test_bulk_by_type_then_by_recognizer_counts_first(
     page.get_by_role("button", name="Yes, accept them").click()
     for sid in places:
         expect(page.locator(f"#s-{sid}")).to_have_class(re.compile("st-accepted"))
-    log = _log(reviewed, alice)
+    log = log_of(reviewed, alice)
     assert sorted(a["id"] for a in log.events[-1]["after"]) == sorted(places)
     assert {s.status for s in log.spans if s.label != "LOCATION"} == {"proposed"}
 
@@ -193,7 +141,7 @@ def test_bulk_by_type_then_by_recognizer_counts_first(
     page.get_by_role("button", name="Yes, reject them").click()
     for sid in model:
         expect(page.locator(f"#s-{sid}")).to_have_class(re.compile("st-rejected"))
-    log = _log(reviewed, alice)
+    log = log_of(reviewed, alice)
     assert [e["action"] for e in log.events] == ["accept", "reject"]
     assert sorted(a["id"] for a in log.events[-1]["after"]) == sorted(model)
     assert review.verify_events(log, [alice.identity.recipient]) == []
@@ -205,7 +153,7 @@ def test_undo_takes_back_the_last_decisions_as_new_signed_ones(
     from playwright.sync_api import expect
 
     reviewed = records[0]
-    original = _log(reviewed, alice).spans
+    original = log_of(reviewed, alice).spans
     accept = next(s for s in original if s.label == "PERSON")
     edit = next(s for s in original if s.label == "LOCATION")
     expect(page.locator("#undo")).to_be_disabled()
@@ -231,7 +179,7 @@ def test_undo_takes_back_the_last_decisions_as_new_signed_ones(
     page.reload()
     expect(page.locator(_sid(accept))).to_have_class(re.compile("st-proposed"))
 
-    log = _log(reviewed, alice)
+    log = log_of(reviewed, alice)
     assert [e["action"] for e in log.events] == ["accept", "edit", "undo", "undo"]
     assert log.spans == original, "every span is back as it was"
     assert review.verify_events(log, [alice.identity.recipient]) == []
@@ -243,10 +191,10 @@ def test_the_same_person_in_other_records_counted_then_decided_in_each(
     from playwright.sync_api import expect
 
     first, second = records
-    spans = _log(first, alice).spans
+    spans = log_of(first, alice).spans
     person = next(s for s in spans if s.text == "Bang Ju-won")
     here = [s for s in spans if s.entity == person.entity]
-    there = [s for s in _log(second, alice).spans if s.entity == person.entity]
+    there = [s for s in log_of(second, alice).spans if s.entity == person.entity]
     assert len(here) >= 3 and len(there) >= 2
     page.click(_sid(person))
     assert "presidio:" in person.explanation, "the sample explanation names the model's id"
@@ -268,7 +216,7 @@ def test_the_same_person_in_other_records_counted_then_decided_in_each(
     for mention in here:
         expect(page.locator(_sid(mention))).to_have_class(re.compile("st-accepted"))
     for reviewed, mentions in ((first, here), (second, there)):
-        log = _log(reviewed, alice)
+        log = log_of(reviewed, alice)
         (event,) = log.events
         assert event["name"] == "Alice Reviewer" and event["action"] == "accept"
         assert sorted(a["id"] for a in event["after"]) == sorted(map(review.span_id, mentions))
@@ -317,7 +265,7 @@ def test_states_names_hangul_and_contrast(
 ) -> None:
     from playwright.sync_api import expect
 
-    spans = _log(records[0], alice).spans
+    spans = log_of(records[0], alice).spans
     kept = next(s for s in spans if s.action == "keep")  # the policy keeps it visible
     other = next(s for s in spans if s.text == "Tak Sol-mi")
     page.click(_sid(kept))
@@ -354,91 +302,3 @@ def test_states_names_hangul_and_contrast(
     assert fonts and all("CJK" in f["familyName"] for f in fonts), fonts
     page.keyboard.press("v")
     assert page.evaluate(_CONTRAST, False) == []
-
-
-def test_every_record_is_counted_before_and_decided_only_with_those_counts(
-    records: tuple[Reviewed, Reviewed], alice: Person
-) -> None:
-    first, second = records
-    settings = Settings(port=PORT)
-    client = TestClient(_app(first, alice.identity, settings), base_url=f"http://127.0.0.1:{PORT}")
-    client.follow_redirects = False
-    csrf = _login(client, settings)
-    headers = {"X-CSRF-Token": csrf}
-    key = next(s.entity for s in _log(first, alice).spans if s.text == "Bang Ju-won")
-    here = sum(s.entity == key for s in _log(first, alice).spans)
-    there = sum(s.entity == key for s in _log(second, alice).spans)
-    root = first.vault.root
-    before = snapshot(root)
-    assert client.post("/api/entity/mentions", json={"entity": key}).status_code == 403
-    counted = client.post("/api/entity/mentions", json={"entity": key}, headers=headers).json()
-    assert counted == {
-        "records": [
-            {"record": r.record_id, "code": code, "total": n, "open": n, "approved": False}
-            for r, code, n in sorted(
-                [(first, "NK-A1", here), (second, "NK-B2", there)],
-                key=lambda row: first.vault.record_ids().index(row[0].record_id),
-            )
-        ]
-    }
-    nobody = {"entity": "PERSON:nobody at all"}
-    assert client.post("/api/entity/mentions", json=nobody, headers=headers).json() == {
-        "records": []
-    }
-    expect = {first.record_id: here, second.record_id: there}
-    url = "/api/entity/decide"
-    refused = [
-        {"action": "accept", "entity": key, "expect": {first.record_id: here}},  # one missing
-        {"action": "accept", "entity": key, "expect": {**expect, first.record_id: here - 1}},
-        {"action": "edit", "entity": key, "expect": expect},
-        {"action": "accept", "expect": expect},
-        {"action": "accept", "entity": key, "expect": {"../x": 1}},
-        {"action": "reject", "entity": key, "expect": expect},  # protected in the second
-    ]
-    for body in refused:
-        answer = client.post(url, json=body, headers=headers)
-        assert answer.status_code == 409, (body, answer.text)
-        assert "Bang" not in answer.text, "no name in a refusal"
-    assert answer.json()["needs_reason"] is True
-    assert client.post(url, json={"action": "accept"}).status_code == 403, "CSRF"
-    assert snapshot(root) == before, "nothing changed"
-
-    body = {"action": "reject", "entity": key, "expect": expect, "reason": "she asked"}
-    done = client.post(url, json=body, headers=headers)
-    assert done.status_code == 200, done.text
-    assert set(done.json()["records"]) == {first.record_id, second.record_id}
-    for reviewed in records:
-        log = _log(reviewed, alice)
-        (event,) = log.events
-        assert event["action"] == "reject" and event.get("reason") == "she asked"
-        assert {s.status for s in log.spans if s.entity == key} == {"rejected"}
-        assert review.verify_events(log, [alice.identity.recipient]) == []
-    assert bulk.mentions(first.vault, alice.identity, key)[1].protected
-
-
-def test_select_by_type_recognizer_and_status(
-    records: tuple[Reviewed, Reviewed], alice: Person
-) -> None:
-    log = _log(records[0], alice)
-    every = [review.span_id(s) for s in log.spans]
-    assert bulk.select(log, status=None) == every
-    places = bulk.select(log, label="LOCATION")
-    assert places and all(s.label == "LOCATION" for s in log.spans if review.span_id(s) in places)
-    model = bulk.select(log, recognizer="presidio:SpacyRecognizer")
-    assert model and set(model) < set(every)
-    assert bulk.select(log, status="accepted") == []
-
-
-@pytest.mark.parametrize(
-    ("explanation", "shown"),
-    [
-        ("also presidio:SpacyRecognizer PERSON 0.85", "also Language model PERSON 0.85"),
-        ("linked by korean_names; protected-term", "linked by Korean name; Protected term"),
-        ("presidio:UsSsnRecognizer", "Us ssn (pattern)"),
-        ("ages and places in a sentence stay words", "ages and places in a sentence stay words"),
-    ],
-)
-def test_explanations_name_recognizers_for_reviewers(explanation: str, shown: str) -> None:
-    from redact.web.view import explain
-
-    assert explain(explanation) == shown
