@@ -26,7 +26,8 @@ from pathlib import Path
 MEASURE = (
     "import resource, subprocess, sys, time\n"
     "t = time.perf_counter(); subprocess.run(sys.argv[1:], check=True)\n"
-    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(time.perf_counter() - t, u.ru_maxrss, u.ru_utime + u.ru_stime)"
 )
 
 OURS = """
@@ -61,11 +62,11 @@ with open(source, "rb") as src, open(target, "wb") as out:
 """
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+def run(args: list[str], env: dict[str, str]) -> tuple[float, int, float]:
     out = subprocess.run(
         [sys.executable, "-c", MEASURE, *args], check=True, capture_output=True, text=True, env=env
     ).stdout.split()
-    return float(out[0]), int(out[1]) // 1024  # seconds, MiB
+    return float(out[0]), int(out[1]) // 1024, float(out[2])  # seconds, MiB, CPU seconds
 
 
 def commands(work: Path, age: str, public: str, secret: str) -> dict[str, list[str]]:
@@ -84,7 +85,9 @@ def commands(work: Path, age: str, public: str, secret: str) -> dict[str, list[s
     }
 
 
-def measure(work: Path, age: str, size_mb: int, rounds: int) -> dict[str, list[tuple[float, int]]]:
+def measure(
+    work: Path, age: str, size_mb: int, rounds: int
+) -> dict[str, list[tuple[float, int, float]]]:
     from intake.vault import Vault
     from keys import identity
 
@@ -96,7 +99,7 @@ def measure(work: Path, age: str, size_mb: int, rounds: int) -> dict[str, list[t
     Vault.init(work / "pyvault", [me.recipient], datetime.now(UTC), me)
     (work / "age.key").write_text(me.age_secret + "\n")  # throwaway key, deleted with the folder
     env = {**os.environ, "TESTIMONY_AGE": age}
-    results: dict[str, list[tuple[float, int]]] = {}
+    results: dict[str, list[tuple[float, int, float]]] = {}
     for _ in range(rounds):  # interleaved rounds: page-cache and load effects even out
         for name, command in commands(work, age, me.recipient.age, me.age_secret).items():
             if name == "age seal":
@@ -115,26 +118,30 @@ def main() -> None:
         sys.exit("bench: the stock age command is missing (make setup installs it)")
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as folder:
         results = measure(Path(folder), age, size_mb, rounds)
+    report(results, size_mb, rounds)
+
+
+def _line(label: str, runs: list[tuple[float, int, float]], anchor: list[float]) -> str:
+    times, cpu = [t for t, _, _ in runs], [c for _, _, c in runs]
+    ratios = [a / t for a, t in zip(anchor, times, strict=True)]
+    return (
+        f"{label:19} min {min(times):6.2f} s  median {statistics.median(times):6.2f} s  "
+        f"ratio best {max(ratios):4.2f} median {statistics.median(ratios):4.2f}  "
+        f"cpu {min(cpu):5.2f} s  peak {max(m for _, m, _ in runs):4d} MiB"
+    )
+
+
+def report(results: dict[str, list[tuple[float, int, float]]], size_mb: int, rounds: int) -> None:
     print(f"attachment of {size_mb} MiB (random bytes), {rounds} interleaved rounds")
-    print("speed ratio = age's time / this line's time (1.00 = age's speed; higher is faster)")
-    start = [t for t, _ in results["vault start"]]
-    print(f"the vault's fixed cost (process, imports, open): min {min(start):.2f} s, in each line")
+    print("ratio = age's time / the line's time in the same round (1.00 = age's speed, higher is")
+    print("faster); cpu = least CPU seconds of the process tree (user + system)")
+    start = [t for t, _, _ in results["vault start"]]
+    print(f"vault fixed cost (process, imports, open), in each vault line: min {min(start):.2f} s")
     for op in ("seal", "open"):
-        anchor = [t for t, _ in results[f"age {op}"]]
-        peak = max(m for _, m in results[f"age {op}"])
-        print(
-            f"{op:5} age          min {min(anchor):6.2f} s  median {statistics.median(anchor):6.2f}"
-            f" s  {size_mb / min(anchor):7.1f} MiB/s  peak {peak} MiB"
-        )
-        for name in (f"vault {op}", f"vault(pyrage) {op}", f"raw pyrage {op}"):
-            times = [t for t, _ in results[name]]
-            ratios = [a / t for a, t in zip(anchor, times, strict=True)]
-            print(
-                f"{op:5} {name.rsplit(' ', 1)[0]:13}"
-                f"min {min(times):6.2f} s  median {statistics.median(times):6.2f} s"
-                f"  ratio best {max(ratios):.2f} median {statistics.median(ratios):.2f}"
-                f"  peak {max(m for _, m in results[name])} MiB"
-            )
+        anchor = [t for t, _, _ in results[f"age {op}"]]
+        print(f"{op} {size_mb / min(anchor):.1f} MiB/s at age's best")
+        for name in ("age", "vault", "vault(pyrage)", "raw pyrage"):
+            print("  " + _line(name, results[f"{name} {op}"], anchor))
 
 
 if __name__ == "__main__":

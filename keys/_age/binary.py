@@ -29,6 +29,7 @@ from keys.errors import DecryptionError, KeyFileError
 BLOCK = 1 << 20
 AGE_ENV = "TESTIMONY_AGE"
 _PIPE_SIZE = 1 << 20  # Linux's default maximum for an unprivileged process
+_SETPIPE_SZ: int | None = getattr(fcntl, "F_SETPIPE_SZ", None)
 
 
 class Readable(Protocol):
@@ -61,8 +62,9 @@ def _is_age_v1(path: str) -> bool:
 
 def _widen(pipe: IO[bytes] | None) -> int:
     assert pipe is not None
-    with contextlib.suppress(OSError):  # a larger pipe: fewer switches between the processes
-        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+    if _SETPIPE_SZ is not None:  # a larger pipe (Linux): fewer switches between the processes
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), _SETPIPE_SZ, _PIPE_SIZE)
     return pipe.fileno()
 
 
