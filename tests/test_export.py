@@ -271,6 +271,8 @@ def test_docx_opens_converts_and_says_what_the_markdown_says(
         assert "word/footnotes.xml" in names and "docProps/app.xml" not in names
         assert "python-docx" not in archive.read("docProps/core.xml").decode()
         assert "footnotes+xml" in archive.read("[Content_Types].xml").decode()
+        settings = archive.read("word/settings.xml").decode()  # the schema's order of children
+        assert settings.index("<w:footnotePr>") < settings.index("<w:compat>")
         footers = [archive.read(n).decode() for n in names if n.startswith("word/footer")]
         assert any("> PAGE <" in footer for footer in footers)
     profile = f"-env:UserInstallation=file://{tmp_path}/lo-profile"

@@ -73,9 +73,9 @@ def _add_footnotes(document: Any, quotes: Sequence[Quote]) -> None:
         f'<w:footnotePr xmlns:w="{W_NS}"><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
         "</w:footnotePr>"
     )
-    anchor = settings.find(f"{_W}characterSpacingControl")  # footnotePr's place in the order
+    anchor = settings.find(f"{_W}compat")  # CT_Settings: footnotePr comes right before compat
     if anchor is not None:
-        anchor.addnext(properties)
+        anchor.addprevious(properties)
     else:
         settings.append(properties)
 
