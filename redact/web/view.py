@@ -154,7 +154,8 @@ def explain(explanation: str) -> str:
 
 
 def why(span: Span) -> str:
-    return f"{label_word(span.label)} · {display_name(span.recognizer)} · score {span.score:.2f}"
+    found = display_name(span.recognizer)
+    return f"{label_word(span.label)} · found by: {found} · score {span.score:.2f}"
 
 
 def undo_offer(log: RedactionLog) -> dict[str, Any] | None:
