@@ -8,7 +8,9 @@ Measured, each as min and median over rounds, and as a ratio to its anchor from 
   through the real app and guard (Starlette TestClient, no socket) — goal 50 ms;
 - rendering the record page — goal 0.5 s;
 - a batch of 50 decisions in one `record_decisions` call (what `review decide --file` does after
-  its one unlock), per decision.
+  its one unlock), per decision;
+- from the command line, 50 decisions as 50 `review accept` processes (each unlocks the identity:
+  scrypt) against one `review decide` of 50 lines (one unlock), as whole processes.
 
 Anchors: sealing the record's redaction log once with pyrage (encrypt only, in memory); the same
 written durably (atomic write: temp file, fsync, rename, fsync of the folder), the floor under
@@ -39,6 +41,7 @@ LABELS = ("PERSON", "LOCATION", "DATE", "ORGANIZATION", "AGE")
 ROUNDS = 5
 PER_ROUND = 8
 BATCH = 50
+CLI_BATCH = 50
 
 
 def build(folder: Path) -> tuple[Any, Any, str, list[Any]]:
@@ -135,6 +138,45 @@ def page(vault: Any, me: Any, record_id: str, ids: Iterator[str]) -> dict[str, t
     }
 
 
+def command_line(folder: Path, vault: Any, me: Any, record_id: str, ids: Iterator[str]) -> Any:
+    """From the command line: one `review accept` (its unlock included: the scrypt of the
+    identity file) against `review decide` of CLI_BATCH lines in one unlock."""
+    import json
+    import os
+    import subprocess
+
+    from keys import keyfile
+
+    key = folder / "bench.key"
+    if not key.exists():
+        keyfile.save(key, me, "bench passphrase, not a secret")
+    env = {**os.environ, "TESTIMONY_PASSPHRASE": "bench passphrase, not a secret"}
+    base = [sys.executable, "-m", "redact", "review"]
+    where = ["--vault", str(vault.root), "--identity", str(key)]
+
+    def single() -> None:
+        command = [*base, "accept", record_id, next(ids), *where]
+        subprocess.run(command, env=env, check=True, capture_output=True)
+
+    def batch() -> None:
+        lines = "".join(
+            json.dumps({"action": "accept", "spans": [next(ids)]}) + "\n" for _ in range(CLI_BATCH)
+        )
+        command = [*base, "decide", record_id, "--file", "-", *where]
+        subprocess.run(command, env=env, check=True, capture_output=True, input=lines.encode())
+
+    return min_median(single, 3), min_median(batch, 3)
+
+
+def min_median(action: Callable[[], object], runs: int) -> tuple[float, float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times), statistics.median(times)
+
+
 def main() -> None:
     import pyrage
 
@@ -168,6 +210,7 @@ def main() -> None:
         one = rounds(library)
         web = page(vault, me, record_id, ids)
         low, mid = rounds(batch, 1)
+        single, many = command_line(Path(temp), vault, me, record_id, ids)
 
     print(f"record: {WORDS:,} words, {len(spans):,} spans; log {len(plain) / 1024:,.0f} KiB")
     print(
@@ -182,6 +225,11 @@ def main() -> None:
     print(line("render the record page, x open", web["render"], opened[1], 0.5))
     per = (low / BATCH, mid / BATCH)
     print(line(f"batch of {BATCH}, per decision, x durable", per, durable[1], None))
+    singles = (single[0] * CLI_BATCH, single[1] * CLI_BATCH)
+    print(f"command line, {CLI_BATCH} decisions (whole processes, unlock included; min / median):")
+    print(f"  {CLI_BATCH} x review accept   {singles[0]:7.1f} s / {singles[1]:7.1f} s")
+    speedup = singles[1] / many[1]
+    print(f"  one review decide    {many[0]:7.1f} s / {many[1]:7.1f} s  ({speedup:.0f}x faster)")
 
 
 if __name__ == "__main__":
