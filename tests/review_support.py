@@ -149,7 +149,7 @@ A: My aunt Bang Ju-won (방주원) crossed with me near Sinpo in 2009. Bang Ju-w
 broker Tak Sol-mi. 탁솔미 kept our papers for a month.
 Q: What happened next?
 A: We reached Dandong in March. Ju-won found work in a restaurant there. The broker's phone \
-was 139-0000-1234.
+was 139-0000-1234. His sister 张丽华 met us at the station.
 """
 SECOND = """Q: Did you know Bang Ju-won?
 A: Yes. Bang Ju-won (방주원) shared a room with me in Sinpo. Tak Sol-mi came every week to \

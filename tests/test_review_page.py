@@ -300,5 +300,12 @@ def test_states_names_hangul_and_contrast(
     cdp.send("CSS.enable")
     fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
     assert fonts and all("CJK" in f["familyName"] for f in fonts), fonts
+    chinese = next(s for s in spans if re.fullmatch(r"[\u4e00-\u9fff]+", s.text))
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f"{_sid(chinese)} .o"})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    assert fonts and all("CJK" in f["familyName"] for f in fonts), fonts
     page.keyboard.press("v")
+    assert page.evaluate(_CONTRAST, False) == []
+    page.get_by_role("link", name="All records").click()  # the queue too
+    page.get_by_role("heading", name="Records to review").wait_for()
     assert page.evaluate(_CONTRAST, False) == []
