@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redact.detect.recognizers.base import COUNTRY, LOCATION
-from redact.detect.recognizers.places import PlaceRecognizer, fold, pinyin_syllables
+from redact.detect.recognizers.places import PlaceRecognizer
 
 L, C = LOCATION, COUNTRY
 
@@ -103,19 +103,6 @@ def test_scores_and_explanations() -> None:
 def test_variants_share_a_key() -> None:
     found = PlaceRecognizer().find("Hoeryŏng, Hoeryong and HOERYONG")
     assert {f.key for f in found} == {"hoeryong"}
-
-
-def test_fold_keeps_offsets() -> None:
-    folded, origin = fold("Ch'ŏngjin")
-    assert folded == "chongjin"
-    assert origin[0] == 0 and origin[2] == 3
-
-
-@pytest.mark.parametrize(
-    ("word", "n"), [("Shenyang", 2), ("Wangqing", 2), ("Hoeryong", 0), ("Li", 1)]
-)
-def test_pinyin_syllables(word: str, n: int) -> None:
-    assert pinyin_syllables(word) == n
 
 
 @pytest.mark.parametrize(

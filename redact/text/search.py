@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from redact.text.folding import search_fold
 
 _APOSTROPHES = "'\u2019\u2018`\u02bc\u02bb"
 _SEPARATORS = r"[\s\-\u2010\u2011\u2013_.·]*"
@@ -18,18 +19,10 @@ _SEPARATORS = r"[\s\-\u2010\u2011\u2013_.·]*"
 _INTRA = r"(?:[\-\u2010\u2011'\u2019\u2018`\u02bc\u02bb]\s*)?"
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    lowered = char.lower()
-    if len(lowered) != 1:
-        lowered = char
-    base = unicodedata.normalize("NFD", lowered)[0]
-    return base if base.isalnum() or base in _APOSTROPHES else lowered
-
-
 def fold(text: str) -> str:
-    """Same length as ``text``; offsets into one are offsets into the other."""
-    return "".join(_fold_char(c) for c in text)
+    """Same length as ``text``; offsets into one are offsets into the other
+    (:func:`redact.text.folding.search_fold`)."""
+    return search_fold(text)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -19,8 +19,9 @@ consonants. They merge a few distinct names (a key may link too much, never too 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from redact.text.folding import name_fold
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -147,14 +148,6 @@ _INIT = r"(?:chkh|tch|kk|tt|pp|ss|jj|ch|sh|kh|g|k|n|d|t|r|l|m|b|p|s|j|h)?"
 _VOWEL = r"(?:y|w)?(?:eui|eo|eu|ae|oe|ui|oo|ee|ou|oi|a|e|i|o|u)"
 _FINAL = r"(?:ng|n|ck|k|l|m|p)?"
 KOREAN_SYLLABLE = re.compile(_INIT + _VOWEL + _FINAL)
-_FOLD = str.maketrans({"\u2019": "", "'": "", "\u2018": "", "`": "", "\u02bc": ""})
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        word_list("a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"),
-        strict=True,
-    )
-)
 _GIVEN_RULES: tuple[tuple[str, str], ...] = (
     (r"chkh", "ch"), (r"tch", "ch"), (r"ck", "k"), (r"ay", "ae"), (r"kh", "k"), (r"eo", "o"),
     (r"eu", "u"), (r"oo", "u"),
@@ -199,10 +192,9 @@ def _hangul_name(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case, fold diacritics (ŏ -> o), drop apostrophes, transliterate Cyrillic."""
-    text = unicodedata.normalize("NFKD", _hangul_name(text).translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return "".join(_CYRILLIC.get(c, c) for c in text).replace("_", "")
+    """A Hangul name romanized, then :func:`redact.text.folding.name_fold`: lower case, no
+    diacritics (ŏ -> o), no apostrophes, Cyrillic transliterated."""
+    return name_fold(_hangul_name(text))
 
 
 def split_syllables(word: str) -> list[str] | None:

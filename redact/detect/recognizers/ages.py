@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import AGE, Finding
-from redact.detect.recognizers.places import resolve, words
+from redact.detect.recognizers.helpers import resolve, words
 
 NAME = "ages"
 SURE_SCORE = 0.65

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import CAMP, Finding
-from redact.detect.recognizers.places import fold, fold_key, gazetteer, resolve, words
+from redact.detect.recognizers.helpers import resolve, words
+from redact.detect.recognizers.places import fold_key, gazetteer
+from redact.text.folding import mapped_fold
 
 NAME = "camps"
 NAMED_SCORE = 0.85
@@ -118,13 +120,13 @@ def _names_alone(text: str, named: list[Finding]) -> list[Finding]:
 
 
 def _known_name(span: str) -> bool:
-    folded = fold(span)[0]
+    folded = mapped_fold(span)[0]
     return any(word in _CAMP_TOWNS for word in folded.split())
 
 
 def _bare(text: str) -> list[Finding]:
     """Bare names of well-known camps (``Chongori``, ``Yodok``) with a capital first letter."""
-    folded, origin = fold(text)
+    folded, origin = mapped_fold(text)
     found = []
     for m in re.finditer(r"(?<![\w-])[a-z]+(?:-[a-z]+)?(?![\w-])", folded):
         if m.group() in _BARE_CAMPS:
@@ -137,7 +139,7 @@ def _bare(text: str) -> list[Finding]:
 def _make(text: str, start: int, end: int, score: float, why: str) -> Finding:
     """The key leaves out an article and modifier words: "the Onsong county Bowibu" is
     "onsong bowibu", "the 8th brigade" is "8th brigade"."""
-    words = fold(text[start:end])[0].split()
+    words = mapped_fold(text[start:end])[0].split()
     key = " ".join(w for w in words if w not in _KEY_NOISE) or " ".join(words)
     return Finding(start, end, CAMP, score, NAME, why, key=key)
 

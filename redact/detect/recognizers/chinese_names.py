@@ -3,7 +3,7 @@
 Shapes found:
 
 * surname + pinyin given name of 1-2 syllables: "Zhang Guofu", "Wang Dehai", "Cui Mingyu",
-  "Li Hua", "Piao Chunhua" (given names are checked against the pinyin syllable inventory)
+  "Li Hua", "Piao Chunhua" (given names checked against the one pinyin table, ``text.pinyin``)
 * prefixed forms: "Old Zhang", "Lao Zhang", "Xiao Li", "Xiao Mei", "Auntie Wang", "Boss Sun",
   "Mr. Wang" (prefix kept in the span: it is part of how the person is called)
 * Chinese characters: 2-4 Han characters starting with a common surname character (张国富, 崔明玉)
@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.helpers import lone_mentions
+from redact.text import pinyin
 from redact.text.variants import (
     CHINESE_SURNAMES,
-    find_mentions,
     key_parts,
     name_key,
     overlaps,
-    word_list,
     word_set,
 )
 
@@ -30,22 +30,6 @@ NAME = "chinese_names"
 _EXTRA_SURNAMES = ("li", "yang", "song", "han", "jin", "ma", "hu", "gao", "lin", "huang",
                    "kang", "bai", "yin", "mo", "qi", "nie", "wan", "an", "niu", "ji")  # fmt: skip
 SURNAMES = frozenset(CHINESE_SURNAMES) | frozenset(_EXTRA_SURNAMES)
-_INITIALS = [*word_list("b p m f d t n l g k h j q x zh ch sh r z c s y w"), ""]
-_FINALS = word_list(
-    "a o e ai ei ao ou an en ang eng ong er i u v ia ie iao iu ian in iang ing iong ua uo uai "
-    "ui uan un uang ve ue van vn"
-)
-_NO_I_FINALS = ("g", "k", "h", "zh", "ch", "sh", "r", "z", "c", "s")
-PINYIN = frozenset(
-    i + f
-    for i in _INITIALS
-    for f in _FINALS
-    if not (i in ("j", "q", "x") and f[0] in "aoe")
-    and not (i in _NO_I_FINALS and f[0] == "i" and f != "i")
-    and not (i in ("y", "w") and f[0] in "iuv" and f not in ("i", "u", "in", "ing", "un", "ue"))
-    and not (i == "" and f[0] in "iuv")
-) | frozenset({"yi", "wu", "yu", "yue", "yuan", "yun", "you", "ye", "yao", "yan", "yang",
-              "ying", "yong", "wei", "wen", "weng", "wo", "wa", "wai", "wan", "wang"})  # fmt: skip
 # Single-syllable given names that are far more often English words.
 ENGLISH = word_set(
     "he she me we man men can ran tan pan ban fan long hang sang bin pin tin din gang die lie pie "
@@ -73,21 +57,9 @@ HAN_SURNAMES = frozenset(
 )
 
 
-def pinyin_syllables(word: str) -> list[str] | None:
-    """Split a lower-case word into pinyin syllables (fewest first), or None."""
-    if not word:
-        return []
-    for end in range(min(len(word), 6), 0, -1):
-        if word[:end] in PINYIN:
-            rest = pinyin_syllables(word[end:])
-            if rest is not None:
-                return [word[:end], *rest]
-    return None
-
-
 def pinyin_given(word: str) -> bool:
     """True if ``word`` reads as a pinyin given name of 1-2 syllables (not an English word)."""
-    syllables = pinyin_syllables(word.lower())
+    syllables = pinyin.syllables(word)
     if not syllables or len(syllables) > 2:
         return False
     return not (len(syllables) == 1 and word.lower() in ENGLISH)
@@ -121,7 +93,7 @@ class ChineseNameRecognizer:
                 continue
             if found and found[-1].end > match.start():
                 continue
-            score = 0.8 if len(pinyin_syllables(given.lower()) or ()) == 2 else 0.65
+            score = 0.8 if len(pinyin.syllables(given) or ()) == 2 else 0.65
             why = f"Chinese surname '{surname}' + pinyin given name"
             key = name_key(f"{surname} {given}")
             found.append(_finding(match.start(), match.end("given"), score, why, key))
@@ -134,7 +106,7 @@ class ChineseNameRecognizer:
             if name.lower() in SURNAMES:
                 why = f"'{prefix}' + Chinese surname"
                 found.append(_finding(match.start(), match.end(), 0.65, why, name_key(name)))
-            elif prefix in ("Xiao", "Lao", "Ah") and name.lower() in PINYIN:
+            elif prefix in ("Xiao", "Lao", "Ah") and name.lower() in pinyin.PINYIN:
                 why = f"Chinese nickname '{prefix}' + pinyin syllable"
                 found.append(
                     _finding(match.start(), match.end(), 0.55, why, name_key(match.group()))
@@ -161,7 +133,7 @@ class ChineseNameRecognizer:
             if wanted.setdefault(f"{surname}|", key) != key:
                 wanted[f"{surname}|"] = f"{surname}|"
         found: list[Finding] = []
-        for start, end, key in find_mentions(text, wanted):
+        for start, end, key in lone_mentions(text, wanted):
             surname_only = key_parts(name_key(text[start:end]))[1] == ""
             part = "surname" if surname_only else "given name"
             why = f"{part} alone of a Chinese name found in the same text"

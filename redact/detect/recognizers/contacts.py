@@ -16,7 +16,7 @@ import phonenumbers
 
 from redact.detect.recognizers.base import EMAIL, PHONE, QQ, WECHAT, Finding
 from redact.detect.recognizers.handles import handle_shaped, repeats
-from redact.detect.recognizers.places import resolve
+from redact.detect.recognizers.helpers import resolve
 
 NAME = "contacts"
 REGIONS = ("CN", "KP", "RU", "KR", "US")

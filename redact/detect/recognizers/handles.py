@@ -22,7 +22,7 @@ import re
 from wordfreq import zipf_frequency
 
 from redact.detect.recognizers.base import HANDLE, Finding
-from redact.detect.recognizers.places import resolve
+from redact.detect.recognizers.helpers import resolve
 
 NAME = "handles"
 AT_SCORE = 0.85

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import ID_NUMBER, Finding
-from redact.detect.recognizers.places import resolve
+from redact.detect.recognizers.helpers import resolve
 
 NAME = "ids"
 CODE_SCORE = 0.7

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.chinese_names import HAN_SURNAMES, pinyin_syllables
+from redact.detect.recognizers.chinese_names import HAN_SURNAMES
 from redact.detect.recognizers.proper_nouns import is_common_word
+from redact.text import pinyin
 from redact.text.folding import latin_fold
 from redact.text.variants import korean_given_syllables, name_key, overlaps, word_list
 
@@ -126,7 +127,7 @@ class OtherNameRecognizer:
         for match in _FAMILIAR.finditer(text):
             name = match.group("name")
             lowered = name.lower().replace("'", "").replace("\u2019", "")
-            syllabic = bool(korean_given_syllables(name)) or bool(pinyin_syllables(lowered))
+            syllabic = bool(korean_given_syllables(name)) or bool(pinyin.syllables(lowered))
             # a breve or an accent ("Little Sŏng") says romanization, whatever English word it
             # folds to
             romanized = not original[match.start("name") : match.end("name")].isascii()

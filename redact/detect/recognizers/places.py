@@ -20,17 +20,13 @@ shorter than four letters are dropped unless the hand list has them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 from redact.detect.recognizers.base import COUNTRY, LOCATION, Finding
-
-
-def words(block: str) -> frozenset[str]:
-    """The whitespace-separated words of a data block."""
-    return frozenset(block.split())
-
+from redact.detect.recognizers.helpers import resolve, words
+from redact.text.folding import mapped_fold
+from redact.text.pinyin import most_syllables, only_one_syllable
 
 NAME = "places"
 GAZETTEER_SCORE = 0.85
@@ -94,36 +90,20 @@ SURNAMES = words(
     jang chang moon zhang wang chen huang zhao zhou cheng liang xiao deng feng jiang shen
     """
 )
+_NOT_PLACES = ENGLISH_WORDS | SURNAMES  # as a single-word gazetteer name
 # Surnames that, right before a gazetteer word, make it a given name ("Zhang Guofu").
 _SURNAME_BEFORE = re.compile(
     r"\b(?:Kim|Lee|Yi|Ri|Pak|Bak|Park|Choe|Choi|Jang|Zhang|Wang|Li|Liu|Chen|Yang|Zhao|Huang|Zhou|"
     r"Wu|Xu|Sun|Ma|Hu|Guo|He|Lin|Luo|Gao|Zheng|Jin|Han|Cui|Piao|Song|Jeong|Chung|Kang|Yun)\s$"
 )
 
-_APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4\u02bb"
 _WORD = re.compile(r"[a-z0-9]+")
 _KP_SUFFIX = re.compile(r"-(?:up|ri|ni|li|dong|tong|si|gun|nodongjagu|rodongjagu)$")
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Lower-case ``text`` without diacritics or apostrophes, with each folded char's origin."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _APOSTROPHES:
-            continue
-        base = unicodedata.normalize("NFKD", ch)
-        for part in base:
-            if unicodedata.combining(part):
-                continue
-            out.append(part.lower())
-            origin.append(i)
-    return "".join(out), origin
-
-
 def fold_key(name: str) -> tuple[str, ...]:
     """The gazetteer key of a name: its folded words."""
-    return tuple(_WORD.findall(fold(name)[0]))
+    return tuple(_WORD.findall(mapped_fold(name)[0]))
 
 
 def _add(table: dict[tuple[str, ...], tuple[str, str]], name: str, label: str, src: str) -> None:
@@ -170,11 +150,11 @@ def city_names(city: dict[str, object]) -> Iterator[str]:
     name = str(city["name"])
     yield name
     if city["countrycode"] == "KP":
-        yield _KP_SUFFIX.sub("", fold(name)[0])
+        yield _KP_SUFFIX.sub("", mapped_fold(name)[0])
     if city["countrycode"] in ("KP", "KR"):
         for alt in city.get("alternatenames") or []:  # type: ignore[attr-defined]
             alt = str(alt)
-            folded = fold(alt)[0].replace(" ", "").replace("-", "")
+            folded = mapped_fold(alt)[0].replace(" ", "").replace("-", "")
             if alt[:1].isupper() and folded.isalpha() and folded.isascii():
                 yield alt
 
@@ -183,9 +163,7 @@ def _usable(key: tuple[str, ...]) -> bool:
     """Drop English words, surnames, one-syllable and very short names (hand list excepted)."""
     if len(key) == 1:
         word = key[0]
-        return (
-            len(word) >= 4 and word not in ENGLISH_WORDS | SURNAMES and pinyin_syllables(word) != 1
-        )
+        return len(word) >= 4 and word not in _NOT_PLACES and not only_one_syllable(word)
     if any(len(k) < 2 for k in key):
         return False
     return all(k not in ENGLISH_WORDS for k in key) or len(key) > 2
@@ -223,7 +201,7 @@ def _tokens(folded: str) -> list[tuple[int, int]]:
 def gazetteer_findings(text: str) -> list[Finding]:
     """Longest whole-word gazetteer matches that start with a capital letter in ``text``."""
     table = gazetteer()
-    folded, origin = fold(text)
+    folded, origin = mapped_fold(text)
     toks = _tokens(folded)
     found: list[Finding] = []
     i = 0
@@ -332,52 +310,17 @@ def _trim_function_words(text: str, start: int, end: int) -> tuple[int | None, i
     return None, end
 
 
-PINYIN = words(
-    """
-    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu pa pai pan
-    pang pao pei pen peng pi pian piao pie pin ping po pou pu ma mai man mang mao me mei men
-    meng mi mian miao mie min ming miu mo mou mu fa fan fang fei fen feng fo fou fu da dai dan
-    dang dao de dei deng di dian diao die ding diu dong dou du duan dui dun duo ta tai tan tang
-    tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo na nai nan nang nao ne nei
-    nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo la lai lan lang lao le lei
-    leng li lia lian liang liao lie lin ling liu long lou lu luan lun luo ga gai gan gang gao ge
-    gei gen geng gong gou gu gua guai guan guang gui gun guo ka kai kan kang kao ke ken keng
-    kong kou ku kua kuai kuan kuang kui kun kuo ha hai han hang hao he hei hen heng hong hou hu
-    hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue
-    jun qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun xi xia xian xiang xiao xie
-    xin xing xiong xiu xu xuan xue xun zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou
-    zhu zhua zhuai zhuan zhuang zhui zhun zhuo cha chai chan chang chao che chen cheng chi chong
-    chou chu chuai chuan chuang chui chun chuo sha shai shan shang shao she shen sheng shi shou
-    shu shua shuai shuan shuang shui shun shuo ran rang rao re ren reng ri rong rou ru ruan rui
-    run ruo za zai zan zang zao ze zei zen zeng zi zong zou zu zuan zui zun zuo ca cai can cang
-    cao ce cen ceng ci cong cou cu cuan cui cun cuo sa sai san sang sao se sen seng si song sou
-    su suan sui sun suo ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun wa wai wan
-    wang wei wen weng wo wu e ei en eng er o ou
-    """
-)
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:in|to|from|near|at|outside|around|towards?|via|through|past|into)\s+"
     r"([A-Z][a-z]{3,15})\b(?!\s+[A-Z])(?!-)"
 )
 
 
-def pinyin_syllables(word: str) -> int:
-    """How many pinyin syllables ``word`` splits into (0 when it does not split)."""
-    word = word.lower()
-    best = [0] + [-1] * len(word)
-    for end in range(1, len(word) + 1):
-        for size in range(1, 7):
-            start = end - size
-            if start >= 0 and best[start] >= 0 and word[start:end] in PINYIN:
-                best[end] = max(best[end], best[start] + 1)
-    return max(best[-1], 0)
-
-
 def weak_findings(text: str) -> list[Finding]:
     """``in X`` / ``to X`` where X is one word of romanised Chinese (two syllables or more)."""
     found = []
     for m in _AFTER_PREPOSITION.finditer(text):
-        if pinyin_syllables(m.group(1)) >= 2 and m.group(1).lower() not in ENGLISH_WORDS:
+        if most_syllables(m.group(1)) >= 2 and m.group(1).lower() not in ENGLISH_WORDS:
             why = "romanised Chinese name after a place preposition"
             found.append(_finding(m.start(1), m.end(1), LOCATION, WEAK_SCORE, why, text))
     return found
@@ -395,16 +338,6 @@ def propagate(text: str, found: list[Finding]) -> list[Finding]:
             why = "same name as a place proposed elsewhere in this record"
             more.append(_finding(m.start(), m.end(), LOCATION, WEAK_SCORE, why, text))
     return more
-
-
-def resolve(found: list[Finding]) -> list[Finding]:
-    """Drop findings overlapping a longer one (ties: higher score first)."""
-    ordered = sorted(found, key=lambda f: (-(f.end - f.start), -f.score, f.start))
-    kept: list[Finding] = []
-    for f in ordered:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
 
 
 class PlaceRecognizer:

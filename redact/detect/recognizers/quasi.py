@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import AGE, DATE, ID_NUMBER, PRICE, Finding
-from redact.detect.recognizers.places import resolve
+from redact.detect.recognizers.helpers import resolve
 
 NAME = "quasi"
 
