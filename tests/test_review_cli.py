@@ -225,28 +225,3 @@ def test_find_text_counts_and_picks() -> None:
         find_text(TEXT, "Ryom Sun-hui", 3)
     with pytest.raises(ReviewError, match="not found"):
         find_text(TEXT, "Bae Yun-ok")
-
-
-def test_serve_prints_its_link_as_json(vault: Vault, alice: Person, tmp_path: Path) -> None:
-    import os
-    import re
-    import subprocess
-    import sys
-
-    env = {**os.environ, **_env(alice)}
-    command = [sys.executable, "-m", "redact", "review", "serve", "--vault", str(vault.root)]
-    with subprocess.Popen(
-        [*command, "--no-browser", "--json"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    ) as process:
-        try:
-            assert process.stdout is not None
-            shown = json.loads(process.stdout.readline())
-        finally:
-            process.terminate()
-    assert shown["host"] == "127.0.0.1" and isinstance(shown["port"], int)
-    assert re.fullmatch(rf"http://127\.0\.0\.1:{shown['port']}/\?token=[\w-]{{43}}", shown["url"])

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from intake.cli import VAULT_OPTION
-from keys.console import echo_json, identity_options, unlock
+from keys.console import identity_options, unlock
 from redact.cli.review_decide import POLICY_OPTION
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -27,7 +27,6 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
     help="Allow a non-loopback --host (testimony then crosses the network unencrypted).",
 )
 @click.option("--no-browser", is_flag=True, help="Print the address only; do not open a browser.")
-@click.option("--json", "as_json", is_flag=True, help='Print the link as {"url", "host", "port"}.')
 @POLICY_OPTION
 @identity_options
 def serve(
@@ -36,7 +35,6 @@ def serve(
     host: str,
     allow_remote: bool,
     no_browser: bool,
-    as_json: bool,
     policy_file: Path | None,
     identity_path: Path | None,
     passphrase_file: Path | None,
@@ -75,17 +73,11 @@ def serve(
             "WARNING: stop with Ctrl+C as soon as the review is done.",
         ):
             click.secho(f"testimony: {line}", err=True, fg="red", bold=True)
-    _serve(vault, identity, chosen, listener, host, no_browser, as_json)
+    _serve(vault, identity, chosen, listener, host, no_browser)
 
 
 def _serve(
-    vault: Any,
-    identity: Any,
-    chosen: Any,
-    listener: Any,
-    host: str,
-    no_browser: bool,
-    as_json: bool = False,
+    vault: Any, identity: Any, chosen: Any, listener: Any, host: str, no_browser: bool
 ) -> None:
     import threading
     import webbrowser
@@ -102,10 +94,7 @@ def _serve(
     )
     server = uvicorn.Server(config)
     url = settings.url()
-    if as_json:
-        echo_json({"url": url, "host": host, "port": port})
-    else:
-        click.echo(url)
+    click.echo(url)
     click.echo("Open this link in your browser. Stop the review page with Ctrl+C.", err=True)
     if not no_browser:
 
