@@ -18,12 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from redact.detect.span import Span
+from redact.detect.span import Span  # a dataclass: light to import
 
-__all__ = ["apply", "find_spans"]
+__all__ = ["Span", "apply", "find_spans"]
 
 
 def find_spans(
