@@ -225,3 +225,25 @@ def test_find_text_counts_and_picks() -> None:
         find_text(TEXT, "Ryom Sun-hui", 3)
     with pytest.raises(ReviewError, match="not found"):
         find_text(TEXT, "Bae Yun-ok")
+
+
+def test_a_refused_batch_leaves_the_pseudonym_table_too(vault: Vault, alice: Person) -> None:
+    record_id = _code(vault, alice, "NK-2099-010")
+    ids = [span_id(s) for s in redaction_log.require(vault, record_id, alice.identity).spans]
+    start, end = find_text(TEXT, "Hwangbo", 1)
+    chosen = [
+        decisions.Decision("split", (ids[3],)),  # a new entity: a new pseudonym in the table
+        decisions.Decision("add", start=start, end=end, label="PERSON"),
+        decisions.Decision("edit", (ids[0],), replacement=""),  # refused: empty
+    ]
+    table = vault.root / "pseudonyms.age"
+    before = (_state(vault, record_id), table.read_bytes() if table.exists() else None)
+    with pytest.raises(ReviewError, match="line 7: the new replacement is empty"):
+        decisions.record_decisions(
+            vault, record_id, chosen, alice.identity, NOW, _policy(), [3, 5, 7]
+        )
+    assert (_state(vault, record_id), table.read_bytes() if table.exists() else None) == before
+    decisions.record_decisions(vault, record_id, chosen[:2], alice.identity, NOW, _policy())
+    assert table.exists() and table.read_bytes() != before[1], "the same batch, once accepted"
+    log = redaction_log.require(vault, record_id, alice.identity)
+    assert [e["action"] for e in log.events] == ["split", "add"]
