@@ -264,3 +264,27 @@ def test_no_plaintext_reaches_the_disk_while_streaming(
     sealing.seal_stream(_Source(_payload(1 << 20)), sealed, [alice.identity.recipient])
     sealing.open_stream(io.BytesIO(sealed.getvalue()), io.BytesIO(), [alice.identity], "x")
     assert set(os.listdir(tmp_path)) == before
+
+
+def test_a_rewrap_runs_both_streams_at_once(engine: str, alice: Person) -> None:
+    """Opened in one thread into a pipe and sealed from it in another (``vault rewrap``): the
+    content survives, and the switch interval is restored when both are done."""
+    import threading
+
+    before = sys.getswitchinterval()
+    plain = _payload(3 << 20)
+    sealed = sealing.seal(plain, [alice.identity.recipient])
+    read_end, write_end = os.pipe()
+
+    def pump() -> None:
+        with os.fdopen(write_end, "wb") as sink:
+            sealing.open_stream(io.BytesIO(sealed), sink, [alice.identity], "x")
+
+    worker = threading.Thread(target=pump)
+    worker.start()
+    again = io.BytesIO()
+    with os.fdopen(read_end, "rb") as source:
+        sealing.seal_stream(source, again, [alice.identity.recipient])
+    worker.join()
+    assert sealing.open(again.getvalue(), [alice.identity], "x") == plain
+    assert sys.getswitchinterval() == before

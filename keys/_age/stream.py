@@ -123,14 +123,25 @@ def _write(channel: _Channel, sink: Writable, failures: list[BaseException]) -> 
                 failures.append(error)
 
 
+_switches = threading.Lock()
+_running = [0, 0.0]  # pyrage streams running now, and the interval before the first of them
+
+
 @contextlib.contextmanager
 def _short_switches() -> Iterator[None]:
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(_SWITCH_INTERVAL)
+    """A short switch interval while any pyrage stream runs (two may overlap: a rewrap's)."""
+    with _switches:
+        if _running[0] == 0:
+            _running[1] = sys.getswitchinterval()
+            sys.setswitchinterval(_SWITCH_INTERVAL)
+        _running[0] += 1
     try:
         yield
     finally:
-        sys.setswitchinterval(before)
+        with _switches:
+            _running[0] -= 1
+            if _running[0] == 0:
+                sys.setswitchinterval(_running[1])
 
 
 def _start(target: Callable[..., None], *args: object) -> threading.Thread:
