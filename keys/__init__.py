@@ -1,6 +1,9 @@
-"""Keys: identities (secret), recipients and cards (public), the age format door.
+"""Keys: identities (secret), recipients and cards (public), and sealing.
 
-Imports nothing from ``intake`` or ``redact``.
+``keys.sealing`` holds the safe functions that make and read age files (bytes and streams, to
+recipients or with a passphrase); the primitives beneath it (pyrage, bech32, the streaming
+engines) are the private ``keys._age``, imported by nobody outside ``keys``. Imports nothing
+from ``intake`` or ``redact``.
 """
 
 from keys.errors import (
