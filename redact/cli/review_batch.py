@@ -69,7 +69,9 @@ def add(
     log = review.record_decision(
         vault, record_id, decision, identity, datetime.now(UTC), policy.load(policy_file)
     )
-    report(record_id, log, f"add of span {start}-{end}", 1, options["as_json"])
+    left = len(review.undecided(log))
+    line = f"{record_id}: added span {start}-{end} ({left} undecided)"
+    report(record_id, log, f"add of span {start}-{end}", 1, options["as_json"], line)
 
 
 @click.command("accept-all")
@@ -92,7 +94,8 @@ def accept_all(record_ref: str, **options: Any) -> None:
         decision = review.Decision("accept", ids)
         now = datetime.now(UTC)
         log = review.record_decision(vault, record_id, decision, identity, now, policy.load(None))
-    report(record_id, log, f"accept of {len(ids)} spans", 1 if ids else 0, options["as_json"])
+    line = f"{record_id}: accepted {len(ids)} spans" if ids else f"{record_id}: nothing undecided"
+    report(record_id, log, f"accept of {len(ids)} spans", 1 if ids else 0, options["as_json"], line)
 
 
 @click.command("decide")

@@ -48,8 +48,16 @@ def _span_args(func: F) -> F:
     return click.option("--entity", help="Every span of this entity key instead of SPAN_IDS.")(func)
 
 
-def report(record_id: str, log: RedactionLog, what: str, count: int, as_json: bool) -> None:
-    """The one line (or JSON object) a decision command prints."""
+def report(
+    record_id: str,
+    log: RedactionLog,
+    what: str,
+    count: int,
+    as_json: bool,
+    line: str | None = None,
+) -> None:
+    """The one line on stderr (``line``, else what was recorded and what is left), or with
+    ``as_json`` the JSON object, that a decision command prints."""
     from redact.review import decisions as review
 
     left = len(review.undecided(log))
@@ -67,7 +75,7 @@ def report(record_id: str, log: RedactionLog, what: str, count: int, as_json: bo
         )
         return
     state = "approved" if approved else f"{left} undecided"
-    click.echo(f"{record_id}: {what} recorded ({state})", err=True)
+    click.echo(line or f"{record_id}: {what} recorded ({state})", err=True)
 
 
 def _decide(ref: str, vault_dir: Path, decision: Decision, options: dict[str, Any]) -> None:
