@@ -10,7 +10,9 @@ Measured, each as min and median over rounds, and as a ratio to its anchor from 
 - a batch of 50 decisions in one `record_decisions` call (what `review decide --file` does after
   its one unlock), per decision;
 - from the command line, 50 decisions as 50 `review accept` processes (each unlocks the identity:
-  scrypt) against one `review decide` of 50 lines (one unlock), as whole processes.
+  scrypt) against one `review decide` of 50 lines (one unlock), as whole processes;
+- one library decision again once the audit log holds 20,000 more entries (as after months of
+  use): what a vault's size adds to each write.
 
 Anchors: sealing the record's redaction log once with pyrage (encrypt only, in memory); the same
 written durably (atomic write: temp file, fsync, rename, fsync of the folder), the floor under
@@ -42,6 +44,7 @@ ROUNDS = 5
 PER_ROUND = 8
 BATCH = 50
 CLI_BATCH = 50
+AUDIT_ENTRIES = 20_000  # a busy archive's audit log: every write re-reads it (issue 13)
 
 
 def build(folder: Path) -> tuple[Any, Any, str, list[Any]]:
@@ -102,7 +105,7 @@ def rounds(action: Callable[[], object], per_round: int = PER_ROUND) -> tuple[fl
 
 def line(name: str, figures: tuple[float, float], anchor: float, goal: float | None) -> str:
     low, mid = figures
-    out = f"{name:<38} min {low * 1000:7.1f} ms  median {mid * 1000:7.1f} ms  {mid / anchor:5.1f}x"
+    out = f"{name:<44} min {low * 1000:7.1f} ms  median {mid * 1000:7.1f} ms  {mid / anchor:5.1f}x"
     return out + (f"  ({mid / goal:4.2f}x the {goal * 1000:.0f} ms goal)" if goal else "")
 
 
@@ -168,6 +171,32 @@ def command_line(folder: Path, vault: Any, me: Any, record_id: str, ids: Iterato
     return min_median(single, 3), min_median(batch, 3)
 
 
+def grow_audit_log(vault: Any, me: Any, record_id: str, entries: int) -> None:
+    """Append ``entries`` signed "view" entries to the vault's audit log in one write (what a
+    busy archive's log holds after months), chained as `audit verify` expects."""
+    from intake import audit, chain
+
+    path = vault.root / audit.LOG_NAME
+    seq, prev = audit._last_line(path)
+    lines = []
+    for n in range(seq + 1, seq + entries + 1):
+        entry: dict[str, Any] = {
+            "seq": n,
+            "time": NOW.isoformat(timespec="seconds"),
+            "action": "view",
+            "actor": me.recipient.fingerprint,
+            "record": record_id,
+            "files": {},
+            "prev": prev,
+        }
+        entry["sig"] = chain.sign(entry, me)
+        stored = chain.line(entry)
+        prev = chain.line_hash(stored[:-1])
+        lines.append(stored)
+    with path.open("ab") as handle:
+        handle.write(b"".join(lines))
+
+
 def min_median(action: Callable[[], object], runs: int) -> tuple[float, float]:
     times = []
     for _ in range(runs):
@@ -211,6 +240,8 @@ def main() -> None:
         web = page(vault, me, record_id, ids)
         low, mid = rounds(batch, 1)
         single, many = command_line(Path(temp), vault, me, record_id, ids)
+        grow_audit_log(vault, me, record_id, AUDIT_ENTRIES)
+        busy = rounds(library, 3)
 
     print(f"record: {WORDS:,} words, {len(spans):,} spans; log {len(plain) / 1024:,.0f} KiB")
     print(
@@ -225,6 +256,8 @@ def main() -> None:
     print(line("render the record page, x open", web["render"], opened[1], 0.5))
     per = (low / BATCH, mid / BATCH)
     print(line(f"batch of {BATCH}, per decision, x durable", per, durable[1], None))
+    busy_name = f"decision, audit log +{AUDIT_ENTRIES:,}, x durable"
+    print(line(busy_name, busy, durable[1], 0.05))
     singles = (single[0] * CLI_BATCH, single[1] * CLI_BATCH)
     print(f"command line, {CLI_BATCH} decisions (whole processes, unlock included; min / median):")
     print(f"  {CLI_BATCH} x review accept   {singles[0]:7.1f} s / {singles[1]:7.1f} s")
