@@ -183,3 +183,24 @@ def test_net_scores_low_and_says_why() -> None:
     (finding,) = ProperNounRecognizer().find(text)
     assert finding.score < 0.5
     assert "unknown proper noun" in finding.explanation
+
+
+LONE_ROWS = [
+    "Pak Sun-dok came back. Later Sun-dok's uncle said Pak was gone; PAK too.",
+    "Wang Lifen and Wang Dehao: Lifen left, Wang stayed. Mrs. Wang, Dehao\u2019s wife.",
+    "Ivan Petrovich Gorsky and Gorsky's brother. In no way did I go, so He said.",
+    "Ch\u02bcoe Y\u014fng-hwa, Y\u014fng-hwa, Choe-ssi, Boram-i, O Kum-ja and O.",
+]
+
+
+@pytest.mark.parametrize("text", LONE_ROWS)
+def test_lone_mentions_read_as_the_text_layer_reads_them(text: str) -> None:
+    """The recognizers' cached lone-name pass finds what variants.find_mentions finds."""
+    from redact.detect.recognizers.helpers import lone_mentions
+    from redact.text.variants import find_mentions
+
+    keys = {name_key(w) for w in text.replace(",", " ").replace(".", " ").split()}
+    wanted = {k: f"reported {k}" for k in keys if "|" in k}
+    assert lone_mentions(text, wanted) == find_mentions(text, wanted)
+    assert lone_mentions(text, wanted)  # the rows do hold lone names
+    assert lone_mentions(text, {}) == []

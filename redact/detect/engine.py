@@ -155,6 +155,12 @@ def presidio_findings(texts: Sequence[str], batch_size: int = 8) -> Iterator[lis
         yield _from_presidio(results)
 
 
+def warm() -> None:
+    """Load everything detection needs (the model, Presidio, the recognizers and their tables)
+    now, so that worker processes forked afterwards share it instead of each loading its own."""
+    detect_many(["Ms. Kim Bo-ram met Old Wang in Hoeryong on 3 May 2019, call +86 138 0000 0000."])
+
+
 @functools.cache
 def domain_recognizers() -> tuple[Recognizer, ...]:
     from redact.detect.recognizers import registry

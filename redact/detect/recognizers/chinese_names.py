@@ -16,15 +16,9 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.helpers import lone_mentions
+from redact.detect.recognizers.helpers import lone_mentions, name_key
 from redact.text import pinyin
-from redact.text.variants import (
-    CHINESE_SURNAMES,
-    key_parts,
-    name_key,
-    overlaps,
-    word_set,
-)
+from redact.text.variants import CHINESE_SURNAMES, key_parts, overlaps, word_set
 
 NAME = "chinese_names"
 _EXTRA_SURNAMES = ("li", "yang", "song", "han", "jin", "ma", "hu", "gao", "lin", "huang",

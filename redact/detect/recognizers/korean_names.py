@@ -27,14 +27,13 @@ import re
 from dataclasses import replace
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.helpers import lone_mentions
+from redact.detect.recognizers.helpers import lone_mentions, name_key
 from redact.text.folding import latin_fold
 from redact.text.variants import (
     KOREAN_SURNAMES,
     fold,
     key_parts,
     korean_given_syllables,
-    name_key,
     overlaps,
     word_set,
 )

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.helpers import lone_mentions
-from redact.text.variants import fold, name_key, overlaps, word_set
+from redact.detect.recognizers.helpers import lone_mentions, name_key
+from redact.text.variants import fold, overlaps, word_set
 
 NAME = "russian_names"
 FIRST_NAMES = word_set(
