@@ -123,8 +123,10 @@ def last_logged(root: Path, name: str) -> str | None:
         lines = path.read_bytes().splitlines()
     except FileNotFoundError:
         return None
-    found = None
-    for line in lines:
+    needle = json.dumps(name).encode()
+    for line in reversed(lines):  # the newest entry naming it; most lines never do
+        if needle not in line:
+            continue
         try:
             entry = json.loads(line)
             record, files = entry.get("record"), entry["files"]
@@ -135,7 +137,8 @@ def last_logged(root: Path, name: str) -> str | None:
             ) from None
         if not record and isinstance(files, dict) and name in files:
             found = files[name]
-    return found if isinstance(found, str) else None
+            return found if isinstance(found, str) else None
+    return None
 
 
 def parse_head(text: str) -> tuple[int, str]:
