@@ -105,6 +105,23 @@ def test_filter_by_type_status_recognizer_and_words(
     page.screenshot(path=ARTIFACTS / "page-1-filter.png")
 
 
+def test_decisions_made_faster_than_they_are_signed_wait_their_turn(
+    page: Any, records: tuple[Reviewed, Reviewed], alice: Person
+) -> None:
+    from playwright.sync_api import expect
+
+    spans = [s for s in log_of(records[0], alice).spans if s.label != "PERSON"][:3]
+    keys = ["a", "r", "a"]
+    for span, key in zip(spans, keys, strict=True):  # no waiting between them
+        page.click(_sid(span))
+        page.keyboard.press(key)
+    for span, status in zip(spans, ["accepted", "rejected", "accepted"], strict=True):
+        expect(page.locator(_sid(span))).to_have_class(re.compile(f"st-{status}"))
+    log = log_of(records[0], alice)
+    assert [e["action"] for e in log.events] == ["accept", "reject", "accept"]
+    assert [e["after"][0]["id"] for e in log.events] == [review.span_id(s) for s in spans]
+
+
 def test_bulk_by_type_then_by_recognizer_counts_first(
     page: Any, records: tuple[Reviewed, Reviewed], alice: Person
 ) -> None:
@@ -270,6 +287,7 @@ def test_states_names_hangul_and_contrast(
     other = next(s for s in spans if s.text == "Tak Sol-mi")
     page.click(_sid(kept))
     page.keyboard.press("a")
+    expect(page.locator(_sid(kept))).to_have_class(re.compile("st-accepted"))
     page.click(_sid(other))
     page.keyboard.press("r")
     expect(page.locator(_sid(other))).to_have_class(re.compile("st-rejected"))

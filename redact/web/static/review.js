@@ -14,7 +14,7 @@ function startReview(app) {
   const marks = Array.from(document.querySelectorAll("mark.sp[data-id]"));
   let current = -1;
   let pending = null; // {start, end, text}: the words selected in the transcript
-  let busy = false;
+  let queue = Promise.resolve(true);
 
   // the record text, in code points (Python's offsets), rebuilt from the data-offset pieces
   const raw = Array.from(transcript.querySelectorAll("[data-offset]")).map((el) => el.textContent).join("");
@@ -93,18 +93,20 @@ function startReview(app) {
   }
 
   // -- decisions ------------------------------------------------------------------------------
-  async function send(body, focusAfter) {
-    if (busy) return false;
-    busy = true;
-    try {
-      const { ok, reply } = await post("/api/record/" + recordId + "/decide", body);
-      if (!ok) return false;
-      if (!applyState(reply, focusAfter)) return true;
-      toast("Saved and signed: " + body.action);
-      return true;
-    } finally {
-      busy = false;
-    }
+  // one decision at a time, in the order they were made: a key pressed while the previous
+  // decision is still being signed waits for it instead of being lost
+  function send(body, focusAfter) {
+    const run = queue.then(() => sendNow(body, focusAfter));
+    queue = run.catch(() => false);
+    return run;
+  }
+
+  async function sendNow(body, focusAfter) {
+    const { ok, reply } = await post("/api/record/" + recordId + "/decide", body);
+    if (!ok) return false;
+    if (!applyState(reply, focusAfter)) return true;
+    toast("Saved and signed: " + body.action);
+    return true;
   }
 
   async function refresh() { // after decisions made elsewhere (in every record at once)
@@ -175,7 +177,9 @@ function startReview(app) {
     if (!mark) return;
     const body = allMentions ? { action, entity: mark.dataset.entity } : { action, spans: [mark.dataset.id] };
     const at = current;
-    if (await send(body) && !allMentions && at + 1 < marks.length) step(1);
+    const done = await send(body);
+    if (current !== at) return; // the reviewer moved on while it was being signed: stay there
+    if (done && !allMentions && at + 1 < marks.length) step(1);
     else if (currentMark()) currentMark().focus({ preventScroll: true });
   }
 
