@@ -10,10 +10,12 @@ import pytest
 from redact.detect.recognizers.base import CAMP, LOCATION, PERSON
 from redact.detect.span import Span
 from redact.link import linking
+from redact.link.keys import is_full
 from redact.link.linking import Entity, entity_key
 from redact.link.pseudonyms import PseudonymTable
 from redact.plan import policy
 from redact.plan.proposal import plan
+from redact.text.variants import role_titles
 
 
 def _spans(text: str, *surfaces: str, label: str = PERSON) -> list[Span]:
@@ -141,8 +143,8 @@ def test_a_title_form_of_somebody_else_makes_a_surname_alone_ambiguous(
     title the corpus keeps apart from that full name, could be either: it is not linked."""
     corpus = [Entity(entity_key(PERSON, other), PERSON, (other,))]
     linked = linking.link(text, _spans(text, first, second, third), corpus)
-    by_shape = {linking.role_titles(s.text) != "": s for s in linked}
-    full = next(s for s in linked if linking._is_full(s.entity) and " " in s.text)
+    by_shape = {role_titles(s.text) != "": s for s in linked}
+    full = next(s for s in linked if is_full(s.entity) and " " in s.text)
     titled = by_shape[True]
     alone = next(s for s in linked if s not in (full, titled))
     assert titled.entity != full.entity

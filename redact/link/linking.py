@@ -19,178 +19,36 @@ that exactly one other name explains.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from redact.detect.recognizers.base import (
-    CAMP,
-    EMAIL,
-    ID_NUMBER,
-    LOCATION,
-    ORGANIZATION,
-    PERSON,
-    PHONE,
-    QQ,
-    WECHAT,
-)
+from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span, context_of
-from redact.text.search import compact, find_all, fold, strip_possessive
-from redact.text.variants import (
-    MARRIED_TITLES,
-    SURNAMES,
-    canonical_given,
-    han_reading,
-    korean_given_syllables,
-    name_key,
-    one_edit_apart,
-    role_titles,
-    spelling_variants,
-    surname_spelling,
-    word_set,
+from redact.link.corpus import Index, explains, runs_of, spelling, typo_aliases, variants
+from redact.link.keys import (
+    LINKED_LABELS,
+    MIN_LETTERS,
+    Entity,
+    assign_keys,
+    collect,
+    entity_key,
+    is_full,
+    key_body,
 )
+from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
+from redact.text.variants import MARRIED_TITLES, SURNAMES, role_titles
 
-LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
-MIN_LETTERS = 3  # "Ri" or "Yu" alone are not searched for: far too many false hits
-
-
-@dataclass(frozen=True)
-class Entity:
-    key: str
-    label: str
-    surfaces: tuple[str, ...]  # how it was written (in this record or anywhere in the corpus)
-
-
-_PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
-
-
-_PLACE_WORDS = re.compile(
-    r"(?:\s+(?:county|city|town|township|village|district|province|prefecture|oblast|krai|"
-    r"region|station|railway station|bus station|port|harbou?r|crossing|checkpoint))+$",
-    re.IGNORECASE,
-)
-# A leading article or demonstrative is no part of a place's, camp's or organisation's name:
-# "the Dalian" is Dalian, "the same 8th brigade" is the 8th brigade.
-_ARTICLE = re.compile(r"^(?:(?:the|this|that)\s+)?(?:same\s+)?", re.IGNORECASE)
-# Words that say where or whose a camp is, not which: "the Onsong county Bowibu" is the Onsong
-# Bowibu, "Tumen border detention centre" the Tumen detention centre, "No. 31" is 31.
-_CAMP_NOISE = word_set(
-    "the a an this that same county district city border immigration provincial state police "
-    "no no. number #"
-)
-_TYPO_LETTERS = 6  # a one-letter difference links two spellings only in names this long
-
-
-def entity_key(label: str, surface: str, name: str | None = None) -> str:
-    """The entity's key: the same person or place gets the same key in every record.
-    ``name`` is a recognizer's own reading of the name, preferred to the raw surface.
-    A place's key leaves out a trailing place word ("Musan county" is Musan)."""
-    surface = strip_possessive(surface)
-    if label == PERSON:
-        if name and han_reading(name) != name:
-            name = name_key(name)  # a reading in Chinese characters: read it in pinyin
-        if not name and any(c.isdigit() for c in surface):
-            return f"{PERSON}:code:{compact(surface)}"  # a participant code ("P-12", "W7")
-        key = name if name else name_key(surface)
-        key = _PATRONYMIC.sub("", key)  # Viktor Sergeyevich Morozov = Viktor Morozov
-        if any(c.isalnum() for c in key):
-            return f"{PERSON}:{key}"
-        # a name the romanizer cannot read: its own letters are the key
-    bare = _ARTICLE.sub("", surface) or surface
-    if label == LOCATION:
-        return f"{label}:{compact(_PLACE_WORDS.sub('', bare)) or compact(bare)}"
-    if label == CAMP:
-        named = compact(" ".join(w for w in fold(bare).split() if w not in _CAMP_NOISE))
-        return f"{label}:{named if named and not named.isdigit() else compact(bare)}"
-    return f"{label}:{compact(bare) or compact(surface)}"
-
-
-def _body(key: str) -> str:
-    return key.partition(":")[2].partition("#")[0]
-
-
-def _is_full(key: str) -> bool:
-    """A surname and a given name (Korean, Chinese), or two words or more (other names)."""
-    body = _body(key)
-    if "|" in body:
-        surname, _, given = body.partition("|")
-        return bool(surname and given)
-    return len(body.split()) >= 2
-
-
-@functools.lru_cache(maxsize=65536)
-def _spelling(surface: str) -> str:
-    return surname_spelling(surface)
-
-
-def _typo(one: str, other: str) -> bool:
-    """One letter apart in a name of 6+ letters; never between two well-formed Korean given
-    names (Min-jun and Min-jin are two people)."""
-    if min(len(one), len(other)) < _TYPO_LETTERS or not one_edit_apart(one, other):
-        return False
-    return not (korean_given_syllables(one) and korean_given_syllables(other))
-
-
-def _letters(word: str) -> str:
-    """A word compared as a name: its canonical Latin letters (a partial key may have been read
-    as Korean syllables), or, in another script, the word itself."""
-    return canonical_given(word) or word
-
-
-def _explains(surface: str, body: str, entity: Entity) -> bool:
-    """Could the partial mention ``surface`` (key body ``body``) be the full-name ``entity``?"""
-    surname, _, given = body.rpartition("|")
-    target = _body(entity.key)
-    if "|" in target:
-        e_surname, _, e_given = target.partition("|")
-        if surname:
-            spelling = _spelling(surface)
-            return surname == e_surname and spelling in {_spelling(s) for s in entity.surfaces}
-        return given == e_given or _typo(given, e_given)
-    # a name of another origin, or a Korean name with a surname we do not know ("Kye Chae-ho"):
-    # its first or last word, or all words but the first or the last
-    words = target.split()
-    word = _letters(surname or given)
-    ends = tuple(_letters("".join(part)) for part in (words[:1], words[-1:], words[1:], words[:-1]))
-    return word in ends or any(_typo(word, w) for w in ends)
-
-
-@functools.lru_cache(maxsize=16384)
-def _variants(entity: Entity) -> frozenset[str]:
-    forms = set(entity.surfaces)
-    if entity.label == PERSON:
-        for surface in entity.surfaces:
-            forms |= spelling_variants(surface)
-    return frozenset(f for f in forms if len(compact(f)) >= MIN_LETTERS)
-
-
-def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, Entity]:
-    """Entities by key, from this record's spans plus those already known in the corpus."""
-    entities: dict[str, Entity] = {e.key: e for e in known}
-    for span in spans:
-        if span.label not in LINKED_LABELS or not span.entity:
-            continue
-        old = entities.get(span.entity)
-        surfaces = (old.surfaces if old else ()) + (span.text,)
-        entities[span.entity] = Entity(span.entity, span.label, tuple(dict.fromkeys(surfaces)))
-    return entities
-
-
-def assign_keys(spans: Sequence[Span]) -> list[Span]:
-    """Turn merged spans' name readings (or their surfaces) into entity keys."""
-    return [s.with_(entity=entity_key(s.label, s.text, s.entity or None)) for s in spans]
-
-
-def _variant_index(entities: Iterable[Entity]) -> dict[str, list[str]]:
-    index: dict[str, list[str]] = {}
-    for entity in entities:
-        for form in _variants(entity):
-            keys = index.setdefault(compact(form), [])
-            if entity.key not in keys:
-                keys.append(entity.key)
-    return index
+__all__ = [
+    "LINKED_LABELS",
+    "MIN_LETTERS",
+    "Entity",
+    "Linker",
+    "assign_keys",
+    "collect",
+    "entity_key",
+    "link",
+]
 
 
 class Linker:
@@ -198,24 +56,29 @@ class Linker:
 
     def __init__(self, known: Iterable[Entity]) -> None:
         self.corpus = {e.key: e for e in known}
-        self.index = _variant_index(e for e in self.corpus.values() if "#" not in e.key)
-        self.typos = _typo_aliases(self.corpus)
+        self.order = {key: i for i, key in enumerate(self.corpus)}
+        self.index = Index(e for e in self.corpus.values() if "#" not in e.key)
+        self.scoped: dict[str, list[Entity]] = {}  # record scope -> its own partial mentions
+        for key, entity in self.corpus.items():
+            if "#" in key:
+                self.scoped.setdefault(key.rpartition("#")[2], []).append(entity)
+        self.typos = typo_aliases(self.corpus)
 
     def link(self, text: str, spans: Sequence[Span]) -> list[Span]:
         """Relink partial mentions and propose every unfound mention of a known entity.
         This record's entities explain a mention first; the corpus only when none does."""
         scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-        local = collect(spans)
-        corpus = {
-            k: e
-            for k, e in {**self.corpus, **local}.items()
-            if "#" not in k or k.endswith(f"#{scope}")
-        }
-        context = _Context(text, scope, local, corpus)
+        context = _Context(text, scope, collect(spans), self)
         linked = [self._untypo(_relink(span, context)) for span in spans]
         context.local = collect(linked)
-        context.indexes = (_variant_index(context.local.values()), self.index)
+        context.local_index = Index([*context.local.values(), *self.scoped.get(scope, ())])
         return _propagate(linked, context)
+
+    def entity(self, key: str, scope: str) -> Entity | None:
+        """A known entity, unless it is a partial mention of another record."""
+        if "#" in key and not key.endswith(f"#{scope}"):
+            return None
+        return self.corpus.get(key)
 
     def _untypo(self, span: Span) -> Span:
         target = self.typos.get(span.entity)
@@ -234,54 +97,57 @@ def link(text: str, spans: Sequence[Span], known: Iterable[Entity] = ()) -> list
     return Linker(collect(spans, known).values()).link(text, spans)
 
 
-def _typo_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
-    """Full-name keys one letter from exactly one other full name of the same surname, in a
-    name of 6+ letters: the rarer spelling (fewer surfaces, then the later key) links to it."""
-    people = [k for k, e in corpus.items() if e.label == PERSON and _is_full(k) and "#" not in k]
-    by_surname: dict[str, list[str]] = {}
-    for key in people:
-        body = _body(key)
-        surname = body.partition("|")[0] if "|" in body else ""
-        by_surname.setdefault(surname, []).append(key)
-    aliases: dict[str, str] = {}
-    for group in by_surname.values():
-        for key in group:
-            near = [o for o in group if o != key and _typo(_given_of(key), _given_of(o))]
-            if len(near) != 1:
-                continue
-            other = near[0]
-            rank = (len(corpus[key].surfaces), other < key)
-            if rank < (len(corpus[other].surfaces), key < other):
-                aliases[key] = other
-    return {k: v for k, v in aliases.items() if v not in aliases}
-
-
-def _given_of(key: str) -> str:
-    body = _body(key)
-    return body.partition("|")[2] if "|" in body else body.replace(" ", "")
-
-
 class _Context:
-    """What linking one record needs: its text, its scope, its and the corpus's entities."""
+    """What linking one record needs: its text, its scope, its entities and the corpus's."""
 
-    def __init__(
-        self, text: str, scope: str, local: dict[str, Entity], corpus: dict[str, Entity]
-    ) -> None:
+    def __init__(self, text: str, scope: str, local: dict[str, Entity], linker: Linker) -> None:
         self.text = text
         self.scope = scope
         self.local = local
-        self.corpus = corpus
-        self.indexes: tuple[Mapping[str, list[str]], ...] = ()
+        self.linker = linker
+        self.local_index = Index(())
+
+    def entity(self, key: str) -> Entity | None:
+        return self.local.get(key) or self.linker.entity(key, self.scope)
+
+    def everywhere(self, body: str) -> dict[str, Entity]:
+        """The full names of the corpus and of this record that a surname could be part of."""
+        keys = self.linker.index.full_names(body.rpartition("|")[0])
+        found = {k: self.linker.corpus[k] for k in keys}
+        return {**found, **self.local}
+
+    def searched(self, folded: str) -> list[tuple[Entity, list[str]]]:
+        """The entities some spelling of which has the letters of a stretch of this text, with
+        those spellings, longest first: this record's first, then the corpus's in the order it
+        knows them."""
+        runs = runs_of(folded)
+        known_here, mine_here = self.linker.index.present(runs), self.local_index.present(runs)
+        windows = known_here.keys() | mine_here.keys()
+        present = {k for found in (known_here, mine_here) for keys in found.values() for k in keys}
+        mine = [e for k, e in self.local.items() if k in present]
+        order = self.linker.order
+        known = sorted(
+            (k for k in present if k in order and k not in self.local), key=order.__getitem__
+        )
+        entities = [*mine, *(e for k in known if (e := self.linker.entity(k, self.scope)))]
+        return [
+            (e, sorted((f for f in variants(e) if compact(f) in windows), key=len, reverse=True))
+            for e in entities
+        ]
 
 
 def _propagate(linked: list[Span], context: _Context) -> list[Span]:
-    text, local, corpus = context.text, context.local, context.corpus
+    text = context.text
     covered = [(s.start, s.end) for s in linked]
     folded = fold(text)
     found: dict[tuple[int, int], Span] = {}
-    for entity in [*local.values(), *(e for k, e in corpus.items() if k not in local)]:
-        for form in sorted(_variants(entity), key=len, reverse=True):
-            for start, end in find_all(text, form, folded):
+    matches: dict[object, list[tuple[int, int]]] = {}  # one search per pattern and record
+    for entity, forms in context.searched(folded):
+        for form in forms:
+            pattern = phrase_pattern(form)
+            if pattern not in matches:
+                matches[pattern] = find_all(text, form, folded)
+            for start, end in matches[pattern]:
                 if any(a < end and start < b for a, b in covered):
                     continue
                 if _ordinary_word(text[start:end], entity):
@@ -313,23 +179,23 @@ def _candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list
     return [
         k
         for k, e in entities.items()
-        if e.label == PERSON and _is_full(k) and _explains(surface, body, e)
+        if e.label == PERSON and is_full(k) and explains(surface, body, e)
     ]
 
 
 def _opaque(key: str) -> bool:
     """A recognizer's own kind of key ("PERSON:code:p12", "PERSON:nickname:weasel")."""
-    return ":" in _body(key)
+    return ":" in key_body(key)
 
 
-def _partial_body(span: Span) -> str | None:
+def _partialkey_body(span: Span) -> str | None:
     """The key body of a person mention that names only part of a name, read as written, else
     None. A protected term's variant ("Ms. Choi" for "Choi Eun-ji") carries the full key of the
     term, but names only a surname."""
     own = entity_key(PERSON, span.text)
-    if _opaque(own) or _is_full(own):
+    if _opaque(own) or is_full(own):
         return None
-    return _body(own)
+    return key_body(own)
 
 
 def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
@@ -360,7 +226,7 @@ def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tu
     when no other full name in the corpus could be meant, or when this record writes the title
     before that full name. Otherwise it is its own entity, the same in every record."""
     local = _candidates(surface, body, context.local)
-    everywhere = _candidates(surface, body, context.corpus)
+    everywhere = _candidates(surface, body, context.everywhere(body))
     married = any(t in MARRIED_TITLES for t in titles.split())
     alone = set(everywhere) <= set(local) or _titled(titles, local[0], context) if local else False
     if len(local) == 1 and alone and not married:
@@ -378,7 +244,7 @@ def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tu
 def _titled_others(surface: str, body: str, owners: list[str], context: _Context) -> list[str]:
     """Title forms of this surname in the record ("Auntie Pak", "Old Wang") that stand for
     somebody other than the full names ``owners``: another person a surname alone may mean."""
-    spelling = _spelling(surface)
+    written_as = spelling(surface)
     others: list[str] = []
     for entity in list(context.local.values()):
         if entity.label != PERSON:
@@ -386,9 +252,9 @@ def _titled_others(surface: str, body: str, owners: list[str], context: _Context
         for written in entity.surfaces:
             titles = role_titles(written)
             name = strip_possessive(written)
-            if not titles or _spelling(name) != spelling:
+            if not titles or spelling(name) != written_as:
                 continue
-            own = _partial_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
+            own = _partialkey_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
             if own != body:
                 continue
             key, _ = _resolve_role(name, own, titles, context)
@@ -402,7 +268,7 @@ def _titled(titles: str, key: str, context: _Context) -> bool:
     title = titles.split()[-1]
     folded = fold(context.text)
     for written in context.local[key].surfaces:
-        if _is_full(entity_key(PERSON, written)) and re.search(
+        if is_full(entity_key(PERSON, written)) and re.search(
             rf"\b{re.escape(title)}\.?\s+{re.escape(fold(written))}", folded
         ):
             return True
@@ -410,14 +276,14 @@ def _titled(titles: str, key: str, context: _Context) -> bool:
 
 
 def _first(key: str, context: _Context) -> str:
-    entity = context.local.get(key) or context.corpus.get(key)
-    return entity.surfaces[0] if entity else _body(key).replace("|", " ").strip().title()
+    entity = context.entity(key)
+    return entity.surfaces[0] if entity else key_body(key).replace("|", " ").strip().title()
 
 
 def _relink(span: Span, context: _Context) -> Span:
     if span.label != PERSON or _opaque(span.entity):
         return span
-    body = _partial_body(span)
+    body = _partialkey_body(span)
     if body is None:
         own = entity_key(PERSON, span.text)  # the name as written, not a neighbour's reading
         return span if own == span.entity else span.with_(entity=own)
@@ -430,8 +296,9 @@ def _propagated(start: int, end: int, entity: Entity, context: _Context) -> Span
     text = context.text
     surface = text[start:end]
     form = compact(surface)
-    owners = context.indexes[0].get(form) or context.indexes[1].get(form) or [entity.key]
-    body = _partial_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
+    owners = context.local_index.forms.get(form) or context.linker.index.forms.get(form)
+    owners = owners or [entity.key]
+    body = _partialkey_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
     if entity.label == PERSON and body is not None:
         key, why = _resolve(strip_possessive(surface), body, context)
         ambiguous = "#" in key and key not in context.local

@@ -31,9 +31,18 @@ def compact(phrase: str) -> str:
     return "".join(c for c in fold(phrase) if c.isalnum())
 
 
-@functools.lru_cache(maxsize=8192)
+_PARTS = re.compile(r"[\s\-\u2010\u2011\u2013_.·]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
-    parts = [p for p in re.split(r"[\s\-\u2010\u2011\u2013_.·]+", fold(phrase)) if p]
+    """The pattern of a phrase; spellings that fold to the same parts ("Ha-yun", "HA-YUN")
+    share one compiled pattern."""
+    return _parts_pattern(tuple(p for p in _PARTS.split(fold(phrase)) if p))
+
+
+@functools.lru_cache(maxsize=16384)
+def _parts_pattern(parts: tuple[str, ...]) -> re.Pattern[str] | None:
     if not parts:
         return None
     pieces = []

@@ -18,6 +18,7 @@ consonants. They merge a few distinct names (a key may link too much, never too 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -214,15 +215,22 @@ def split_syllables(word: str) -> list[str] | None:
 
 def korean_given_syllables(given: str) -> list[str] | None:
     """Syllables of a given name ("Bo-ram", "Boram", "BO RAM"), or None if not Korean-shaped."""
+    syllables = _given_syllables(given)
+    return None if syllables is None else list(syllables)
+
+
+@functools.lru_cache(maxsize=65536)
+def _given_syllables(given: str) -> tuple[str, ...] | None:
     syllables: list[str] = []
     for part in re.split(r"[-\s]+", fold(given).strip("- ")):
         split = split_syllables(part)
         if not split:
             return None
         syllables.extend(split)
-    return syllables
+    return tuple(syllables)
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical_given(given: str) -> str:
     """Canonical form of a Korean given name: folded letters, unified spellings, no separators."""
     letters = re.sub(r"[^a-z]", "", fold(given))
@@ -231,6 +239,7 @@ def canonical_given(given: str) -> str:
     return letters
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_affixes(text: str) -> str:
     """Remove leading titles ("Ms.", "Auntie", "brigade leader") and trailing honorifics."""
     words = fold(text).replace(".", " ").split()
@@ -267,6 +276,7 @@ def role_titles(text: str) -> str:
     return " ".join(titles) if any(t not in COURTESY_TITLES for t in titles) else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_name(text: str) -> tuple[str, str] | None:
     """(surname form, given name) of a name in either order, or None if not parseable."""
     words = strip_affixes(text).split()
@@ -287,6 +297,7 @@ def parse_name(text: str) -> tuple[str, str] | None:
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
 
 
+@functools.lru_cache(maxsize=65536)
 def han_reading(text: str) -> str:
     """'崔明玉' -> 'cui mingyu': a name in Chinese characters read in pinyin (pypinyin), the
     surname character split off; any other text unchanged."""
@@ -299,6 +310,7 @@ def han_reading(text: str) -> str:
     return f"{syllables[0]} {''.join(syllables[1:])}"
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Canonical identity key of a person's name in any romanization, order, case or script
     (Hangul syllables romanized, Chinese characters read in pinyin, Cyrillic transliterated)."""
@@ -339,6 +351,7 @@ def matches_key(candidate: str, key: str) -> bool:
 _SYSTEM_RULES = ((r"eo", "o"), (r"eu", "u"), (r"ch", "j"), (r"k", "g"), (r"t", "d"), (r"p", "b"))
 
 
+@functools.lru_cache(maxsize=65536)
 def surname_spelling(text: str) -> str:
     """The surname of a name as written (folded), reduced to what the romanization systems
     share: 'Ch'oe' and 'Choe' agree, 'Pak' and 'Bak' agree, 'Choi', 'Jun' and 'Park' do not
@@ -391,10 +404,15 @@ def _case_forms(term: str) -> list[str]:
 
 def spelling_variants(term: str) -> set[str]:
     """Concrete surface forms under which a protected term may appear (bounded, < 200)."""
+    return set(_spelling_variants(term))
+
+
+@functools.lru_cache(maxsize=16384)
+def _spelling_variants(term: str) -> frozenset[str]:
     parsed = parse_name(term)
     syllables = korean_given_syllables(parsed[1]) if parsed and parsed[1] else None
     if parsed is None or not syllables or parsed[0] not in KOREAN_SURNAMES:
-        return set(_case_forms(term))
+        return frozenset(_case_forms(term))
     canon = SURNAMES[parsed[0]]
     surnames = [parsed[0].capitalize()] + [
         s.capitalize() for s in SURNAME_GROUPS[canon] if len(s) > 1 and s != parsed[0]
@@ -410,7 +428,7 @@ def spelling_variants(term: str) -> set[str]:
     out += [f"{g} {surnames[0]}" for g in givens]
     out += _alone_forms(givens, surnames) + alternatives[::3]
     out += [f"{sur} {g}" for sur in surnames[:3] for g in alternatives]
-    return set(list(dict.fromkeys(out))[:199])  # the most usual forms come first
+    return frozenset(list(dict.fromkeys(out))[:199])  # the most usual forms come first
 
 
 def _given_alternatives(syllables: list[str], limit: int = 8) -> list[list[str]]:

@@ -1,0 +1,112 @@
+"""Entity keys: the same person, place or camp gets the same key in every record and run.
+
+A person's key is the romanization-aware reading of the name (:func:`redact.text.variants.name_key`:
+``PERSON:kim|boram``), a place's its letters without a leading article or a trailing place word,
+a camp's its letters without the words that only say where or whose it is. A key may carry a
+record scope (``PERSON:park|#a1b2c3``): a partial mention that names nobody outside its record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from redact.detect.recognizers.base import (
+    CAMP,
+    EMAIL,
+    ID_NUMBER,
+    LOCATION,
+    ORGANIZATION,
+    PERSON,
+    PHONE,
+    QQ,
+    WECHAT,
+)
+from redact.detect.span import Span
+from redact.text.search import compact, fold, strip_possessive
+from redact.text.variants import han_reading, name_key, word_set
+
+LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
+MIN_LETTERS = 3  # "Ri" or "Yu" alone are not searched for: far too many false hits
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    label: str
+    surfaces: tuple[str, ...]  # how it was written (in this record or anywhere in the corpus)
+
+
+_PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
+
+
+_PLACE_WORDS = re.compile(
+    r"(?:\s+(?:county|city|town|township|village|district|province|prefecture|oblast|krai|"
+    r"region|station|railway station|bus station|port|harbou?r|crossing|checkpoint))+$",
+    re.IGNORECASE,
+)
+# A leading article or demonstrative is no part of a place's, camp's or organisation's name:
+# "the Dalian" is Dalian, "the same 8th brigade" is the 8th brigade.
+_ARTICLE = re.compile(r"^(?:(?:the|this|that)\s+)?(?:same\s+)?", re.IGNORECASE)
+# Words that say where or whose a camp is, not which: "the Onsong county Bowibu" is the Onsong
+# Bowibu, "Tumen border detention centre" the Tumen detention centre, "No. 31" is 31.
+_CAMP_NOISE = word_set(
+    "the a an this that same county district city border immigration provincial state police "
+    "no no. number #"
+)
+
+
+def entity_key(label: str, surface: str, name: str | None = None) -> str:
+    """The entity's key: the same person or place gets the same key in every record.
+    ``name`` is a recognizer's own reading of the name, preferred to the raw surface.
+    A place's key leaves out a trailing place word ("Musan county" is Musan)."""
+    surface = strip_possessive(surface)
+    if label == PERSON:
+        if name and han_reading(name) != name:
+            name = name_key(name)  # a reading in Chinese characters: read it in pinyin
+        if not name and any(c.isdigit() for c in surface):
+            return f"{PERSON}:code:{compact(surface)}"  # a participant code ("P-12", "W7")
+        key = name if name else name_key(surface)
+        key = _PATRONYMIC.sub("", key)  # Viktor Sergeyevich Morozov = Viktor Morozov
+        if any(c.isalnum() for c in key):
+            return f"{PERSON}:{key}"
+        # a name the romanizer cannot read: its own letters are the key
+    bare = _ARTICLE.sub("", surface) or surface
+    if label == LOCATION:
+        return f"{label}:{compact(_PLACE_WORDS.sub('', bare)) or compact(bare)}"
+    if label == CAMP:
+        named = compact(" ".join(w for w in fold(bare).split() if w not in _CAMP_NOISE))
+        return f"{label}:{named if named and not named.isdigit() else compact(bare)}"
+    return f"{label}:{compact(bare) or compact(surface)}"
+
+
+def key_body(key: str) -> str:
+    """The key without its label and its record scope: "PERSON:park|#ab12" -> "park|"."""
+    return key.partition(":")[2].partition("#")[0]
+
+
+def is_full(key: str) -> bool:
+    """A surname and a given name (Korean, Chinese), or two words or more (other names)."""
+    body = key_body(key)
+    if "|" in body:
+        surname, _, given = body.partition("|")
+        return bool(surname and given)
+    return len(body.split()) >= 2
+
+
+def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, Entity]:
+    """Entities by key, from this record's spans plus those already known in the corpus."""
+    entities: dict[str, Entity] = {e.key: e for e in known}
+    for span in spans:
+        if span.label not in LINKED_LABELS or not span.entity:
+            continue
+        old = entities.get(span.entity)
+        surfaces = (old.surfaces if old else ()) + (span.text,)
+        entities[span.entity] = Entity(span.entity, span.label, tuple(dict.fromkeys(surfaces)))
+    return entities
+
+
+def assign_keys(spans: Sequence[Span]) -> list[Span]:
+    """Turn merged spans' name readings (or their surfaces) into entity keys."""
+    return [s.with_(entity=entity_key(s.label, s.text, s.entity or None)) for s in spans]
