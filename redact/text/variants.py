@@ -22,128 +22,22 @@ import functools
 import re
 from collections.abc import Iterable
 
+from redact.text import surnames
 from redact.text.folding import name_fold
 
+# The tables, under the names the rest of redact reads them by.
+CHINESE_SURNAMES = surnames.CHINESE_SURNAMES
+COURTESY_TITLES = surnames.COURTESY_TITLES
+HONORIFICS = surnames.HONORIFICS
+KOREAN_SURNAMES = surnames.KOREAN_SURNAMES
+MARRIED_TITLES = surnames.MARRIED_TITLES
+SURNAME_GROUPS = surnames.SURNAME_GROUPS
+SURNAMES = surnames.SURNAMES
+TITLES = surnames.TITLES
+VOCATIVES = surnames.VOCATIVES
+word_list = surnames.word_list
+word_set = surnames.word_set
 
-def word_set(block: str) -> frozenset[str]:
-    """The whitespace-separated words of ``block`` as a set (for long word lists)."""
-    return frozenset(block.split())
-
-
-def word_list(block: str) -> list[str]:
-    """The whitespace-separated words of ``block``, in order."""
-    return block.split()
-
-
-# Surname romanizations -> canonical surname. Korean first; Chinese pinyin surnames map to
-# themselves so that "Zhang Wei" parses as surname + given name too.
-SURNAME_GROUPS: dict[str, tuple[str, ...]] = {
-    "kim": ("kim", "gim", "ghim"),
-    "lee": ("lee", "yi", "rhee", "ri", "rhie", "i", "li", "rhi", "yee", "ree", "lie"),
-    "park": ("park", "pak", "bak", "bahk", "pack", "parc"),
-    "choi": ("choi", "choe", "chwe", "choy", "chey"),
-    "jung": ("jung", "jeong", "chung", "joung", "chong", "jong", "cheong"),
-    "yoon": ("yoon", "yun", "youn"),
-    "lim": ("lim", "im", "rim", "yim"),
-    "shin": ("shin", "sin", "shinn", "sheen"),
-    "kang": ("kang", "gang"),
-    "cho": ("cho", "jo", "joe", "jho"),
-    "han": ("han",),
-    "oh": ("oh", "o"),
-    "seo": ("seo", "suh", "so", "sur", "seoh"),
-    "hwang": ("hwang", "whang"),
-    "song": ("song",),
-    "ryu": ("ryu", "yu", "yoo", "ryoo", "rhyu", "you", "lyu"),
-    "jang": ("jang", "chang"),
-    "moon": ("moon", "mun"),
-    "baek": ("baek", "paek", "paik", "baik", "back"),
-    "nam": ("nam",),
-    "ko": ("ko", "go", "koh"),
-    "kwon": ("kwon", "gwon", "kweon"),
-    "hong": ("hong",),
-    "heo": ("heo", "hur", "ho", "huh", "hu"),
-    "yang": ("yang",),
-    "jeon": ("jeon", "chon", "jun", "jeun", "chun", "jon", "cheon"),
-    "son": ("son", "sohn"),
-    "bae": ("bae", "pae"),
-    "ahn": ("ahn", "an"),
-    "noh": ("noh", "no", "roh", "ro"),
-    "ha": ("ha",),
-    "kwak": ("kwak", "gwak"),
-    "sung": ("sung", "seong"),
-    "cha": ("cha",),
-    "joo": ("joo", "ju", "chu"),
-    "woo": ("woo",),
-    "koo": ("koo", "gu", "ku"),
-    "min": ("min",),
-    "na": ("na", "ra"),
-    "jin": ("jin", "chin"),
-    "ji": ("ji", "chi"),
-    "eom": ("eom", "um", "uhm", "om"),
-    "chae": ("chae",),
-    "won": ("won",),
-    "bang": ("bang", "pang"),
-    "kong": ("kong", "gong"),
-    "hyun": ("hyun", "hyeon", "hyon"),
-    "ham": ("ham",),
-    "byun": ("byun", "byeon", "pyon", "pyun"),
-    "yeom": ("yeom", "yom"),
-    "yeo": ("yeo", "yo"),
-    "do": ("do", "doh", "to"),
-    "seok": ("seok", "suk", "sok"),
-    "ma": ("ma",),
-    "gil": ("gil", "kil"),
-    "yeon": ("yeon", "yon"),
-    "wi": ("wi",),
-    "pyo": ("pyo", "pyoh"),
-    "myung": ("myung", "myeong", "myong"),
-    "ki": ("ki", "gi"),
-    "ban": ("ban", "pan"),
-    "geum": ("geum", "keum", "kum"),
-    "ok": ("ok",),
-    "yook": ("yook", "yuk"),
-    "tak": ("tak",),
-    "kook": ("kook", "guk", "kuk"),
-    "maeng": ("maeng",),
-    "bong": ("bong", "pong"),
-    "namgung": ("namgung", "namkung"),
-    "hwangbo": ("hwangbo",),
-    "jegal": ("jegal", "chegal"),
-    "sunwoo": ("sunwoo", "seonu", "sonu"),
-    "dokgo": ("dokgo", "tokko"),
-}
-CHINESE_SURNAMES: tuple[str, ...] = (
-    "zhang", "wang", "liu", "chen", "zhao", "wu", "zhou", "xu", "sun", "zhu", "guo", "he",
-    "lin", "luo", "gao", "zheng", "liang", "xie", "tang", "cui", "piao", "huang", "feng",
-    "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "du",
-    "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "fan", "fang", "shi",
-    "qian", "qin", "bai", "meng", "long", "duan", "lei", "hou", "tan", "mao", "hao", "qiu",
-    "xue", "wen", "gu", "lai", "jia", "xia", "kong", "lv", "lu", "fu", "zou",
-)  # fmt: skip
-SURNAMES: dict[str, str] = {
-    form: canon for canon, forms in SURNAME_GROUPS.items() for form in forms
-}
-KOREAN_SURNAMES = frozenset(SURNAMES)
-for _cn in CHINESE_SURNAMES:
-    SURNAMES.setdefault(_cn, _cn)
-
-TITLES = word_set(
-    "ms mrs mr miss dr comrade auntie aunt uncle teacher boss foreman old lao granny grandma "
-    "grandpa grandmother grandfather xiao little big halmoni ajumma ajumoni ajeossi manager "
-    "director officer "
-    "captain sergeant brigade team squad unit leader chairman secretary sister brother "
-    "pastor reverend rev elder deacon missionary instructor professor prof doctor inspector "
-    "chief head madam mister lieutenant major colonel commander guard"
-)
-# Titles that only say how to address someone; every other title is a role or a familiar form
-# ("Pastor Han", "Auntie Pak", "Old Zhang"): a way of naming one person in its own right.
-COURTESY_TITLES = word_set("ms mr miss dr mister comrade")
-# A married title names the wife or mother of the man of that surname as often as anyone:
-# "Mrs. Zhao" is never linked to a full name by its surname alone.
-MARRIED_TITLES = word_set("mrs madam")
-HONORIFICS = ("ssi", "nim", "oppa", "eonni", "unni", "onni", "ajumma", "ajumoni", "ajeossi",
-              "dongmu", "dongji", "hyung", "hyeong", "noona", "nuna", "seonsaengnim")  # fmt: skip
-VOCATIVES = ("a", "ya", "i")  # Boram-i, Ha-eun-a: stripped only after a 2+ syllable name
 
 _INIT = r"(?:chkh|tch|kk|tt|pp|ss|jj|ch|sh|kh|g|k|n|d|t|r|l|m|b|p|s|j|h)?"
 _VOWEL = r"(?:y|w)?(?:eui|eo|eu|ae|oe|ui|oo|ee|ou|oi|a|e|i|o|u)"
