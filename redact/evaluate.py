@@ -15,7 +15,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +159,58 @@ def _overlaps(span: Span, start: int, end: int) -> bool:
     return span.start < end and start < span.end
 
 
+@dataclass
+class _Tally:
+    """What :func:`score` counts, document by document."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    masked: dict[Mention, bool] = field(default_factory=dict)
+    flagged: dict[Mention, bool] = field(default_factory=dict)
+    keep: list[int] = field(default_factory=lambda: [0, 0])  # keep items hidden, all
+    predicted: list[int] = field(default_factory=lambda: [0, 0])  # hidden on gold, hidden
+    replacements: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    entity_docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    stands_for: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    swallowed: list[tuple[str, ...]] = field(default_factory=list)  # one span, 2+ entities
+    protected_entities: set[str] = field(default_factory=set)
+
+    def add(self, doc: Document, spans: Sequence[Span]) -> None:
+        text, gold = doc.text, doc.gold
+        chars = _covered_chars(spans)
+        proposed_chars = _covered_chars(spans, proposed=True)
+        gold_chars = {i for s in gold["spans"] for i in range(s["start"], s["end"])}
+        hidden = [s for s in spans if s.action != "keep" and s.status != "rejected"]
+        self.predicted[1] += len(hidden)
+        self.predicted[0] += sum(
+            any(i in gold_chars for i in range(x.start, x.end)) for x in hidden
+        )
+        for item in gold["keep"]:
+            self.keep[1] += 1
+            self.keep[0] += any(i in chars for i in range(item["start"], item["end"]))
+        covers: dict[Span, set[str]] = defaultdict(set)
+        for s in gold["spans"]:
+            mention = Mention(
+                doc.name, s["start"], s["end"], s["type"], s["entity"], bool(s["must_mask"])
+            )
+            self.mentions.append(mention)
+            self.masked[mention] = _is_masked(text, mention, chars)
+            self.flagged[mention] = _is_masked(text, mention, proposed_chars)
+            if any(same_phrase(s["text"], term) for term in gold["protect"]):
+                self.protected_entities.add(s["entity"])
+            touching = [x for x in hidden if _overlaps(x, s["start"], s["end"])]
+            if self.masked[mention] and s["entity"].startswith(_PER_ENTITY):
+                self.replacements[s["entity"]] |= {x.replacement for x in touching}
+                self.entity_docs[s["entity"]].add(doc.name)
+            for x in touching:
+                if x.action == "pseudonymise":
+                    covers[x].add(s["entity"])
+        for x, entities in covers.items():
+            if len(entities) == 1:
+                self.stands_for[x.replacement] |= entities
+            else:
+                self.swallowed.append(tuple(sorted(entities)))
+
+
 def score(prepared: Prepared, policy: Policy) -> Scores:
     """Link and plan a prepared folder with a fresh pseudonym table, and score it."""
     documents = prepared.documents
@@ -166,70 +218,32 @@ def score(prepared: Prepared, policy: Policy) -> Scores:
     outcome = finish(sources, prepared.outcome, policy, PseudonymTable(style=policy.style))
     if outcome.failures:
         raise AnalysisFailed(list(outcome.failures.values()))
-    mentions: list[Mention] = []
-    masked: dict[Mention, bool] = {}
-    flagged: dict[Mention, bool] = {}
-    keep_hits = keep_total = predicted = predicted_true = 0
-    replacements: dict[str, set[str]] = defaultdict(set)  # gold entity -> replacements
-    entity_docs: dict[str, set[str]] = defaultdict(set)
-    stands_for: dict[str, set[str]] = defaultdict(set)  # pseudonym -> gold entities
-    swallowed: list[tuple[str, ...]] = []  # one span over two gold entities (detection)
-    protected_entities: set[str] = set()
+    tally = _Tally()
     for doc, spans in zip(documents, outcome.spans, strict=True):
-        covers: dict[Span, set[str]] = defaultdict(set)
-        text, gold = doc.text, doc.gold
-        chars = _covered_chars(spans)
-        proposed_chars = _covered_chars(spans, proposed=True)
-        gold_chars = {i for s in gold["spans"] for i in range(s["start"], s["end"])}
-        hidden = [s for s in spans if s.action != "keep" and s.status != "rejected"]
-        for span in hidden:
-            predicted += 1
-            predicted_true += any(i in gold_chars for i in range(span.start, span.end))
-        for item in gold["keep"]:
-            keep_total += 1
-            keep_hits += any(i in chars for i in range(item["start"], item["end"]))
-        for s in gold["spans"]:
-            mention = Mention(
-                doc.name, s["start"], s["end"], s["type"], s["entity"], bool(s["must_mask"])
-            )
-            mentions.append(mention)
-            masked[mention] = _is_masked(text, mention, chars)
-            flagged[mention] = _is_masked(text, mention, proposed_chars)
-            if any(same_phrase(s["text"], term) for term in gold["protect"]):
-                protected_entities.add(s["entity"])
-            touching = [x for x in hidden if _overlaps(x, s["start"], s["end"])]
-            if masked[mention] and s["entity"].startswith(_PER_ENTITY):
-                replacements[s["entity"]] |= {x.replacement for x in touching}
-                entity_docs[s["entity"]].add(doc.name)
-            for x in touching:
-                if x.action == "pseudonymise":
-                    covers[x].add(s["entity"])
-        for x, entities in covers.items():
-            if len(entities) == 1:
-                stands_for[x.replacement] |= entities
-            else:
-                swallowed.append(tuple(sorted(entities)))
+        tally.add(doc, spans)
+    mentions, masked = tally.mentions, tally.masked
     must = [m for m in mentions if m.must_mask]
     people_places = [m for m in mentions if m.kind in ("PERSON", "LOCATION")]
-    protected = [m for m in mentions if m.entity in protected_entities]
-    recurring = sorted(e for e, d in entity_docs.items() if len(d) > 1)
-    inconsistent = tuple(e for e in recurring if len(replacements[e]) != 1)
+    protected = [m for m in mentions if m.entity in tally.protected_entities]
+    recurring = sorted(e for e, d in tally.entity_docs.items() if len(d) > 1)
+    inconsistent = tuple(e for e in recurring if len(tally.replacements[e]) != 1)
+    merges = (tuple(sorted(v)) for v in tally.stands_for.values() if len(v) > 1)
     return Scores(
         folder=prepared.folder,
         documents=len(documents),
         mentions=tuple(mentions),
         masked=masked,
-        flagged=flagged,
+        flagged=tally.flagged,
         must_mask=(sum(masked[m] for m in must), len(must)),
         person_location=(sum(masked[m] for m in people_places), len(people_places)),
         protected=(sum(masked[m] for m in protected), len(protected)),
-        precision=(predicted_true, predicted),
-        keep_over_masked=(keep_hits, keep_total),
+        precision=(tally.predicted[0], tally.predicted[1]),
+        keep_over_masked=(tally.keep[0], tally.keep[1]),
         consistent=(len(recurring) - len(inconsistent), len(recurring)),
         inconsistent=inconsistent,
-        wrong_merges=tuple(sorted(tuple(sorted(v)) for v in stands_for.values() if len(v) > 1)),
-        pseudonyms=len(stands_for),
-        swallowed=tuple(sorted(swallowed)),
+        wrong_merges=tuple(sorted(merges)),
+        pseudonyms=len(tally.stands_for),
+        swallowed=tuple(sorted(tally.swallowed)),
     )
 
 
