@@ -82,7 +82,8 @@ def test_every_record_is_counted_before_and_decided_only_with_those_counts(
         assert event["action"] == "reject" and event.get("reason") == "she asked"
         assert {s.status for s in log.spans if s.entity == key} == {"rejected"}
         assert review.verify_events(log, [alice.identity.recipient]) == []
-    assert bulk.mentions(first.vault, alice.identity, key)[1].protected
+    found = {m.record_id: m.protected for m in bulk.mentions(first.vault, alice.identity, key)}
+    assert found == {first.record_id: False, second.record_id: True}
 
 
 def test_select_by_type_recognizer_and_status(
