@@ -12,9 +12,9 @@ import pytest
 from redact.detect.recognizers.base import LOCATION, PERSON, Finding
 from redact.detect.recognizers.initials import InitialsRecognizer, link_initials
 from redact.detect.recognizers.korean_names import KoreanNameRecognizer
-from redact.detect.recognizers.names import name_recognizers
 from redact.detect.recognizers.nicknames import NicknameRecognizer
 from redact.detect.recognizers.proper_nouns import ProperNounRecognizer
+from redact.detect.recognizers.registry import name_recognizers
 from redact.text.variants import name_key
 
 

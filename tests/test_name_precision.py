@@ -12,8 +12,8 @@ import pytest
 
 from redact.detect.overlaps import clean, merge
 from redact.detect.recognizers.base import DATE, LOCATION, ORGANIZATION, PERSON, Finding
-from redact.detect.recognizers.names import name_recognizers
 from redact.detect.recognizers.protected import ProtectedTerms
+from redact.detect.recognizers.registry import name_recognizers
 
 
 def merged_surfaces(text: str, protected: tuple[str, ...] = (), extra: tuple = ()) -> set[str]:

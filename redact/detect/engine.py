@@ -130,6 +130,7 @@ def _from_presidio(results: Iterable[Any]) -> list[Finding]:
             continue
         explanation = result.analysis_explanation
         why = explanation.textual_explanation if explanation else None
+        cue = explanation.supportive_context_word if explanation else None
         recognizer = result.recognition_metadata.get("recognizer_name", "presidio")
         findings.append(
             Finding(
@@ -139,6 +140,7 @@ def _from_presidio(results: Iterable[Any]) -> list[Finding]:
                 round(result.score, 2),
                 f"presidio:{recognizer}",
                 why or f"Presidio {result.entity_type}",
+                context=f"context word '{cue}'" if cue else "",
             )
         )
     return findings

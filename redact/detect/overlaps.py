@@ -17,7 +17,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from redact.detect.recognizers.base import COUNTRY, LOCATION, ORGANIZATION, PERSON, Finding
+from redact.detect.recognizers.base import (
+    COUNTRY,
+    LOCATION,
+    ORGANIZATION,
+    PERSON,
+    Finding,
+    Reason,
+)
 from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, ROLE_WORDS
 from redact.detect.span import Span, context_of
 
@@ -152,10 +159,8 @@ def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
         end = max(f.end for f in cluster)
         if end - start > 2 and text[end - 2 : end] in ("'s", "\u2019s"):
             end -= 2  # "Zhang Wei's uncle": the possessive stays, "[Person 7]'s uncle"
-        reasons = [
-            best.explanation,
-            *sorted({f"{f.recognizer} {f.label} {f.score:.2f}" for f in cluster if f is not best}),
-        ]
+        others = sorted({f.reason for f in cluster if f is not best}, key=_reason_order)
+        reasons = [best.explanation, *sorted({_also(r) for r in others})]
         surface = text[start:end]
         label = _label(cluster, best, start, end)
         # the most trusted recognizer that read the name for this label gives the entity's name
@@ -172,6 +177,16 @@ def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
                 "; also ".join(reasons),
                 name or "",
                 context_of(text, start, end),
+                reasons=(best.reason, *others),
             )
         )
     return spans
+
+
+def _reason_order(reason: Reason) -> tuple[str, str, float, str]:
+    return (reason.recognizer, reason.label, -reason.score, reason.rule)
+
+
+def _also(reason: Reason) -> str:
+    """A contributing reason after the main one: "presidio:SpacyRecognizer PERSON 0.85"."""
+    return f"{reason.recognizer} {reason.label} {reason.score:.2f}"

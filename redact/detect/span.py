@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from redact.detect.recognizers.base import Reason
+
 STATUSES = ("proposed", "accepted", "rejected", "edited", "added")
 
 
@@ -22,13 +24,18 @@ class Span:
     action: str = "mask"  # pseudonymise | generalise | mask | keep
     replacement: str = ""
     status: str = "proposed"
+    # every recognizer that proposed it, as data; ``explanation`` is their text rendering
+    reasons: tuple[Reason, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FIELDS}  # asdict is slow on large logs
+        body = {name: getattr(self, name) for name in _FIELDS}  # asdict is slow on large logs
+        body["reasons"] = [r.to_json() for r in self.reasons]
+        return body
 
     @classmethod
     def from_json(cls, body: dict[str, Any]) -> Span:
-        return cls(**body)
+        reasons = tuple(Reason.from_json(r) for r in body.get("reasons", ()))
+        return cls(**{**body, "reasons": reasons})
 
     def with_(self, **changes: Any) -> Span:
         return replace(self, **changes)

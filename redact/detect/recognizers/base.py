@@ -11,7 +11,7 @@ Recall first: when unsure, propose with a lower score and let the reviewer rejec
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 # The entity labels of the toolkit (Presidio's words where Presidio has one).
 PERSON = "PERSON"
@@ -52,6 +52,42 @@ LABELS = (
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why one recognizer proposed a span, as data (Presidio's ``AnalysisExplanation`` in our
+    words): which recognizer, which rule (pattern, gazetteer entry, shape; never testimony
+    text), the context cue it read if any, the label and score it gave. ``str()`` is the rule,
+    as reviewers have always read it."""
+
+    recognizer: str
+    rule: str
+    score: float
+    label: str
+    context: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.rule} ({self.context})" if self.context else self.rule
+
+    def to_json(self) -> dict[str, str | float]:
+        return {
+            "recognizer": self.recognizer,
+            "rule": self.rule,
+            "score": self.score,
+            "label": self.label,
+            "context": self.context,
+        }
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> Reason:
+        return cls(
+            str(body["recognizer"]),
+            str(body["rule"]),
+            float(body["score"]),
+            str(body["label"]),
+            str(body.get("context", "")),
+        )
+
+
+@dataclass(frozen=True)
 class Finding:
     start: int  # Python str offsets into the normalised text
     end: int
@@ -60,10 +96,20 @@ class Finding:
     recognizer: str  # which recognizer proposed it
     explanation: str  # why, for the reviewer: rule / pattern / gazetteer entry, no testimony text
     key: str | None = None  # normalised identity of the entity, for linking variants
+    context: str = ""  # the context cue the rule read ("supportive word 'phone'"), if any
+
+    @property
+    def reason(self) -> Reason:
+        return Reason(self.recognizer, self.explanation, self.score, self.label, self.context)
 
 
 class Recognizer(Protocol):
-    name: str
-    labels: tuple[str, ...]
+    """Read-only members, so that a class attribute ``labels = (PERSON,)`` satisfies it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def labels(self) -> tuple[str, ...]: ...
 
     def find(self, text: str) -> list[Finding]: ...

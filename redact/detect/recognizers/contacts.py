@@ -89,12 +89,12 @@ def phones(text: str) -> list[Finding]:
             if not _is_other_number(text, m.start, m.end):
                 why = f"phone number (phonenumbers, region {region})"
                 found.setdefault((m.start, m.end), _make(text, m, PHONE, LIBRARY_SCORE, why))
-    for m in _DIGIT_GROUPS.finditer(text):
-        span = (m.start(), m.end())
+    for group in _DIGIT_GROUPS.finditer(text):
+        span = (group.start(), group.end())
         if _is_other_number(text, *span) or span in found:
             continue
-        cue = bool(_PHONE_CUE.search(text[max(0, m.start() - 40) : m.start()]))
-        score = PATTERN_SCORE if cue or m.group().startswith(("+", "0", "1")) else 0.55
+        cue = bool(_PHONE_CUE.search(text[max(0, group.start() - 40) : group.start()]))
+        score = PATTERN_SCORE if cue or group.group().startswith(("+", "0", "1")) else 0.55
         found[span] = Finding(*span, PHONE, score, NAME, "digit groups shaped like a phone")
     return list(found.values())
 

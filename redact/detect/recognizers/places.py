@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from redact.detect.recognizers.base import COUNTRY, LOCATION, Finding
 from redact.detect.recognizers.helpers import resolve, words
@@ -124,22 +125,26 @@ def _countries(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
                 _add(table, value, COUNTRY, "pycountry")
 
 
-def _subdivisions(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
+def _subdivisions_of(code: str) -> list[Any]:
     import pycountry
 
+    return list(pycountry.subdivisions.get(country_code=code) or [])  # type: ignore[no-untyped-call]
+
+
+def _subdivisions(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
     for name in HAND_REGIONS.replace("\n", "").split("|"):
         for variant in (name, f"{name} Province", f"{name}-do", f"{name} Oblast", f"{name} Krai"):
             _add(table, variant, LOCATION, "region list")
     trims = r"\s+(?:Sheng|Shi|Zizhiqu|.*oblast'?|.*kray|Respublika|Province)$|,.*$|-do$|to$"
     for code in ("KP", "CN", "RU", "KR"):
-        for sub in pycountry.subdivisions.get(country_code=code) or []:
+        for sub in _subdivisions_of(code):
             _add(table, sub.name, LOCATION, f"pycountry {code}")
             stem = re.sub(trims, "", sub.name, flags=re.IGNORECASE).strip()
             if len(stem) >= 4 and fold_key(stem)[-1] not in ENGLISH_WORDS:
                 for variant in (stem, f"{stem} Province", f"{stem}-do", f"{stem} Oblast"):
                     _add(table, variant, LOCATION, f"pycountry {code}")
     for code in ("MN", "LA", "TH"):  # provinces on the routes out; short or common names dropped
-        for sub in pycountry.subdivisions.get(country_code=code) or []:
+        for sub in _subdivisions_of(code):
             key = fold_key(sub.name)
             if key and _usable(key) and all(len(k) >= 4 for k in key):
                 for variant in (sub.name, f"{sub.name} Province", f"{sub.name} aimag"):
