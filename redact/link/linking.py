@@ -188,7 +188,7 @@ def _opaque(key: str) -> bool:
     return ":" in key_body(key)
 
 
-def _partialkey_body(span: Span) -> str | None:
+def _partial_body(span: Span) -> str | None:
     """The key body of a person mention that names only part of a name, read as written, else
     None. A protected term's variant ("Ms. Choi" for "Choi Eun-ji") carries the full key of the
     term, but names only a surname."""
@@ -254,7 +254,7 @@ def _titled_others(surface: str, body: str, owners: list[str], context: _Context
             name = strip_possessive(written)
             if not titles or spelling(name) != written_as:
                 continue
-            own = _partialkey_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
+            own = _partial_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
             if own != body:
                 continue
             key, _ = _resolve_role(name, own, titles, context)
@@ -283,7 +283,7 @@ def _first(key: str, context: _Context) -> str:
 def _relink(span: Span, context: _Context) -> Span:
     if span.label != PERSON or _opaque(span.entity):
         return span
-    body = _partialkey_body(span)
+    body = _partial_body(span)
     if body is None:
         own = entity_key(PERSON, span.text)  # the name as written, not a neighbour's reading
         return span if own == span.entity else span.with_(entity=own)
@@ -298,7 +298,7 @@ def _propagated(start: int, end: int, entity: Entity, context: _Context) -> Span
     form = compact(surface)
     owners = context.local_index.forms.get(form) or context.linker.index.forms.get(form)
     owners = owners or [entity.key]
-    body = _partialkey_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
+    body = _partial_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
     if entity.label == PERSON and body is not None:
         key, why = _resolve(strip_possessive(surface), body, context)
         ambiguous = "#" in key and key not in context.local
