@@ -314,3 +314,22 @@ def test_a_border_town_is_placed_in_its_neighbourhood_not_abroad() -> None:
     assert country_of("Namyang") == "North Korea"
     assert country_of("Yanji") == "China"
     assert country_of("Chongori") is None  # not in the gazetteer: no guess
+
+
+WRITTEN_APART = [
+    ("Kim Seo-yun", "Later KIM\nSEO-YUN came."),  # a line break, capitals
+    ("Kim Seo-yun", "Later Kim Seo\u2010yun came."),  # a Unicode hyphen
+    ("Kim Seo-yun", "Later Kim Seoyun's sister came."),  # joined, a possessive
+    ("Ch'oe Yŏng-sil", "Later Choe Yong-sil came."),  # breves and apostrophe dropped
+    ("Tor Velmar", "Later TOR VELMAR came."),  # a name of no known origin
+]
+
+
+@pytest.mark.parametrize(("known", "text"), WRITTEN_APART)
+def test_the_index_finds_a_known_name_however_it_is_written(known: str, text: str) -> None:
+    """The corpus index looks up runs of letters; a spelling split by a line break, a Unicode
+    hyphen or an apostrophe is still found, and takes the known person's key."""
+    corpus = [Entity(entity_key(PERSON, known), PERSON, (known,))]
+    linked = linking.Linker(corpus).link(text, [])
+    assert [s.entity for s in linked] == [entity_key(PERSON, known)]
+    assert "Later" not in linked[0].text and "came" not in linked[0].text
