@@ -104,6 +104,21 @@ def test_run_writes_logs_and_one_table(
     result = cli("redact", "run", "--vault", vault_dir, "--all", "--jobs", "2", env=env)
     assert result.code == 0, result.err
     assert sorted(line.split()[0] for line in result.out.splitlines()) == sorted(ids)
+    # from a script (no terminal) long work says what it is doing, on stderr
+    said = result.err.splitlines()
+    assert said[0] == "loading the model" and "analysing: 2/2 records" in said
+    assert said[-1] == "linking and saving"
+    by_prefix = cli("redact", "run", "--vault", vault_dir, ids[1][:8], "--json", env=env)
+    assert by_prefix.code == 0, by_prefix.err
+    (line,) = by_prefix.out.splitlines()
+    shape = json.loads(line)
+    assert shape["record"] == ids[1] and shape["code"] == "" and shape["spans"] > 0
+    assert sum(shape["labels"].values()) == shape["spans"]
+    shown = cli("redact", "show", ids[0][:6], "--vault", vault_dir, "--json", env=env)
+    assert shown.code == 0, shown.err
+    body = json.loads(shown.out)
+    assert body["record"] == ids[0] and "Kim Bo-ram" not in body["redacted"]
+    assert {"text", "label", "reasons", "shown_as"} <= set(body["spans"][0])
     vault = Vault.open(vault_dir)
     logs = {i: redaction_log.load(vault, i, alice.identity) for i in ids}
     table = PseudonymTable.from_json(vault.read_document(None, "pseudonyms", alice.identity))
@@ -132,8 +147,8 @@ def test_run_needs_the_identity(cli: CLI, tmp_path: Path, alice: Person, transcr
         hint="--identity",
     )
     assert_refused(
-        cli("redact", "run", "--vault", vault_dir, "nope"),
-        message="no record 'nope'",
+        cli("redact", "run", "--vault", vault_dir, "abcdefghijklmnopqrst"),
+        message="no record",
         hint="intake list",
     )
     assert snapshot(vault_dir) == before

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from intake.cli import VAULT_OPTION, open_record
+from intake.cli import VAULT_OPTION
 from keys.console import echo_json, identity_options, unlock
 
 POLICY_OPTION = click.option(
@@ -89,51 +89,79 @@ def preview(
 
 
 @redact_group.command("run")
-@click.argument("record_ids", nargs=-1)
+@click.argument("records", nargs=-1)
 @VAULT_OPTION
 @click.option("--all", "everything", is_flag=True, help="Every record in the vault.")
 @click.option(
     "--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Detection processes."
 )
 @POLICY_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per record (JSON Lines).")
 @identity_options
 def run(
-    record_ids: tuple[str, ...],
+    records: tuple[str, ...],
     vault_dir: Path,
     everything: bool,
     jobs: int,
     policy_file: Path | None,
+    as_json: bool,
     identity_path: Path | None,
     passphrase_file: Path | None,
 ) -> None:
-    """Analyse records: write each one's redaction log and update the pseudonym table."""
+    """Analyse RECORDS (interview codes, ids or id prefixes) or --all: write each one's
+    redaction log and update the pseudonym table. Progress goes to stderr."""
+    from intake import listing
     from intake.vault import Vault
     from keys.errors import UsageError
+    from redact.cli.progress import reporter
     from redact.pipeline import runner
+    from redact.pipeline.analysis import AnalysisFailed, Failure
 
-    if everything == bool(record_ids):
+    if everything == bool(records):
         raise UsageError(
             "give record ids or --all (not both)",
             f"e.g.: testimony redact run --vault {vault_dir} --all",
         )
     vault = Vault.open(vault_dir)
-    ids = vault.record_ids() if everything else [vault.record_dir(i).name for i in record_ids]
+    for ref in records:  # ids and prefixes checked before the passphrase is asked
+        matches = listing.id_matches(vault, ref)
+        if len(matches) != 1 and (matches or listing.looks_like_id(ref)):
+            vault.resolve(ref)
     identity = unlock(identity_path, passphrase_file, "analysing records")
+    ids = vault.record_ids() if everything else [vault.resolve(r, identity) for r in records]
     if not ids:
         click.echo("the vault holds no records yet", err=True)
         return
-    results = runner.run(vault, ids, identity, policy_file, jobs, datetime.now(UTC))
-    from redact.pipeline.analysis import AnalysisFailed, Failure
-
+    with reporter() as report:
+        results = runner.run(vault, ids, identity, policy_file, jobs, datetime.now(UTC), report)
     failures = []
     for record_id, spans in results:
+        code = vault.summary(record_id, identity).get("code") or ""
         if isinstance(spans, Failure):
             failures.append(spans)
-            click.echo(f"{record_id}  {spans.describe()}")
+        if as_json:
+            echo_json(_run_json(record_id, code, spans))
+        elif isinstance(spans, Failure):
+            click.echo(f"{record_id}  {code or '-'}  {spans.describe()}")
         else:
-            click.echo(f"{record_id}  {len(spans):4d} spans  {_counts(spans)}")
+            click.echo(f"{record_id}  {code or '-'}  {len(spans):4d} spans  {_counts(spans)}")
     if failures:
         raise AnalysisFailed(failures)
+
+
+def _run_json(record_id: str, code: str, spans: Any) -> dict[str, Any]:
+    """``{"record", "code", "spans": N, "labels": {LABEL: N}}``, or ``"failure"`` instead of
+    the counts when the record could not be analysed."""
+    from redact.pipeline.analysis import Failure
+
+    if isinstance(spans, Failure):
+        return {"record": record_id, "code": code, "failure": spans.to_json()}
+    return {
+        "record": record_id,
+        "code": code,
+        "spans": len(spans),
+        "labels": dict(Counter(s.label for s in spans)),
+    }
 
 
 @redact_group.command("evaluate")
@@ -185,31 +213,42 @@ def evaluate(
 
 
 @redact_group.command("show")
-@click.argument("record_id")
+@click.argument("record")
 @VAULT_OPTION
 @click.option("--spans", "list_spans", is_flag=True, help="Also list every span with its reason.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object: text and spans.")
 @identity_options
 def show(
-    record_id: str,
+    record: str,
     vault_dir: Path,
     list_spans: bool,
+    as_json: bool,
     identity_path: Path | None,
     passphrase_file: Path | None,
 ) -> None:
-    """Print a record as its redaction log would publish it (proposals applied)."""
+    """Print RECORD (interview code, id or id prefix) as its redaction log would publish it
+    (proposals applied)."""
+    from intake.cli import open_ref
+    from redact.detect.recognizers import display_name
     from redact.plan import redaction_log
     from redact.plan.proposal import apply
 
-    vault, identity = open_record(
-        vault_dir, record_id, identity_path, passphrase_file, "showing a redaction"
+    vault, identity, record_id = open_ref(
+        vault_dir, record, identity_path, passphrase_file, "showing a redaction"
     )
     found = redaction_log.require(vault, record_id, identity)
-    click.echo(apply(vault.record(record_id, identity).text, found.spans), nl=False)
+    redacted = apply(vault.record(record_id, identity).text, found.spans)
+    if as_json:
+        code = vault.summary(record_id, identity).get("code") or ""
+        spans = [{**s.to_json(), "shown_as": display_name(s.recognizer)} for s in found.spans]
+        echo_json({"record": record_id, "code": code, "redacted": redacted, "spans": spans})
+        return
+    click.echo(redacted, nl=False)
     if list_spans:
         for s in found.spans:
             click.echo(
                 f"{s.start:>6}-{s.end:<6} {s.label:<12} {s.action:<12} {s.status:<9} "
-                f"{s.score:.2f} {s.recognizer:<24} {s.replacement}",
+                f"{s.score:.2f} {display_name(s.recognizer):<24} {s.replacement}",
                 err=True,
             )
 

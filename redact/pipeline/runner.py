@@ -1,37 +1,33 @@
-"""``redact run`` over a vault: detect outside the lock, then link, plan and save under it."""
+"""``redact run`` over a vault: detect outside the lock, then link, plan and save under it.
+
+Long work says what it is doing: :func:`run` reports each phase ("loading the model",
+"analysing", "linking and saving") and each finished detection chunk to a ``Report`` callback;
+the command line draws it as a bar in a terminal and as plain lines otherwise. Nothing here
+prints.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intake.vault import Vault
 from keys.identity import Identity
+from redact.detect import engine
 from redact.detect.span import Span
 from redact.link.pseudonyms import PseudonymTable
 from redact.pipeline.analysis import Failure, Source, finish, prepare
 from redact.plan import policy as policy_module
 from redact.plan import redaction_log
 
-if TYPE_CHECKING:
-    from rich.progress import Progress
+# (phase, records done, records in all): called at each phase and after each detection chunk.
+Report = Callable[[str, int, int], None]
+LOADING, ANALYSING, SAVING = "loading the model", "analysing", "linking and saving"
 
 
-def _progress_bar() -> Progress:
-    """On stderr, so stdout stays one line per record for scripts."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-    return Progress(
-        "analysing",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
+def _quiet(phase: str, done: int, total: int) -> None:
+    return None
 
 
 def run(
@@ -41,14 +37,25 @@ def run(
     policy_file: Path | None,
     jobs: int,
     now: datetime,
+    report: Report = _quiet,
 ) -> list[tuple[str, list[Span] | Failure]]:
     """Analyse the records; one that fails is marked "analysis failed" and the rest go on."""
     chosen = policy_module.load(policy_file)
     records = [vault.record(record_id, identity) for record_id in ids]
     sources = [Source(r.id, r.text, r.protected_terms) for r in records]
-    with _progress_bar() as bar:
-        task = bar.add_task("analysing", total=len(sources))
-        merged = prepare(sources, jobs, lambda n: bar.advance(task, n))
+    total = len(sources)
+    report(LOADING, 0, total)
+    engine.warm()
+    report(ANALYSING, 0, total)
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        report(ANALYSING, done, total)
+
+    merged = prepare(sources, jobs, advance)
+    report(SAVING, total, total)
     with vault.lock():  # other writers wait; the table is re-read so nothing is lost
         table = PseudonymTable.from_json(
             vault.read_document(None, "pseudonyms", identity), chosen.style
