@@ -19,7 +19,10 @@ class Span:
     score: float
     recognizer: str  # the main reason; others are in ``explanation``
     explanation: str
-    entity: str  # entity key: the same person/place has the same key in every record
+    # the entity key: the same person or place has the same key in every record. Straight out
+    # of detection (overlaps.merge) it holds the recognizer's reading of the name ("kim|boram")
+    # or ""; redact.link.keys.assign_keys turns that into the key ("PERSON:kim|boram").
+    entity: str
     context: str = ""  # the words around it, for the reviewer
     action: str = "mask"  # pseudonymise | generalise | mask | keep
     replacement: str = ""
