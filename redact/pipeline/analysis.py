@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from intake.readers.plain import SPEAKER
 from keys.errors import RedactionError
@@ -35,6 +36,8 @@ class Source:
 
 
 Progress = Callable[[int], None]
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 
 @dataclass(frozen=True)
@@ -99,24 +102,38 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs)
 
 
+def _chunks(count: int, jobs: int, chunk: int) -> list[range]:
+    """``chunk`` items each; by default 4 in one process, and with workers about three chunks
+    each, at most 8 items, so that they finish together."""
+    size = chunk or (4 if jobs <= 1 else max(1, min(8, -(-count // (3 * jobs)))))
+    return [range(i, min(i + size, count)) for i in range(0, count, size)]
+
+
 def detect(
     texts: Sequence[str], jobs: int = 1, progress: Progress | None = None, chunk: int = 0
 ) -> list[Detected]:
-    """Raw findings per text; ``jobs`` > 1 spreads chunks over worker processes (``chunk`` texts
-    each; by default 4 in one process, and with workers about three chunks each, at most 8
-    texts, so that they finish together)."""
-    size = chunk or (4 if jobs <= 1 else max(1, min(8, -(-len(texts) // (3 * jobs)))))
-    chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
-    results: list[Detected] = []
-    if jobs <= 1 or len(chunks) <= 1:
-        for part in chunks:
-            results.extend(_detect_chunk(part))
+    """Raw findings per text; ``jobs`` > 1 spreads chunks over worker processes."""
+    parts = [[texts[i] for i in part] for part in _chunks(len(texts), jobs, chunk)]
+    return _spread(_detect_chunk, parts, jobs, progress)
+
+
+def _spread(
+    work: Callable[[list[_In]], list[_Out]],
+    parts: list[list[_In]],
+    jobs: int,
+    progress: Progress | None,
+) -> list[_Out]:
+    """``work`` over each part, in this process or over ``jobs`` workers, results in order."""
+    results: list[_Out] = []
+    if jobs <= 1 or len(parts) <= 1:
+        for part in parts:
+            results.extend(work(part))
             if progress:
                 progress(len(part))
         return results
     with _pool(jobs) as pool:
-        for part, found in zip(chunks, pool.map(_detect_chunk, chunks), strict=True):
-            results.extend(found)
+        for part, done in zip(parts, pool.map(work, parts), strict=True):
+            results.extend(done)
             if progress:
                 progress(len(part))
     return results
@@ -128,20 +145,32 @@ def _merged(source: Source, findings: list[Finding]) -> list[Span]:
     return linking.assign_keys(merge.merge(source.text, [*kept, *protected]))
 
 
+def _settled(source: Source, found: Detected) -> list[Span] | Failure:
+    if isinstance(found, tuple):
+        return Failure(source.record_id, "detection", *found)
+    try:
+        return _merged(source, found)
+    except Exception as exc:
+        return Failure(source.record_id, "merging", "merge", type(exc).__name__)
+
+
+def _prepare_chunk(sources: list[Source]) -> list[list[Span] | Failure]:
+    """Detection and merging of a few records (in a worker with ``--jobs``), each on its own."""
+    found = _detect_chunk([s.text for s in sources])
+    return [_settled(source, one) for source, one in zip(sources, found, strict=True)]
+
+
 def prepare(sources: Sequence[Source], jobs: int = 1, progress: Progress | None = None) -> Outcome:
-    """The slow, stateless half: detection and merging, per record, each record on its own."""
-    raw = detect([s.text for s in sources], jobs, progress)
+    """The slow, stateless half: detection and merging, per record, each record on its own
+    (spread over ``jobs`` worker processes)."""
+    parts = [[sources[i] for i in part] for part in _chunks(len(sources), jobs, 0)]
     outcome = Outcome([], {})
-    for i, (source, found) in enumerate(zip(sources, raw, strict=True)):
-        if isinstance(found, tuple):
-            outcome.failures[i] = Failure(source.record_id, "detection", *found)
+    for i, done in enumerate(_spread(_prepare_chunk, parts, jobs, progress)):
+        if isinstance(done, Failure):
+            outcome.failures[i] = done
             outcome.spans.append([])
-            continue
-        try:
-            outcome.spans.append(_merged(source, found))
-        except Exception as exc:
-            outcome.failures[i] = Failure(source.record_id, "merging", "merge", type(exc).__name__)
-            outcome.spans.append([])
+        else:
+            outcome.spans.append(done)
     return outcome
 
 
