@@ -36,6 +36,7 @@ class Entity:
     key: str
     label: str
     surfaces: tuple[str, ...]  # how it was written (in this record or anywhere in the corpus)
+    strength: int = 0  # the best evidence for its label (see :func:`evidence`)
 
 
 _PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
@@ -95,6 +96,26 @@ def is_full(key: str) -> bool:
     return len(body.split()) >= 2
 
 
+# How much a recognizer's word on a label is worth: a rule for that family of identifier (a
+# name, camp or place recognizer) over the statistical model and the capitalised-word net, which
+# only guess the label; a protected term or a linked mention says nothing of its own.
+_GUESSES = ("presidio:", "proper_nouns")
+_SILENT = ("protected-term", "linking")
+RULE, GUESS = 2, 1
+
+
+def _worth(recognizer: str) -> int:
+    if recognizer.startswith(_SILENT):
+        return 0
+    return GUESS if recognizer.startswith(_GUESSES) else RULE
+
+
+def evidence(span: Span) -> int:
+    """The best evidence among the recognizers that gave the span its label."""
+    worth = [_worth(r.recognizer) for r in span.reasons if r.label == span.label]
+    return max([*worth, _worth(span.recognizer)])
+
+
 def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, Entity]:
     """Entities by key, from this record's spans plus those already known in the corpus."""
     entities: dict[str, Entity] = {e.key: e for e in known}
@@ -103,7 +124,10 @@ def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, En
             continue
         old = entities.get(span.entity)
         surfaces = (old.surfaces if old else ()) + (span.text,)
-        entities[span.entity] = Entity(span.entity, span.label, tuple(dict.fromkeys(surfaces)))
+        strength = max(old.strength if old else 0, evidence(span))
+        entities[span.entity] = Entity(
+            span.entity, span.label, tuple(dict.fromkeys(surfaces)), strength
+        )
     return entities
 
 

@@ -36,6 +36,7 @@ from redact.link.keys import (
     is_full,
     key_body,
 )
+from redact.link.labels import LabelVote
 from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
 from redact.text.variants import MARRIED_TITLES, SURNAMES, role_titles
 
@@ -63,11 +64,13 @@ class Linker:
             if "#" in key:
                 self.scoped.setdefault(key.rpartition("#")[2], []).append(entity)
         self.typos = typo_aliases(self.corpus)
+        self.labels = LabelVote(self.corpus.values())
 
     def link(self, text: str, spans: Sequence[Span]) -> list[Span]:
         """Relink partial mentions and propose every unfound mention of a known entity.
         This record's entities explain a mention first; the corpus only when none does."""
         scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        spans = [self.labels.relabel(span) for span in spans]
         context = _Context(text, scope, collect(spans), self)
         linked = [self._untypo(_relink(span, context)) for span in spans]
         context.local = collect(linked)

@@ -1,0 +1,50 @@
+"""One label per entity across the corpus: a rule's label beats a guessed one (issue 11)."""
+
+from __future__ import annotations
+
+from redact.detect.recognizers.base import LOCATION, ORGANIZATION, PERSON, Reason
+from redact.detect.span import Span
+from redact.link import linking
+from redact.link.keys import collect, entity_key
+
+
+def _span(text: str, surface: str, label: str, recognizer: str, key: str = "") -> Span:
+    start = text.index(surface)
+    reason = Reason(recognizer, "test", 0.8, label)
+    entity = key or entity_key(label, surface)
+    return Span(
+        start, start + len(surface), surface, label, 0.8, recognizer, "", entity, reasons=(reason,)
+    )
+
+
+def test_a_guessed_label_gives_way_to_a_place_rule_elsewhere() -> None:
+    first, second = "We walked to Tabaksol at night.", "Tabaksol was quiet."
+    ruled = _span(first, "Tabaksol", LOCATION, "places")
+    guessed = _span(second, "Tabaksol", PERSON, "proper_nouns")
+    linker = linking.Linker(collect([ruled, guessed]).values())
+    one = linker.link(first, [ruled])
+    other = linker.link(second, [guessed])
+    assert (one[0].label, one[0].entity) == (other[0].label, other[0].entity)
+    assert other[0].label == LOCATION and "review" in other[0].explanation
+
+
+def test_initials_a_model_called_an_organisation_take_the_persons_key() -> None:
+    first, second = "Notes by TR.", "TR called."
+    ruled = _span(first, "TR", PERSON, "initials", key="PERSON:initials:TR")
+    guessed = _span(second, "TR", ORGANIZATION, "presidio:SpacyRecognizer")
+    linker = linking.Linker(collect([ruled, guessed]).values())
+    linked = linker.link(second, [guessed])
+    assert (linked[0].label, linked[0].entity) == (PERSON, "PERSON:initials:TR")
+
+
+def test_two_rules_that_disagree_or_two_guesses_change_nothing() -> None:
+    first, second = "Ogapi was there.", "Ogapi again."
+    place = _span(first, "Ogapi", LOCATION, "places")
+    name = _span(second, "Ogapi", PERSON, "korean_names")
+    linker = linking.Linker(collect([place, name]).values())
+    assert linker.link(second, [name])[0].label == PERSON
+    assert linker.link(first, [place])[0].label == LOCATION
+    guess_place = _span(first, "Ogapi", LOCATION, "proper_nouns")
+    guess_name = _span(second, "Ogapi", PERSON, "presidio:SpacyRecognizer")
+    guesses = linking.Linker(collect([guess_place, guess_name]).values())
+    assert guesses.link(second, [guess_name])[0].label == PERSON
