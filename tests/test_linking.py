@@ -358,3 +358,24 @@ def test_the_index_finds_a_known_name_however_it_is_written(known: str, text: st
     linked = linking.Linker(corpus).link(text, [])
     assert [s.entity for s in linked] == [entity_key(PERSON, known)]
     assert "Later" not in linked[0].text and "came" not in linked[0].text
+
+
+@pytest.mark.parametrize(
+    ("swallowed", "name"),
+    [
+        ("Meets Da-som", "Da-som"),  # a sentence-initial verb in a chronology line
+        ("Told Seo Da-som", "Seo Da-som"),
+        ("Asked Jin Xiaoming", "Jin Xiaoming"),
+    ],
+)
+def test_a_swallowed_english_word_is_no_part_of_the_key(swallowed: str, name: str) -> None:
+    assert entity_key(PERSON, swallowed) == entity_key(PERSON, name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Song Ye-rin", "Moon Da-som", "Grace Lee"],
+)
+def test_a_surname_or_an_english_given_name_stays_in_the_key(name: str) -> None:
+    rest = name.partition(" ")[2]
+    assert entity_key(PERSON, name) != entity_key(PERSON, rest)

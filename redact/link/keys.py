@@ -23,9 +23,10 @@ from redact.detect.recognizers.base import (
     QQ,
     WECHAT,
 )
+from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.detect.span import Span
 from redact.text.search import compact, fold, strip_possessive
-from redact.text.variants import han_reading, name_key, word_set
+from redact.text.variants import SURNAMES, han_reading, name_key, role_titles, word_set
 
 LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
 MIN_LETTERS = 3  # "Ri" or "Yu" alone are not searched for: far too many false hits
@@ -64,6 +65,9 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
     A place's key leaves out a trailing place word ("Musan county" is Musan)."""
     surface = strip_possessive(surface)
     if label == PERSON:
+        named = _without_english_lead(surface)
+        if named != surface:
+            surface, name = named, None  # the recognizer's reading has the word in it too
         if name and han_reading(name) != name:
             name = name_key(name)  # a reading in Chinese characters: read it in pinyin
         if not name and any(c.isdigit() for c in surface):
@@ -80,6 +84,26 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
         named = compact(" ".join(w for w in fold(bare).split() if w not in _CAMP_NOISE))
         return f"{label}:{named if named and not named.isdigit() else compact(bare)}"
     return f"{label}:{compact(bare) or compact(surface)}"
+
+
+_LEAD = re.compile(r"([A-Z][a-z]+(?:-[a-z]+)?)\s+(?=\S)")
+COMMON_LEAD = 4.0  # Zipf frequency: "Meets" 4.4, "Saw" 5.3; a name like "Natasha" is < 3.5
+
+
+def _without_english_lead(surface: str) -> str:
+    """A person's name without a capitalised everyday English word swallowed before it
+    ("Meets Kŭm-hŭi" is Kŭm-hŭi, "Saw Kim Min-jun" Kim Min-jun), so the key is the one the
+    name has elsewhere. Only before a name read as Korean or Chinese with its given name; never
+    a known surname ("Song", "Moon") or a title ("Auntie"), which are part of how one is named."""
+    match = _LEAD.match(surface)
+    if not match:
+        return surface
+    word = match.group(1)
+    if fold(word) in SURNAMES or role_titles(surface) or not is_common_word(word, COMMON_LEAD):
+        return surface
+    rest = surface[match.end() :]
+    _, bar, given = name_key(rest).partition("|")
+    return rest if bar and given else surface
 
 
 def key_body(key: str) -> str:
