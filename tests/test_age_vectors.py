@@ -2,7 +2,8 @@
 
 Each vector names what a correct decrypter must do. Ours is keys._age.format (pyrage underneath;
 keys.sealing calls it): success must give exactly the payload's SHA-256; every failure kind must
-raise our one opaque error and give no plaintext. Vectors for key types we do not support are skipped, by name.
+raise our one opaque error and give no plaintext. Vectors for key types we do not support are
+skipped, by name.
 """
 
 from __future__ import annotations
