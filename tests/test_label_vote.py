@@ -48,3 +48,23 @@ def test_two_rules_that_disagree_or_two_guesses_change_nothing() -> None:
     guess_name = _span(second, "Ogapi", PERSON, "presidio:SpacyRecognizer")
     guesses = linking.Linker(collect([guess_place, guess_name]).values())
     assert guesses.link(second, [guess_name])[0].label == PERSON
+
+
+def test_an_organisation_is_one_key_without_its_legal_form_or_script() -> None:
+    from redact.link.keys import entity_key as key
+
+    one = key(ORGANIZATION, "Pyoldal Fisheries Co., Ltd.")
+    assert one == key(ORGANIZATION, "the Pyoldal Fisheries")
+    assert one == key(ORGANIZATION, "Pyoldal Fisheries")
+    cyrillic = "\u041e\u041e\u041e «Заря-Лес»"  # the Russian legal form, in Cyrillic
+    assert key(ORGANIZATION, "OOO Zarya-Les") == key(ORGANIZATION, cyrillic)
+    assert key(ORGANIZATION, "Pyoldal Fisheries") != key(ORGANIZATION, "Pyoldal Foods")
+
+
+def test_a_guessed_place_is_the_organisation_a_rule_named_with_its_legal_form() -> None:
+    first, second = "Paid by Pyoldal Fisheries Co., Ltd. monthly.", "Pyoldal Fisheries hired us."
+    ruled = _span(first, "Pyoldal Fisheries Co., Ltd.", ORGANIZATION, "addresses")
+    guessed = _span(second, "Pyoldal Fisheries", LOCATION, "proper_nouns")
+    linker = linking.Linker(collect([ruled, guessed]).values())
+    linked = linker.link(second, [guessed])
+    assert (linked[0].label, linked[0].entity) == (ORGANIZATION, ruled.entity)

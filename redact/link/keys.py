@@ -27,6 +27,7 @@ from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.detect.span import Span
 from redact.text.search import compact, fold, strip_possessive
 from redact.text.variants import SURNAMES, han_reading, name_key, role_titles, word_set
+from redact.text.variants import fold as variants_fold
 
 LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
 MIN_LETTERS = 3  # "Ri" or "Yu" alone are not searched for: far too many false hits
@@ -83,7 +84,25 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
     if label == CAMP:
         named = compact(" ".join(w for w in fold(bare).split() if w not in _CAMP_NOISE))
         return f"{label}:{named if named and not named.isdigit() else compact(bare)}"
+    if label == ORGANIZATION:
+        return f"{label}:{org_letters(bare) or compact(bare) or compact(surface)}"
     return f"{label}:{compact(bare) or compact(surface)}"
+
+
+# A legal form says what kind of body, not which: "Haedam Foods Co., Ltd." is Haedam Foods,
+# "OOO Vostok-Stroy" (in Cyrillic too) is Vostok-Stroy.
+_LEGAL_FORM = re.compile(
+    r"^(?:ooo|zao|oao|pao|ao|tov)\s+|[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|llc|inc\.?|"
+    r"corp\.?|company limited|limited|gmbh|llp|pte\.?(?:\s*ltd\.?)?)$"
+)
+
+
+def org_letters(surface: str) -> str:
+    """An organisation's letters in Latin (Cyrillic transliterated), its legal form and a
+    leading article left out; a word-final y read as i ("Stroy", from Cyrillic "Stroi")."""
+    folded = variants_fold(_ARTICLE.sub("", strip_possessive(surface)))
+    bare = _LEGAL_FORM.sub("", folded.strip()).strip() or folded
+    return "".join(c for c in re.sub(r"y\b", "i", bare) if c.isalnum())
 
 
 _LEAD = re.compile(r"([A-Z][a-z]+(?:-[a-z]+)?)\s+(?=\S)")

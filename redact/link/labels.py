@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from redact.detect.recognizers.base import CAMP, LOCATION, ORGANIZATION, PERSON
 from redact.detect.span import Span
-from redact.link.keys import MIN_LETTERS, Entity, entity_key, evidence
+from redact.link.keys import MIN_LETTERS, Entity, entity_key, evidence, org_letters
 from redact.text.search import compact, strip_possessive
 
 VOTED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION)
@@ -22,7 +22,9 @@ _WORDS = {PERSON: "a person", LOCATION: "a place", CAMP: "a camp", ORGANIZATION:
 
 
 def _letters(surface: str) -> str:
-    return compact(strip_possessive(surface))
+    """What two written names must share to be one: letters in Latin, an organisation's
+    legal form and a leading article aside (``keys.org_letters``)."""
+    return org_letters(surface) or compact(strip_possessive(surface))
 
 
 class LabelVote:
