@@ -49,6 +49,7 @@ NO_IDENTITY: dict[str, str | None] = {"TESTIMONY_IDENTITY": None}
 # In order: each step's command, its arguments (--vault and --json are added), its environment.
 STEPS: list[Step] = [
     ("keys new", lambda s: ["--name", "Wren Tester", "--out", str(s["dir"] / "new.key"),
+                            "--card-out", str(s["dir"] / "new.card"),
                             "--allow-weak-passphrase"], {}),
     ("keys card", lambda s: [s["key"]], {}),
     ("intake add", lambda s: [s["txt"], "--code", CODE, "--protect", "Ryu Dal-nim"], {}),
@@ -79,7 +80,8 @@ STEPS: list[Step] = [
     ("vault settings", lambda s: [], {}),
 ]  # fmt: skip
 WITHOUT_VAULT = {"keys new", "keys card", "redact preview"}
-DATA_KEYED = {"export report.by_status"}  # maps whose keys are data (a count per status)
+# maps whose keys are data: a count per status, per label
+DATA_KEYED = {"export report.by_status", "redact run.labels"}
 
 
 def _options(command: click.Command) -> set[str]:
