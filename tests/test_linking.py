@@ -379,3 +379,13 @@ def test_a_swallowed_english_word_is_no_part_of_the_key(swallowed: str, name: st
 def test_a_surname_or_an_english_given_name_stays_in_the_key(name: str) -> None:
     rest = name.partition(" ")[2]
     assert entity_key(PERSON, name) != entity_key(PERSON, rest)
+
+
+@pytest.mark.parametrize("written", ["TR", "T.R.", "T. R.", "T.-R."])
+def test_initials_get_one_key_however_they_are_dotted(written: str) -> None:
+    assert entity_key(PERSON, written) == "PERSON:initials:TR"
+
+
+@pytest.mark.parametrize("surname", ["KIM", "RI", "OH"])
+def test_a_surname_in_capitals_is_not_initials(surname: str) -> None:
+    assert "initials" not in entity_key(PERSON, surname)

@@ -73,6 +73,9 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
             name = name_key(name)  # a reading in Chinese characters: read it in pinyin
         if not name and any(c.isdigit() for c in surface):
             return f"{PERSON}:code:{compact(surface)}"  # a participant code ("P-12", "W7")
+        initials = "".join(c for c in surface if c.isalpha())
+        if not name and _INITIALS.fullmatch(surface) and initials.lower() not in SURNAMES:
+            return f"{PERSON}:initials:{initials}"
         key = name if name else name_key(surface)
         key = _PATRONYMIC.sub("", key)  # Viktor Sergeyevich Morozov = Viktor Morozov
         if any(c.isalnum() for c in key):
@@ -105,6 +108,8 @@ def org_letters(surface: str) -> str:
     return "".join(c for c in re.sub(r"y\b", "i", bare) if c.isalnum())
 
 
+# Initials written in capitals ("KH", "K.H.", "K. H."): one key however they are dotted
+_INITIALS = re.compile(r"[A-Z](?:[.\s-]{0,2}[A-Z]){1,3}\.?")
 _LEAD = re.compile(r"([A-Z][a-z]+(?:-[a-z]+)?)\s+(?=\S)")
 COMMON_LEAD = 4.0  # Zipf frequency: "Meets" 4.4, "Saw" 5.3; a name like "Natasha" is < 3.5
 
