@@ -205,31 +205,6 @@ def test_a_given_name_no_full_name_explains_is_one_entity_across_records() -> No
     assert _key_of(one, "Chae-won") == _key_of(other, "Chae-won")
 
 
-def test_a_given_name_alone_links_to_the_one_person_of_the_corpus_called_by_it() -> None:
-    # another record names Seo Da-yeon in full and calls her Da-yeon: she is called by it
-    known = [Entity(entity_key(PERSON, "Seo Da-yeon"), PERSON, ("Seo Da-yeon", "Da-yeon"))]
-    text = "Da-yeon carried the bag."
-    linked = linking.Linker(known).link(text, _spans(text, "Da-yeon"))
-    assert _key_of(linked, "Da-yeon") == entity_key(PERSON, "Seo Da-yeon")
-
-
-def test_a_given_name_alone_stays_apart_without_evidence_or_with_two_owners() -> None:
-    text = "Da-yeon carried the bag."
-    spans = _spans(text, "Da-yeon")
-    alone = entity_key(PERSON, "Da-yeon")
-    # never called by the given name alone: perhaps another woman of that given name
-    never = [Entity(entity_key(PERSON, "Seo Da-yeon"), PERSON, ("Seo Da-yeon",))]
-    assert _key_of(linking.Linker(never).link(text, spans), "Da-yeon") == alone
-    two = [
-        Entity(entity_key(PERSON, "Seo Da-yeon"), PERSON, ("Seo Da-yeon", "Da-yeon")),
-        Entity(entity_key(PERSON, "Ma Da-yeon"), PERSON, ("Ma Da-yeon", "Da-yeon")),
-    ]
-    assert _key_of(linking.Linker(two).link(text, spans), "Da-yeon") == alone
-    # one letter apart is not the same given name here: no typo tolerance across records
-    typo = [Entity(entity_key(PERSON, "Seo Da-yeong"), PERSON, ("Seo Da-yeong", "Da-yeong"))]
-    assert _key_of(linking.Linker(typo).link(text, spans), "Da-yeon") == alone
-
-
 def test_a_role_title_is_one_person_across_records_unless_one_name_explains_it() -> None:
     corpus = [
         Entity(entity_key(PERSON, "Han Sung-jun"), PERSON, ("Han Sung-jun",)),

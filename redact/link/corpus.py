@@ -89,7 +89,6 @@ class Index:
         self.longest = 0  # the most letters one variant has
         self.by_surname: dict[str, list[str]] = {}
         self.other_people: list[str] = []  # full names of another origin ("Viktor Morozov")
-        self.by_given: dict[str, list[str]] = {}  # a given name (or a first or last word)
         for entity in entities:
             self.add(entity)
 
@@ -109,10 +108,6 @@ class Index:
                 group = self.other_people
             if entity.key not in group:
                 group.append(entity.key)
-            for given in _given_words(body):
-                owners = self.by_given.setdefault(given, [])
-                if entity.key not in owners:
-                    owners.append(entity.key)
 
     def present(self, runs: list[str]) -> dict[str, list[str]]:
         """The letters of the windows of runs that some variant has -> the entities' keys."""
@@ -128,25 +123,10 @@ class Index:
                     found[letters] = keys
         return found
 
-    def given_owners(self, given: str) -> list[str]:
-        """Full names whose given name (or, in a name of another origin, whose first or last
-        word) has exactly these letters: no typo tolerance."""
-        return list(
-            dict.fromkeys([*self.by_given.get(given, ()), *self.by_given.get(_letters(given), ())])
-        )
-
     def full_names(self, surname: str) -> list[str]:
         """Full names a title and this surname could mean: of that surname, or of another
         origin (matched word by word)."""
         return [*self.by_surname.get(surname, ()), *self.other_people]
-
-
-def _given_words(body: str) -> tuple[str, ...]:
-    """What a given name alone could be matched on in a full name's key body."""
-    if "|" in body:
-        return (body.partition("|")[2],)
-    words = body.split()
-    return tuple(dict.fromkeys(_letters(w) for w in (words[0], words[-1]))) if words else ()
 
 
 def typo_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:

@@ -220,38 +220,7 @@ def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
         )
     if body.rpartition("|")[0]:  # a surname alone names nobody outside its own record
         return f"{own}#{context.scope}", "no full name in this record explains it"
-    owner = _given_owner(surface, body, context)
-    if owner:
-        return owner, (
-            "a given name alone; no full name in this record explains it, and only one person "
-            f"of the corpus is called by it (written '{_first(owner, context)}'): linked, review"
-        )
     return own, "a given name alone; no full name in this record explains it"
-
-
-def _called_by_given(entity: Entity) -> bool:
-    """Somewhere a record that names the person in full also calls them by the given name
-    alone: evidence that the given name alone is how this person is known."""
-    given = key_body(entity.key).rpartition("|")[2]
-    return any(
-        (body := _partial_body(Span(0, 0, strip_possessive(s), PERSON, 0, "", "", entity.key)))
-        is not None
-        and not body.rpartition("|")[0]
-        and body.rpartition("|")[2] == given
-        for s in entity.surfaces
-    )
-
-
-def _given_owner(surface: str, body: str, context: _Context) -> str | None:
-    """The one full name of the corpus whose given name is exactly this one (no typo), else
-    None: a given name alone that names one person anywhere is that person in every record."""
-    linker = context.linker
-    owners = {
-        linker.typos.get(k, k)
-        for k in linker.index.given_owners(body.rpartition("|")[2])
-        if explains(surface, body, linker.corpus[k]) and _called_by_given(linker.corpus[k])
-    }
-    return owners.pop() if len(owners) == 1 else None
 
 
 def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tuple[str, str]:
