@@ -34,13 +34,13 @@ def _scores(folder: Path) -> Scores:
     return score(_prepared(folder), policy_module.load(None))
 
 
-# Measured 2026-12-02 02:25 UTC (samples: 14 documents; blind: 26 documents), after a given
-# name alone linked to the one full name of the corpus called by it, one label per entity by
-# the strongest evidence, organisation keys without their legal form or script, and one key
-# for initials however dotted:
-#   samples  must-mask 1.000, PERSON 1.000, LOCATION 1.000; wrong merges 0; consistency 0.794;
+# Measured 2026-12-02 02:33 UTC (samples: 14 documents; blind: 26 documents), after one label
+# per entity by the strongest evidence, organisation keys without their legal form or script,
+# and one key for initials however dotted (a given name alone still links only inside its
+# record, as issue 11 asks: the cross-record rule was reverted):
+#   samples  must-mask 1.000, PERSON 1.000, LOCATION 1.000; wrong merges 0; consistency 0.765;
 #            precision 0.944
-#   blind    must-mask 0.992, PERSON 0.992, LOCATION 0.993; wrong merges 0; consistency 0.652;
+#   blind    must-mask 0.992, PERSON 0.992, LOCATION 0.993; wrong merges 0; consistency 0.635;
 #            precision 0.922
 # (folder, must-mask mention recall, PERSON mention recall, LOCATION mention recall)
 RECALL_FLOORS = [
@@ -49,8 +49,8 @@ RECALL_FLOORS = [
 ]
 # (folder, most wrong merges allowed, least consistency, least precision of hidden spans)
 LINKING_FLOORS = [
-    (SAMPLES, 0, 0.79, 0.92),
-    (BLIND, 0, 0.65, 0.90),
+    (SAMPLES, 0, 0.76, 0.92),
+    (BLIND, 0, 0.63, 0.90),
 ]
 
 
