@@ -14,6 +14,7 @@ from keys.console import (
     passphrase_option,
     show_generated,
     unlock,
+    warn,
 )
 
 
@@ -138,11 +139,9 @@ def backup_command(
         f"{unlocked.recipient.fingerprint})",
         err=True,
     )
-    click.echo(
-        f"testimony: warning: any {threshold} of these files ARE your identity: print each "
-        "share, store the papers apart (different people, different places), then delete "
-        f"the files in {out}",
-        err=True,
+    warn(
+        f"any {threshold} of these files ARE your identity: print each share, store the "
+        f"papers apart (different people, different places), then delete the files in {out}"
     )
 
 

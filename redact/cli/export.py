@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from intake.cli import VAULT_OPTION
-from keys.console import identity_options, unlock
+from keys.console import identity_options, unlock, warn
 from redact.cli.review import POLICY_OPTION
 
 OUT_OPTION = click.option(
@@ -182,8 +182,7 @@ def full_log(
     record_id = vault.resolve(record_ref, identity)
     export.export_log(vault, identity, record_id, out, fmt, datetime.now(UTC), force)
     click.echo(str(out))
-    click.echo(
-        f"warning: {out} holds identifying original text, unencrypted (mode 0600); "
-        "keep it off shared drives and delete it after the review",
-        err=True,
+    warn(
+        f"{out} holds identifying original text, unencrypted (mode 0600); "
+        "keep it off shared drives and delete it after the review"
     )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from intake.cli import VAULT_OPTION, open_ref
-from keys.console import echo_json, identity_options
+from keys.console import echo_json, identity_options, warn
 
 if TYPE_CHECKING:
     from intake.vault import Vault
@@ -92,10 +92,9 @@ def _decide(ref: str, vault_dir: Path, decision: Decision, options: dict[str, An
     )
     report(record_id, log, decision.action, 1, options["as_json"])
     if decision.reason and log.events[-1].get("reason"):
-        click.echo(
-            "warning: a protected term stays visible; your reason is signed in the log and the "
-            "release is listed in the public report",
-            err=True,
+        warn(
+            "a protected term stays visible; your reason is signed in the log and the "
+            "release is listed in the public report"
         )
 
 

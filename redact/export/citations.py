@@ -118,7 +118,8 @@ def public_place(record: Record, citing: Citing) -> str:
         pseudonym = citing.table.pseudonym(key)
         return marked(pseudonym, citing.marker) if pseudonym else SOMEWHERE
     if action == "generalise":  # as the plan decides it: once per entity, from its key
-        country = country_of(key.partition(":")[2] or place)
+        by_country = citing.policy.generalise.get(LOCATION, "country") == "country"
+        country = country_of(key.partition(":")[2] or place) if by_country else None
         return f"a place in {country}" if country else SOMEWHERE
     return SOMEWHERE
 

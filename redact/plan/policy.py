@@ -13,6 +13,8 @@ from keys.errors import RedactionError
 from redact.text.search import same_phrase, strip_possessive
 
 ACTIONS = ("pseudonymise", "generalise", "mask", "keep")
+AGE_LEVELS = ("decade",)  # "in her 30s"
+PLACE_LEVELS = ("country", "none")  # "a place in China", or only "a place"
 STYLES = ("labels", "names")
 DEFAULT_POLICY = Path(__file__).with_name("default-policy.toml")
 _DATE_LEVELS = ("year", "month")
@@ -57,8 +59,12 @@ def parse(text: str, source: str) -> Policy:
                 "use one of: " + ", ".join(ACTIONS),
             )
     generalise = {str(k): str(v) for k, v in _table(body, "generalise", source).items()}
-    if generalise.get("DATE", "year") not in _DATE_LEVELS:
-        raise RedactionError(f"{source}: [generalise] DATE must be 'year' or 'month'")
+    for label, levels in (("DATE", _DATE_LEVELS), ("AGE", AGE_LEVELS), ("LOCATION", PLACE_LEVELS)):
+        if generalise.get(label, levels[0]) not in levels:
+            raise RedactionError(
+                f"{source}: [generalise] {label} = '{generalise[label]}' is not a level",
+                "use one of: " + ", ".join(levels),
+            )
     allow = {str(k): tuple(map(str, v)) for k, v in _table(body, "allow", source).items()}
     style = str(_table(body, "pseudonyms", source).get("style", "labels"))
     if style not in STYLES:

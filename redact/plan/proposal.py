@@ -23,7 +23,8 @@ def _generalise(span: Span, policy: Policy, country_of: CountryOf) -> str:
         # decided once per entity, from its key (its letters, place words aside), never per
         # mention: every record and every spelling of one place reads the same
         name = span.entity.partition(":")[2] if span.entity.startswith(f"{LOCATION}:") else ""
-        country = country_of(name or span.text)
+        by_country = policy.generalise.get(LOCATION, "country") == "country"
+        country = country_of(name or span.text) if by_country else None
         return f"[a place in {country}]" if country else "[a place]"
     return f"[{LABEL_WORDS.get(span.label, span.label.lower())}]"
 
