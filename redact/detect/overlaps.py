@@ -75,7 +75,7 @@ _WORDS = re.compile(r"[\w'\u2019-]+")
 _TRIMMED = ("presidio:", "linking")
 _NAMED = (PERSON, LOCATION, ORGANIZATION)
 _ARTICLES = frozenset({"the", "a", "an"})
-COMMON_AT_START = 4.0  # Zipf frequency: "Sold" 4.5, "Home" 5.9; names like Natasha are < 3.5
+COMMON_AT_START = 4.0  # Zipf frequency: "Sold" 4.5, "Home" 5.9; names like Svetlana are < 3.5
 
 
 def _never_an_entity(surface: str) -> bool:

@@ -58,7 +58,7 @@ def explains(surface: str, body: str, entity: Entity) -> bool:
             written = spelling(surface)
             return surname == e_surname and written in {spelling(s) for s in entity.surfaces}
         return given == e_given or _typo(given, e_given)
-    # a name of another origin, or a Korean name with a surname we do not know ("Kye Chae-ho"):
+    # a name of another origin, or a Korean name with a surname we do not know ("Kye Dal-ho"):
     # its first or last word, or all words but the first or the last
     words = target.split()
     word = _letters(surname or given)

@@ -92,8 +92,8 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
     return f"{label}:{compact(bare) or compact(surface)}"
 
 
-# A legal form says what kind of body, not which: "Haedam Foods Co., Ltd." is Haedam Foods,
-# "OOO Vostok-Stroy" (in Cyrillic too) is Vostok-Stroy.
+# A legal form says what kind of body, not which: "Sodam Foods Co., Ltd." is Sodam Foods,
+# "OOO Zarya-Stroy" (in Cyrillic too) is Zarya-Stroy.
 _LEGAL_FORM = re.compile(
     r"^(?:ooo|zao|oao|pao|ao|tov)\s+|[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|llc|inc\.?|"
     r"corp\.?|company limited|limited|gmbh|llp|pte\.?(?:\s*ltd\.?)?)$"
@@ -111,12 +111,12 @@ def org_letters(surface: str) -> str:
 # Initials written in capitals ("KH", "K.H.", "K. H."): one key however they are dotted
 _INITIALS = re.compile(r"[A-Z](?:[.\s-]{0,2}[A-Z]){1,3}\.?")
 _LEAD = re.compile(r"([A-Z][a-z]+(?:-[a-z]+)?)\s+(?=\S)")
-COMMON_LEAD = 4.0  # Zipf frequency: "Meets" 4.4, "Saw" 5.3; a name like "Natasha" is < 3.5
+COMMON_LEAD = 4.0  # Zipf frequency: "Meets" 4.4, "Saw" 5.3; a name like "Svetlana" is < 3.5
 
 
 def _without_english_lead(surface: str) -> str:
     """A person's name without a capitalised everyday English word swallowed before it
-    ("Meets Kŭm-hŭi" is Kŭm-hŭi, "Saw Kim Min-jun" Kim Min-jun), so the key is the one the
+    ("Meets Kŭm-ok" is Kŭm-ok, "Saw Kim Min-jun" Kim Min-jun), so the key is the one the
     name has elsewhere. Only before a name read as Korean or Chinese with its given name; never
     a known surname ("Song", "Moon") or a title ("Auntie"), which are part of how one is named."""
     match = _LEAD.match(surface)

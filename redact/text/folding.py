@@ -1,7 +1,7 @@
 """Folds: one text read with the differences that do not matter taken out, named by purpose.
 
-A testimony writes one name many ways: McCune-Reischauer breves and apostrophes (Ch'oe Yŏng-sil,
-Kŭm-hŭi, Kŭmp'a-guyŏk), accents of other romanizations (Sükhbaatar), Cyrillic (Наталья), case.
+A testimony writes one name many ways: McCune-Reischauer breves and apostrophes (Ch'oe Yŏng-dal,
+Kŭm-ok, Kŭmp'a-guyŏk), accents of other romanizations (Ölziibaatar), Cyrillic (Людмила), case.
 Each fold below takes out what its user does not need and keeps what it does:
 
 ============== ====== ========== =========== ============== =========================
@@ -48,7 +48,7 @@ def _latin_char(char: str) -> str:
 
 
 def latin_fold(text: str) -> str:
-    """'Ch'oe Yŏng-sil' -> "Ch'oe Yong-sil"; same length, case kept, non-Latin untouched."""
+    """'Ch'oe Yŏng-dal' -> "Ch'oe Yong-dal"; same length, case kept, non-Latin untouched."""
     if text.isascii():
         return text
     return "".join(_latin_char(c) for c in text)
@@ -73,7 +73,7 @@ def search_fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def name_fold(text: str) -> str:
-    """ "Ch'ŏe" -> 'choe', 'Наталья' -> 'natalya': lower case, no diacritics, no apostrophes,
+    """ "Ch'ŏe" -> 'choe', 'Людмила' -> 'lyudmila': lower case, no diacritics, no apostrophes,
     Cyrillic transliterated. Not length-preserving: for identity keys, not for offsets."""
     text = unicodedata.normalize("NFKD", text.translate(_NAME_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()

@@ -103,7 +103,7 @@ _CAMP_NAME = re.compile(rf"^((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD})\s")
 
 
 def _names_alone(text: str, named: list[Finding]) -> list[Finding]:
-    """Later mentions of a named camp's name without its camp word ("Suan Phlu" after "Suan Phlu
+    """Later mentions of a named camp's name without its camp word ("Nong Saeng" after "Nong Saeng
     IDC"), unless the name is a town: in the gazetteer, or said to be one ("X county Bowibu")."""
     names: dict[str, str | None] = {}
     for f in named:

@@ -10,7 +10,7 @@ Shapes found:
   UNHCR, NGO, DPRK, ROK, PRC, USB, ...), or stand on an all-caps line (a heading)
 
 :func:`link_initials` (run by the engine once every recognizer has spoken) gives initials the key
-of the one person of the record whose name has those initials (Kim Kŭm-hŭi: "KKH", "KH", "KK";
+of the one person of the record whose name has those initials (Kim Kŭm-hwa: "KKH", "KH", "KK";
 Bo-ram Kim: "BRK"), so that linking joins them; initials that fit several people stay unlinked.
 """
 

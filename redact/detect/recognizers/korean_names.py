@@ -12,12 +12,12 @@ Shapes found, in any common romanization (McCune-Reischauer, Revised, ad hoc, al
   "Ri"), linked to the full name's key
 
 * surname + a Korean title written after it: "Han moksa-nim", "Pak sajang", "Ri sŏnsaeng"
-* the one-letter surname O with a hyphenated given name: "O Myŏng-suk"
+* the one-letter surname O with a hyphenated given name: "O Kyŏng-ae"
 * a Hangul name with a Hangul title after it: "한승준 목사", "김보람 씨" (title kept in the span)
 
 English words that are also surnames (Song, Moon, Kang, Nam, Go, So, Ha, Yu) are only taken with a
 given-name shape after them or a title before them; capitalisation is required. Breves and accents
-(McCune-Reischauer: Chŏng, Kŭm-hŭi, ŏnni) are folded first (:func:`latin_fold`, same length), so
+(McCune-Reischauer: Chŏng, Kŭm-ok, ŏnni) are folded first (:func:`latin_fold`, same length), so
 every rule reads them as their plain letters.
 """
 

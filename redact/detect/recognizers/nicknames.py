@@ -2,16 +2,16 @@
 
 Shapes found:
 
-* after a naming verb: 'we called him the Badger', 'known as Rabbit', 'nicknamed "Little
-  Tiger"', 'whom the men called "the Owl"', 'people call her Granny Fox' (0.5); the article
+* after a naming verb: 'we called him the Badger', 'known as Sparrow', 'nicknamed "Little
+  Bear"', 'whom the men called "the Crane"', 'people call her Granny Fox' (0.5); the article
   "the" belongs to the nickname ("the Badger" is the name; "[Person 4]" reads in its place)
-* a publication pseudonym: '(pseudonym: Min)', 'pseudonym "Sŏn-a"', 'under the pseudonym Jin'
-* a quoted epithet or alias in a list or in brackets: 'Pak Myŏng-ho ("the tall one", Tumen)',
+* a publication pseudonym: '(pseudonym: Min)', 'pseudonym "Hae-na"', 'under the pseudonym Jin'
+* a quoted epithet or alias in a list or in brackets: 'Pak Tong-ho ("the tall one", Tumen)',
   '"Tall Pak", "Broker Pak"' (0.4)
 * once found, every other mention of the same nickname in the record ("The Badger said"), 0.45
 
 The nickname ends at the closing quote, or after at most three capitalised words, so a sentence
-that goes on ("called him Rabbit because ...") does not become part of it.
+that goes on ("called him Sparrow because ...") does not become part of it.
 """
 
 from __future__ import annotations

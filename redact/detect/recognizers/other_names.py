@@ -7,8 +7,8 @@ Shapes found:
   "Tumurbaatar", "Tsendsuren", "Batkhuyag" (a capitalised word ending in a common element: -baatar,
   -erdene, -tsetseg, -chimeg, -tuya, -khand, -zorig, -suren, -dorj, -jargal, ...), with a
   genitive patronymic before it ("Dorjiin Tumurbaatar") or an initial ("Ts. Tsendsuren")
-* Lao and Thai names after a title: "Khun Somchai", "Nang Chanthala", "Thao Khamsing",
-  "Pol. Sgt. Kittipong Boonmee", "Mr. Souksavanh", "Ms. Sengdara" (title kept in the span)
+* Lao and Thai names after a title: "Khun Prasert", "Nang Chanthala", "Thao Khamsing",
+  "Pol. Sgt. Kittipong Boonmee", "Mr. Vilaykham", "Ms. Sengdara" (title kept in the span)
 * Chinese characters with a familiar prefix or a title: 老王, 小李, 阿芳 is left alone (not a
   surname), 崔老板, 朴阿姨, 韩牧师, 王师傅 (inside running Chinese text too)
 * familiar forms: "Old Mrs. Sun", "Little Kwang", "Old Kim" (the prefix kept)

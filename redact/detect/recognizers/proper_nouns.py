@@ -10,8 +10,8 @@ billion words, from the installed lexicon; nothing is fetched) of at least:
 
 * ``MID_SENTENCE`` = 3.5 for a word capitalised inside a sentence: English capitalises few words
   there, so a word seen fewer than ~3 times per million words written capitalised mid-sentence is
-  a name far more often than not (Natasha 3.5, Chiang 3.3, Nok 2.8, Kwang 2.7 are below; Weasel
-  3.2 is below too, and is a nickname);
+  a name far more often than not (Svetlana 2.8, Thongchai 1.6, Kwang 2.7 are below; Heron
+  3.1 is below too, and is a nickname);
 * ``SENTENCE_START`` = 2.5 at the start of a sentence or line, where every word is capitalised:
   only rare words are proposed there (Altanchimeg 0, Tumen 1.6), not "Afterwards" or "Eventually".
 
@@ -54,7 +54,7 @@ PLACE_HEADS = word_set(
 _HEAD = re.compile(r"[ \t]+(?P<head>[A-Za-z]+)\b")
 _PLACE_SUFFIX = re.compile(r"-(?:ri|ni|dong|gun|si|do|gu|ku|up|eup|myon|guyok|rodongjagu)$")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])[Tt]he[ ]$")
-EPITHET = 2.0  # "the Weasel", "the Owl": an English noun capitalised after "the" names someone
+EPITHET = 2.0  # "the Heron", "the Badger": an English noun capitalised after "the" names someone
 _LOCATIVE_BEFORE = re.compile(r"(?i:\b(?P<prep>[a-z]+))[ \t]+(?:(?i:the)[ \t]+)?$")
 
 

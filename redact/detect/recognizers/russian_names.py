@@ -4,7 +4,7 @@ Shapes found:
 
 * first name (list of common names) + optional patronymic + optional surname:
   "Viktor Sergeyevich Morozov", "Viktor Sergeyevich", "Viktor Morozov", "Natalya Ivanovna Belova"
-* a first name alone (0.5) and diminutives alone ("Sasha", "Natasha", "Volodya": 0.45)
+* a first name alone (0.5) and diminutives alone ("Sasha", "Lyuda", "Volodya": 0.45)
 * title + surname: "Mr. Morozov", "Foreman Morozov", "boss Morozov" (title kept in the span)
 * a capitalised word with a Russian surname ending alone (-ov, -eva, -enko, -sky, ...; 0.35)
 * once a full name is found, its surname alone elsewhere in the text, linked to its key
