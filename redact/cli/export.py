@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import click
 
 from intake.cli import VAULT_OPTION
-from keys.console import identity_options, unlock, warn
+from keys.console import echo_json, identity_options, unlock, warn
 from redact.cli.review import POLICY_OPTION
 
 OUT_OPTION = click.option(
@@ -18,10 +16,6 @@ OUT_OPTION = click.option(
 )
 FORCE_OPTION = click.option("--force", is_flag=True, help="Replace the --out file if it exists.")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-
-
-def _print_json(body: dict[str, Any]) -> None:
-    click.echo(json.dumps(body, ensure_ascii=False, sort_keys=True))
 
 
 @click.group(name="export")
@@ -117,7 +111,7 @@ def quotes(
                 click.echo(f"leak: {line}", err=True)
         raise
     if as_json:
-        _print_json(export.describe(result))
+        echo_json(export.describe(result))
     else:
         click.echo(str(result.path))
     click.echo(
@@ -152,7 +146,7 @@ def report(
     record_id = vault.resolve(record_ref, identity)
     written = export.export_report(vault, identity, record_id, out, datetime.now(UTC), force)
     if as_json:
-        _print_json(written.to_json())
+        echo_json(written.to_json())
     else:
         click.echo(str(out))
 
