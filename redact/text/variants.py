@@ -352,24 +352,34 @@ _NEVER_ALONE = word_set("i o u a in no on an so go do to he me we be")
 _CANDIDATE = re.compile(r"(?<![\w'\u2019-])[A-ZŎŬ][\w'\u2019]*(?:-[\w'\u2019]+)*")
 
 
-def find_mentions(text: str, wanted: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Capitalised words of ``text`` that are a surname or given name alone of a known person.
-
-    ``wanted`` maps partial keys (``"kim|"`` for the surname alone, ``"|boram"`` for the given
-    name alone) to the key to report. Returns (start, end, reported key), possessive 's excluded.
-    """
+@functools.lru_cache(maxsize=4)
+def _lone_readings(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, partial key) of every capitalised word of ``text`` that reads as a surname or
+    a given name alone, possessive 's left out: read once per text (in memory only), however
+    many recognizers ask."""
     found: list[tuple[int, int, str]] = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         word = match.group()
         if word[-2:] in ("'s", "\u2019s"):
             word, end = word[:-2], end - 2
-        key = name_key(word)
         if word.lower() in _NEVER_ALONE:
             continue
-        if "|" in key and key in wanted:
-            found.append((start, end, wanted[key]))
-    return found
+        key = name_key(word)
+        if "|" in key:
+            found.append((start, end, key))
+    return tuple(found)
+
+
+def find_mentions(text: str, wanted: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Capitalised words of ``text`` that are a surname or given name alone of a known person.
+
+    ``wanted`` maps partial keys (``"kim|"`` for the surname alone, ``"|boram"`` for the given
+    name alone) to the key to report. Returns (start, end, reported key), possessive 's excluded.
+    """
+    if not wanted:
+        return []
+    return [(start, end, wanted[key]) for start, end, key in _lone_readings(text) if key in wanted]
 
 
 def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

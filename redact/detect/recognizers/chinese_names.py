@@ -16,9 +16,15 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.helpers import lone_mentions, name_key
 from redact.text import pinyin
-from redact.text.variants import CHINESE_SURNAMES, key_parts, overlaps, word_set
+from redact.text.variants import (
+    CHINESE_SURNAMES,
+    find_mentions,
+    key_parts,
+    name_key,
+    overlaps,
+    word_set,
+)
 
 NAME = "chinese_names"
 _EXTRA_SURNAMES = ("li", "yang", "song", "han", "jin", "ma", "hu", "gao", "lin", "huang",
@@ -127,7 +133,7 @@ class ChineseNameRecognizer:
             if wanted.setdefault(f"{surname}|", key) != key:
                 wanted[f"{surname}|"] = f"{surname}|"
         found: list[Finding] = []
-        for start, end, key in lone_mentions(text, wanted):
+        for start, end, key in find_mentions(text, wanted):
             surname_only = key_parts(name_key(text[start:end]))[1] == ""
             part = "surname" if surname_only else "given name"
             why = f"{part} alone of a Chinese name found in the same text"

@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.helpers import name_key
-from redact.text.variants import overlaps, word_set
+from redact.text.variants import name_key, overlaps, word_set
 
 NAME = "kinship"
 KIN = (

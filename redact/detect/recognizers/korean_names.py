@@ -27,13 +27,14 @@ import re
 from dataclasses import replace
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.helpers import lone_mentions, name_key
 from redact.text.folding import latin_fold
 from redact.text.variants import (
     KOREAN_SURNAMES,
+    find_mentions,
     fold,
     key_parts,
     korean_given_syllables,
+    name_key,
     overlaps,
     word_set,
 )
@@ -289,7 +290,7 @@ class KoreanNameRecognizer:
 
     def _linked(self, text: str, wanted: dict[str, str]) -> list[Finding]:
         found: list[Finding] = []
-        for start, end, key in lone_mentions(text, wanted):
+        for start, end, key in find_mentions(text, wanted):
             alone = text[start:end]
             if LONE_SURNAME_NOT_BEFORE.match(text, end) or alone.lower() in NEVER_ALONE:
                 continue

@@ -20,11 +20,10 @@ import re
 
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.chinese_names import HAN_SURNAMES
-from redact.detect.recognizers.helpers import name_key
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text import pinyin
 from redact.text.folding import latin_fold
-from redact.text.variants import korean_given_syllables, overlaps, word_list
+from redact.text.variants import korean_given_syllables, name_key, overlaps, word_list
 
 NAME = "other_names"
 MONGOLIAN_ELEMENTS = (

@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
-from redact.detect.recognizers.helpers import lone_mentions, name_key
-from redact.text.variants import fold, overlaps, word_set
+from redact.text.variants import find_mentions, fold, name_key, overlaps, word_set
 
 NAME = "russian_names"
 FIRST_NAMES = word_set(
@@ -130,7 +129,7 @@ class RussianNameRecognizer:
             if key.startswith("|"):  # last word of a multi-word name: surname or patronymic
                 wanted.setdefault(key, finding.key or "")
         why = "surname alone of a Russian name found in the same text"
-        return [_finding(s, e, 0.55, why, key) for s, e, key in lone_mentions(text, wanted)]
+        return [_finding(s, e, 0.55, why, key) for s, e, key in find_mentions(text, wanted)]
 
     def _lone(self, text: str) -> list[Finding]:
         why = "capitalised word with a Russian surname ending"
