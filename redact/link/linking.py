@@ -49,6 +49,7 @@ __all__ = [
     "collect",
     "entity_key",
     "link",
+    "title_votes",
 ]
 
 
@@ -242,6 +243,27 @@ def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tu
         f"a title and a surname, kept apart: could be any of {len(everywhere)} people "
         f"({names}), review"
     )
+
+
+def title_votes(linked: Sequence[Span]) -> dict[str, str]:
+    """A record's votes (``link.aliases``): each role or familiar title + surname ("Pastor
+    Han") that this record names beside exactly one full name it could be -> that full name.
+    Married titles ("Mrs. Pak", a woman known by her husband's name) never vote."""
+    local = collect(linked)
+    found: dict[str, set[str]] = {}
+    for span in linked:
+        if span.label != PERSON:
+            continue
+        surface = strip_possessive(span.text)
+        titles = role_titles(surface)
+        body = _partial_body(span)
+        if not titles or body is None or not body.rpartition("|")[0]:
+            continue
+        if any(t in MARRIED_TITLES for t in titles.split()):
+            continue
+        key = f"{PERSON}:{titles} {body}"
+        found.setdefault(key, set()).update(_candidates(surface, body, local))
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 def _titled_others(surface: str, body: str, owners: list[str], context: _Context) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from redact.link.aliases import Votes, forget_votes, record_votes
 from redact.link.linking import Entity
 from redact.text.search import compact
 from redact.text.variants import name_key
@@ -65,6 +66,12 @@ def _invented_names() -> Iterator[str]:
 class PseudonymTable:
     style: str = "labels"
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # entity key -> entry
+    # evidence that two keys are one person, by kind ("title", "stated"), kept per record
+    votes: dict[str, Votes] = field(default_factory=dict)
+
+    def vote(self, record_id: str, kind: str, found: dict[str, str]) -> None:
+        """Replace a record's evidence of one kind (alias key -> the key it names)."""
+        record_votes(self.votes.setdefault(kind, {}), record_id, found)
 
     def pseudonym(self, key: str) -> str | None:
         entry = self.entries.get(key)
@@ -120,12 +127,18 @@ class PseudonymTable:
                 records.remove(record_id)
                 if not records:
                     del self.entries[key]
+        for votes in self.votes.values():
+            forget_votes(votes, record_id)
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": 1, "style": self.style, "entries": self.entries}
+        return {"format": 1, "style": self.style, "entries": self.entries, "votes": self.votes}
 
     @classmethod
     def from_json(cls, body: dict[str, Any] | None, style: str = "labels") -> PseudonymTable:
         if not body:
             return cls(style=style)
-        return cls(style=body.get("style", style), entries=dict(body.get("entries", {})))
+        return cls(
+            style=body.get("style", style),
+            entries=dict(body.get("entries", {})),
+            votes=dict(body.get("votes", {})),
+        )

@@ -21,7 +21,7 @@ from redact.detect import overlaps as merge
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.protected import ProtectedTerms
 from redact.detect.span import Span
-from redact.link import linking
+from redact.link import aliases, linking
 from redact.link.geography import country_of
 from redact.link.pseudonyms import PseudonymTable
 from redact.plan.policy import Policy
@@ -267,15 +267,25 @@ def finish(
     known = _collect_isolated(merged, sources, outcome, table.entities())
     linker = linking.Linker(known.values())
     corpus_names = [n for e in known.values() if e.label == "PERSON" for n in e.surfaces]
+    linked: dict[int, list[Span]] = {}
     for i, (source, spans) in enumerate(zip(sources, merged, strict=True)):
         if i in outcome.failures:
             continue
         try:
-            linked = linker.link(source.text, spans)
-            protected_keys = {s.entity for s in linked if s.recognizer == "protected-term"}
-            outcome.spans[i] = plan(
-                source.record_id, linked, policy, table, protected_keys, corpus_names, country_of
-            )
+            linked[i] = linker.link(source.text, spans)
+            table.vote(source.record_id, "title", linking.title_votes(linked[i]))
         except Exception as exc:
             outcome.failures[i] = Failure(source.record_id, "linking", "link", type(exc).__name__)
+    chosen = aliases.decide(table.votes)
+    names = {e.key: e.surfaces[0] for e in known.values() if e.surfaces}
+    for i, spans in linked.items():
+        source = sources[i]
+        try:
+            joined = aliases.apply(spans, chosen, names)
+            protected_keys = {s.entity for s in joined if s.recognizer == "protected-term"}
+            outcome.spans[i] = plan(
+                source.record_id, joined, policy, table, protected_keys, corpus_names, country_of
+            )
+        except Exception as exc:
+            outcome.failures[i] = Failure(source.record_id, "linking", "plan", type(exc).__name__)
     return outcome

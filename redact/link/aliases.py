@@ -1,0 +1,121 @@
+"""One person however named across records: aliases decided from evidence, never guessed.
+
+A role or familiar title + surname ("Pastor Han", "Auntie Pak", "Old Wang") is how one person
+is known in a community, so it is one entity across records. Each record that names it beside
+exactly one full name it could be (same surname, the spelling rules of ``corpus.explains``)
+votes for that full name. When every such vote in the corpus names the same person, the title
+form is that person everywhere, in records with no full name too; when two records vote for two
+different people, it stays its own entity, and its reason says so. A record whose full names
+leave it ambiguous (two of that surname) does not vote.
+
+Evidence the text states itself (``stated``: "Ri Sang-mi, now P-07", "nicknamed 'the Fox'
+(Song Chŏl-min)") is decided the same way: an alias is joined to the one name all its
+statements give, never to two. No group ever holds two full names: a join that would make one
+person of two full names (whose given names differ) is refused.
+
+Votes are kept per record in the vault's pseudonym table, so a record analysed alone later is
+decided with the evidence of the whole archive, and a withdrawn record's votes go with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from redact.detect.recognizers.base import PERSON
+from redact.detect.span import Span
+from redact.link.keys import is_full
+
+Votes = dict[str, dict[str, list[str]]]  # alias key -> named key -> record ids
+
+
+def record_votes(votes: Votes, record_id: str, found: Mapping[str, str]) -> None:
+    """Replace ``record_id``'s votes (alias key -> the one key it names in that record)."""
+    forget_votes(votes, record_id)
+    for alias, named in found.items():
+        records = votes.setdefault(alias, {}).setdefault(named, [])
+        if record_id not in records:
+            records.append(record_id)
+
+
+def forget_votes(votes: Votes, record_id: str) -> None:
+    """Drop a record's votes (consent withdrawal, or before it votes again)."""
+    for alias in list(votes):
+        for named in list(votes[alias]):
+            records = votes[alias][named]
+            if record_id in records:
+                records.remove(record_id)
+            if not records:
+                del votes[alias][named]
+        if not votes[alias]:
+            del votes[alias]
+
+
+@dataclass
+class Aliases:
+    """Keys joined into groups (union-find); each group's key is its one full name."""
+
+    parent: dict[str, str] = field(default_factory=dict)
+    why: dict[str, str] = field(default_factory=dict)  # alias key -> reason, for the reviewer
+    refused: dict[str, str] = field(default_factory=dict)  # alias key -> why it stays apart
+
+    def find(self, key: str) -> str:
+        while key in self.parent:
+            key = self.parent[key]
+        return key
+
+    def join(self, alias: str, named: str, reason: str) -> bool:
+        """Join ``alias`` into ``named``'s group, unless that would hold two full names."""
+        one, other = self.find(alias), self.find(named)
+        if one == other:
+            return True
+        if is_full(one) and is_full(other):
+            self.refused[alias] = "its evidence names two different full names"
+            return False
+        root, child = (one, other) if is_full(one) else (other, one)
+        self.parent[child] = root
+        self.why.setdefault(alias, reason)
+        return True
+
+
+def decide(votes: Mapping[str, Votes]) -> Aliases:
+    """Aliases from the votes of every kind (``{"title": votes, "stated": votes}``): an alias
+    whose votes name one key only is joined to it; stated evidence is joined first."""
+    aliases = Aliases()
+    for kind in ("stated", "title"):
+        for alias in sorted(votes.get(kind, {})):
+            named = votes[kind][alias]
+            if "#" in alias:
+                continue  # a mention scoped to its record names nobody elsewhere
+            if len(named) != 1:
+                aliases.refused[alias] = (
+                    f"records name {len(named)} different people for it; kept apart, review"
+                )
+                continue
+            ((target, records),) = named.items()
+            count = len(records)
+            what = "meets only this name" if kind == "title" else "is said to be this person"
+            aliases.join(alias, target, f"{count} record(s) where it {what}")
+    return aliases
+
+
+def apply(spans: Sequence[Span], aliases: Aliases, names: Mapping[str, str]) -> list[Span]:
+    """Spans under their group's key, each change explained (``names``: key -> how written)."""
+    out = []
+    for span in spans:
+        if span.label != PERSON or not span.entity:
+            out.append(span)
+            continue
+        root = aliases.find(span.entity)
+        if root != span.entity:
+            written = names.get(root, root.partition(":")[2])
+            why = aliases.why.get(span.entity, "the same person")
+            span = span.with_(
+                entity=root,
+                explanation=f"{span.explanation}; the same person as '{written}' ({why}): review",
+            )
+        elif span.entity in aliases.refused:
+            why = aliases.refused[span.entity]
+            span = span.with_(explanation=f"{span.explanation}; {why}")
+        out.append(span)
+    return out
