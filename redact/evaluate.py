@@ -84,10 +84,11 @@ def _recall_lines(
 
 # -- samples -------------------------------------------------------------------------------
 
-# Gold entity prefixes whose replacement is decided per entity (a pseudonym, or a place's
+# Gold types whose replacement is decided per entity (a pseudonym, or a place's
 # generalisation): these must read the same in every record. Dates, ages and prices are
-# generalised per mention; contact details are masked with one fixed word.
-_PER_ENTITY = ("P-", "L-", "C-", "O-")
+# generalised per mention; contact details are masked with one fixed word. (By the gold type,
+# not by how an annotator happened to spell entity ids.)
+_PER_ENTITY = ("PERSON", "LOCATION", "CAMP", "ORGANIZATION")
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ class _Tally:
             if any(same_phrase(s["text"], term) for term in gold["protect"]):
                 self.protected_entities.add(s["entity"])
             touching = [x for x in hidden if _overlaps(x, s["start"], s["end"])]
-            if self.masked[mention] and s["entity"].startswith(_PER_ENTITY):
+            if self.masked[mention] and s["type"] in _PER_ENTITY:
                 self.replacements[s["entity"]] |= {x.replacement for x in touching}
                 self.entity_docs[s["entity"]].add(doc.name)
             for x in touching:

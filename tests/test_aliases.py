@@ -1,9 +1,10 @@
-"""A title form is one person across records only when the evidence agrees (``link.aliases``).
+"""A title form joins a full name only on evidence the corpus agrees with (``link.aliases``).
 
-Names are invented. Each record that names "Deacon Ryu" beside exactly one full name of that
-surname votes for it; unanimous votes join the title form to that person everywhere, two
-different people named by the votes keep it apart everywhere, and no join ever makes one person
-of two full names.
+Names are invented. A record that names "Deacon Ryu" beside exactly one full name of that
+surname votes for it. The record links them when every vote in the corpus names that person,
+even though another Ryu is named elsewhere; votes for two people keep "Deacon Ryu" apart in
+every record; a record with no full name keeps its "Deacon Ryu" to itself; and no join ever
+makes one person of two full names.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ WITH_SANG_GIL = (
     "Later Deacon Ryu took the two women to the station."
 )
 ALONE = "The women stayed one week. Deacon Ryu brought rice and said nothing about money."
+MI_RAN = "Ryu Mi-ran cooked for everyone in the house by the river."
 WITH_MI_RAN = "Ryu Mi-ran cooked for everyone. Deacon Ryu arrived after dark and left before dawn."
 
 
@@ -34,25 +36,23 @@ def _replacements(spans: list[Span], words: str) -> set[str]:
     return {s.replacement for s in spans if s.text == words}
 
 
-def test_unanimous_votes_give_a_title_form_its_full_names_pseudonym_everywhere() -> None:
-    (first, alone), _ = _run(WITH_SANG_GIL, ALONE)
+def test_unanimous_votes_link_a_title_form_to_its_records_one_full_name() -> None:
+    (first, _, alone), _ = _run(WITH_SANG_GIL, MI_RAN, ALONE)
     full = _replacements(first, "Ryu Sang-gil")
     assert len(full) == 1
-    assert _replacements(first, "Deacon Ryu") == full
-    assert _replacements(alone, "Deacon Ryu") == full
-    joined = [s for s in alone if s.text == "Deacon Ryu"]
+    assert _replacements(first, "Deacon Ryu") == full  # another Ryu is named elsewhere
+    joined = [s for s in first if s.text == "Deacon Ryu"]
     assert all("the same person as 'Ryu Sang-gil'" in s.explanation for s in joined)
+    # a record with no full name keeps its "Deacon Ryu" to itself: it may be another deacon
+    assert _replacements(alone, "Deacon Ryu").isdisjoint(full)
 
 
-def test_votes_for_two_people_keep_the_title_form_apart_everywhere() -> None:
-    (first, alone, other), _ = _run(WITH_SANG_GIL, ALONE, WITH_MI_RAN)
-    sang_gil = _replacements(first, "Ryu Sang-gil")
-    mi_ran = _replacements(other, "Ryu Mi-ran")
-    deacon = _replacements(alone, "Deacon Ryu")
-    assert len(deacon) == 1
-    assert deacon.isdisjoint(sang_gil | mi_ran)
-    kept = [s for s in alone if s.text == "Deacon Ryu"]
-    assert all("2 different people" in s.explanation for s in kept)
+def test_votes_for_two_people_keep_the_title_form_apart_in_every_record() -> None:
+    (first, other), _ = _run(WITH_SANG_GIL, WITH_MI_RAN)
+    assert _replacements(first, "Deacon Ryu").isdisjoint(_replacements(first, "Ryu Sang-gil"))
+    assert _replacements(other, "Deacon Ryu").isdisjoint(_replacements(other, "Ryu Mi-ran"))
+    kept = [s for s in first + other if s.text == "Deacon Ryu"]
+    assert kept and all("2 different people" in s.explanation for s in kept)
 
 
 def test_votes_are_kept_per_record_and_go_with_a_withdrawn_record() -> None:
@@ -67,9 +67,10 @@ def test_votes_are_kept_per_record_and_go_with_a_withdrawn_record() -> None:
 
 
 def test_a_record_analysed_alone_later_is_decided_with_the_archives_votes() -> None:
-    (first,), table = _run(WITH_SANG_GIL)
-    later = propose([Source("r9", ALONE, ())], POLICY, table)[0]
-    assert _replacements(later, "Deacon Ryu") == _replacements(first, "Ryu Sang-gil")
+    _, table = _run(WITH_SANG_GIL)
+    later = propose([Source("r9", WITH_MI_RAN, ())], POLICY, table)[0]
+    # this record alone votes for Ryu Mi-ran; the archive's votes also name Ryu Sang-gil
+    assert _replacements(later, "Deacon Ryu").isdisjoint(_replacements(later, "Ryu Mi-ran"))
 
 
 def test_a_join_never_makes_one_person_of_two_full_names() -> None:

@@ -1,12 +1,13 @@
 """One person however named across records: aliases decided from evidence, never guessed.
 
-A role or familiar title + surname ("Pastor Han", "Auntie Pak", "Old Wang") is how one person
-is known in a community, so it is one entity across records. Each record that names it beside
-exactly one full name it could be (same surname, the spelling rules of ``corpus.explains``)
-votes for that full name. When every such vote in the corpus names the same person, the title
-form is that person everywhere, in records with no full name too; when two records vote for two
-different people, it stays its own entity, and its reason says so. A record whose full names
-leave it ambiguous (two of that surname) does not vote.
+A role or familiar title + surname ("Pastor Han", "Auntie Pak", "Old Wang") is kept to its
+record unless that record names it beside exactly one full name it could be (same surname, the
+spelling rules of ``corpus.explains``): then the record votes for that full name. The record
+links them when every vote in the corpus names that person, even if other people of that
+surname are named elsewhere; when two records vote for two different people (one "Auntie Kim"
+is a broker here and a cook there), it stays apart in every record, and its reason says so. A
+record with two full names of that surname does not vote; a record with none keeps its title
+form to itself, since the archive may hold several people called by it.
 
 Evidence the text states itself (``stated``: "Ri Sang-mi, now P-07", "nicknamed 'the Fox'
 (Song Chŏl-min)") is decided the same way: an alias is joined to the one name all its
@@ -80,7 +81,8 @@ class Aliases:
 
 def decide(votes: Mapping[str, Votes]) -> Aliases:
     """Aliases from the votes of every kind (``{"title": votes, "stated": votes}``): an alias
-    whose votes name one key only is joined to it; stated evidence is joined first."""
+    whose votes name one key only is joined to it; stated evidence is joined first. A title
+    form's join takes effect in the records that voted for it (see :func:`apply`)."""
     aliases = Aliases()
     for kind in ("stated", "title"):
         for alias in sorted(votes.get(kind, {})):
@@ -99,23 +101,35 @@ def decide(votes: Mapping[str, Votes]) -> Aliases:
     return aliases
 
 
-def apply(spans: Sequence[Span], aliases: Aliases, names: Mapping[str, str]) -> list[Span]:
-    """Spans under their group's key, each change explained (``names``: key -> how written)."""
+def apply(
+    spans: Sequence[Span],
+    aliases: Aliases,
+    names: Mapping[str, str],
+    voted: Mapping[str, str] | None = None,
+) -> list[Span]:
+    """Spans under their group's key, each change explained (``names``: key -> how written).
+    A title form kept to its record joins the full name its record voted for (``voted``: this
+    record's votes) when the corpus's votes name that person only."""
+    voted = voted or {}
     out = []
     for span in spans:
         if span.label != PERSON or not span.entity:
             out.append(span)
             continue
-        root = aliases.find(span.entity)
+        key = span.entity
+        unscoped = key.rpartition("#")[0] if "#" in key else key
+        if "#" in key and unscoped in voted and aliases.find(unscoped) == voted[unscoped]:
+            key = unscoped
+        root = aliases.find(key)
         if root != span.entity:
             written = names.get(root, root.partition(":")[2])
-            why = aliases.why.get(span.entity, "the same person")
+            why = aliases.why.get(key, "the same person")
             span = span.with_(
                 entity=root,
                 explanation=f"{span.explanation}; the same person as '{written}' ({why}): review",
             )
-        elif span.entity in aliases.refused:
-            why = aliases.refused[span.entity]
+        elif unscoped in aliases.refused:
+            why = aliases.refused[unscoped]
             span = span.with_(explanation=f"{span.explanation}; {why}")
         out.append(span)
     return out

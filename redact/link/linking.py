@@ -5,16 +5,17 @@ mention of it in the text is proposed too, in every spelling variant and script 
 characters read in pinyin, Cyrillic, McCune-Reischauer and Revised).
 
 Linking asks rather than merges. A partial mention (a surname alone, a given name alone, a
-courtesy title + surname) links to a full name only when exactly one full name of this record
-explains it; a surname only to the same spelling, up to the rules that tell the romanization
-systems apart (Ch'oe = Choe, Pak = Bak; Choi != Choe, Jun != Jeon). Otherwise it is its own
-entity and its reason names the candidates for the reviewer: kept to its record when it is a
-surname or could be several people there; the same across records when it is a given name
-that no full name of its record explains. A role or
-familiar title + surname ("Pastor Han", "Auntie Pak") is how one person is known across records:
-it links to a full name only when nothing else in the corpus could be meant. Two full names whose
-given names differ are never one person, except a one-letter typo in a long name (6+ letters)
-that exactly one other name explains.
+courtesy, role or familiar title + surname) links to a full name only when exactly one full name
+of this record explains it; a surname only to the same spelling, up to the rules that tell the
+romanization systems apart (Ch'oe = Choe, Pak = Bak; Choi != Choe, Jun != Jeon). Otherwise it is
+its own entity, kept to its record, and its reason names the candidates for the reviewer: an
+archive holds many women called "Auntie Kim" or "Sŏn-hŭi", so a partial mention is never joined
+across records by its letters alone. A role or familiar title + surname ("Pastor Han") links to
+its record's one full name of that surname when nothing else in the corpus could be meant, when
+the record writes the title before that name, or when every record that names it beside one
+full name names that one (``link.aliases``). Two full names whose given names differ are never
+one person, except a one-letter typo in a long name (6+ letters) that exactly one other name
+explains.
 """
 
 from __future__ import annotations
@@ -221,21 +222,21 @@ def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
         )
     if body.rpartition("|")[0]:  # a surname alone names nobody outside its own record
         return f"{own}#{context.scope}", "no full name in this record explains it"
-    return own, "a given name alone; no full name in this record explains it"
+    return f"{own}#{context.scope}", "a given name alone; no full name in this record explains it"
 
 
 def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tuple[str, str]:
     """A role or familiar title + surname ("Pastor Han", "Auntie Pak") is how one person is
     known, often across records: it links to this record's one full name of that surname only
     when no other full name in the corpus could be meant, or when this record writes the title
-    before that full name. Otherwise it is its own entity, the same in every record."""
+    before that full name. Otherwise it is its own entity, kept to its record."""
     local = _candidates(surface, body, context.local)
     everywhere = _candidates(surface, body, context.everywhere(body))
     married = any(t in MARRIED_TITLES for t in titles.split())
     alone = set(everywhere) <= set(local) or _titled(titles, local[0], context) if local else False
     if len(local) == 1 and alone and not married:
         return local[0], f"linked to the person written '{_first(local[0], context)}'"
-    own = f"{PERSON}:{titles} {body}"
+    own = f"{PERSON}:{titles} {body}#{context.scope}"
     if not everywhere:
         return own, ""
     names = ", ".join(f"'{_first(k, context)}'" for k in sorted(everywhere)[:6])

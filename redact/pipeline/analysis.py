@@ -268,12 +268,14 @@ def finish(
     linker = linking.Linker(known.values())
     corpus_names = [n for e in known.values() if e.label == "PERSON" for n in e.surfaces]
     linked: dict[int, list[Span]] = {}
+    votes: dict[int, dict[str, str]] = {}
     for i, (source, spans) in enumerate(zip(sources, merged, strict=True)):
         if i in outcome.failures:
             continue
         try:
             linked[i] = linker.link(source.text, spans)
-            table.vote(source.record_id, "title", linking.title_votes(linked[i]))
+            votes[i] = linking.title_votes(linked[i])
+            table.vote(source.record_id, "title", votes[i])
         except Exception as exc:
             outcome.failures[i] = Failure(source.record_id, "linking", "link", type(exc).__name__)
     chosen = aliases.decide(table.votes)
@@ -281,7 +283,7 @@ def finish(
     for i, spans in linked.items():
         source = sources[i]
         try:
-            joined = aliases.apply(spans, chosen, names)
+            joined = aliases.apply(spans, chosen, names, votes[i])
             protected_keys = {s.entity for s in joined if s.recognizer == "protected-term"}
             outcome.spans[i] = plan(
                 source.record_id, joined, policy, table, protected_keys, corpus_names, country_of
