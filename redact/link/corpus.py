@@ -5,6 +5,11 @@ length. A record's text is cut into runs of letters and digits, and every window
 runs is looked up among the spelling variants' letters (a variant matches a text only where its
 letters are such a window), so only the entities that occur are searched for. Full names are
 indexed by surname, for the partial mentions a title and a surname make.
+
+Names of another origin (Russian, Mongolian, Thai and Lao) compare word by word up to their
+transliteration systems (``redact.text.transliteration``): "Ludmila" explains "Lyudmila
+Gromova" and "Людмила Громова"; two full names that are the same words so spelled, in any
+order ("Gromov, Andrei" and "Andrey Gromov"), are one person (:func:`spelling_aliases`).
 """
 
 from __future__ import annotations
@@ -14,17 +19,26 @@ import re
 from collections.abc import Iterable, Mapping
 
 from redact.detect.recognizers.base import PERSON
-from redact.link.keys import MIN_LETTERS, Entity, is_full, key_body
+from redact.link.keys import MIN_LETTERS, Entity, entity_key, is_full, key_body
 from redact.text.search import compact, fold
+from redact.text.transliteration import (
+    initials_agree,
+    initials_form,
+    same_spelled_name,
+    skeleton,
+    skeletons,
+)
 from redact.text.variants import (
     canonical_given,
     korean_given_syllables,
     one_edit_apart,
     spelling_variants,
+    strip_affixes,
     surname_spelling,
 )
 
 _TYPO_LETTERS = 6  # a one-letter difference links two spellings only in names this long
+_SPELLED_LETTERS = 4  # transliteration variants link a word alone only in names this long (not Noi)
 _RUN = re.compile(r"[^\W_]+")
 
 
@@ -60,10 +74,28 @@ def explains(surface: str, body: str, entity: Entity) -> bool:
         return given == e_given or _typo(given, e_given)
     # a name of another origin, or a Korean name with a surname we do not know ("Kye Dal-ho"):
     # its first or last word, or all words but the first or the last
-    words = target.split()
+    words = target.replace(",", " ").split()
+    if all(initials_form(s) for s in entity.surfaces):
+        return False  # "Yu. L. Gromov" is no full name a surname alone could be linked to
     word = _letters(surname or given)
     ends = tuple(_letters("".join(part)) for part in (words[:1], words[-1:], words[1:], words[:-1]))
-    return word in ends or any(_typo(word, w) for w in ends)
+    initialed = initials_form(surface)
+    if initialed:  # "Yu. L. Gromov", "A. Narantuya": the initials must be the full name's too
+        spoken, initials = initialed
+        return _same_end(spoken, words) and initials_agree(initials, spoken, entity.surfaces)
+    if word in ends or any(_typo(word, w) for w in ends):
+        return True
+    spoken_words = strip_affixes(surface).split()
+    return len(spoken_words) == 1 and _same_end(spoken_words[0], words)
+
+
+def _same_end(word: str, words: list[str]) -> bool:
+    """True when ``word`` is the first or last of ``words`` up to transliteration ("Ludmila"
+    and "lyudmila gromova", "Gromov" and "громов андрей")."""
+    spelled = skeleton(word)
+    if len(spelled) < _SPELLED_LETTERS:
+        return False
+    return bool(words) and spelled in {skeleton(words[0]), skeleton(words[-1])}
 
 
 @functools.lru_cache(maxsize=16384)
@@ -84,6 +116,8 @@ class Index:
     """Spelling variants' letters -> entity keys, and full names by surname."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        entities = list(entities)
+        self.aliases = spelling_aliases({e.key: e for e in entities})
         self.forms: dict[str, list[str]] = {}
         self.runs = 1  # the most runs of letters one variant has
         self.longest = 0  # the most letters one variant has
@@ -93,12 +127,13 @@ class Index:
             self.add(entity)
 
     def add(self, entity: Entity) -> None:
+        key = self.aliases.get(entity.key, entity.key)  # one key for one name's spellings
         for form in variants(entity):
             runs = runs_of(fold(form))
             letters = "".join(runs)  # compact(form), without filling its cache
             keys = self.forms.setdefault(letters, [])
-            if entity.key not in keys:
-                keys.append(entity.key)
+            if key not in keys:
+                keys.append(key)
             self.runs = max(self.runs, len(runs))
             self.longest = max(self.longest, len(letters))
         if entity.label == PERSON and is_full(entity.key):
@@ -106,8 +141,8 @@ class Index:
             group = self.by_surname.setdefault(body.partition("|")[0], [])
             if "|" not in body:
                 group = self.other_people
-            if entity.key not in group:
-                group.append(entity.key)
+            if key not in group:
+                group.append(key)
 
     def present(self, runs: list[str]) -> dict[str, list[str]]:
         """The letters of the windows of runs that some variant has -> the entities' keys."""
@@ -131,7 +166,46 @@ class Index:
 
 def typo_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
     """Full-name keys one letter from exactly one other full name of the same surname, in a
-    name of 6+ letters: the rarer spelling (fewer surfaces, then the later key) links to it."""
+    name of 6+ letters: the rarer spelling (fewer surfaces, then the later key) links to it.
+    And the spelling aliases of names of another origin (:func:`spelling_aliases`)."""
+    aliases = {**_one_letter_aliases(corpus), **spelling_aliases(corpus)}
+    out: dict[str, str] = {}
+    for key, target in aliases.items():
+        seen = {key}
+        while target in aliases and target not in seen:  # a spelling of a typo's target
+            seen.add(target)
+            target = aliases[target]
+        if target != key and target in corpus:
+            out[key] = target
+    return out
+
+
+def spelling_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
+    """Full names of another origin that are the same words up to transliteration, in any
+    order ("Lyudmila Gromova", "Ludmila Gromova", "Людмила Борисовна Громова", "Gromova,
+    Ludmila"),
+    and the keys their surfaces have as written: all -> the one of them the corpus knows best
+    (most surfaces, then the first key). Names whose words differ are never joined."""
+    groups: dict[tuple[str, ...], set[str]] = {}
+    for key, entity in corpus.items():
+        if entity.label != PERSON or "#" in key:
+            continue
+        for written in {key, *(entity_key(PERSON, s) for s in entity.surfaces)}:
+            body = key_body(written)
+            if "|" in body or ":" in body or not is_full(written):
+                continue
+            groups.setdefault(tuple(sorted(skeletons(body))), set()).add(written)
+    aliases: dict[str, str] = {}
+    for keys in groups.values():
+        known = sorted(k for k in keys if k in corpus)
+        if len(keys) < 2 or not known:
+            continue
+        target = max(known, key=lambda k: (len(corpus[k].surfaces), [-ord(c) for c in k]))
+        aliases.update({k: target for k in keys if k != target})
+    return aliases
+
+
+def _one_letter_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
     people = [k for k, e in corpus.items() if e.label == PERSON and is_full(k) and "#" not in k]
     by_surname: dict[str, list[str]] = {}
     for key in people:
@@ -174,3 +248,11 @@ def _one_letter_neighbours(givens: Mapping[str, str]) -> dict[str, set[str]]:
 def _given_of(key: str) -> str:
     body = key_body(key)
     return body.partition("|")[2] if "|" in body else body.replace(" ", "")
+
+
+def alias_reason(key: str, target: str, first: str) -> str:
+    """Why a full-name key was linked to ``target`` (written ``first``), for the reviewer:
+    another spelling of the same words, or a one-letter difference (a typo?)."""
+    if same_spelled_name(key_body(key), key_body(target)):
+        return f"the person written '{first}', in another spelling or order, linked"
+    return f"one letter from the person written '{first}' (a typo?), linked: review"

@@ -108,7 +108,7 @@ class OtherNameRecognizer:
             genitive = _GENITIVE.search(text, max(0, start - 20), start)
             if genitive:
                 start, why = genitive.start(), why + " after a genitive patronymic"
-            key = name_key(match.group("word"))
+            key = name_key(text[start : match.end()])  # the whole name, patronymic too
             found.append(_finding(start, match.end(), 0.6, why, key))
         return found
 

@@ -7,9 +7,15 @@ Shapes found:
 * a first name alone (0.5) and diminutives alone ("Sasha", "Lyuda", "Volodya": 0.45)
 * title + surname: "Mr. Morozov", "Foreman Morozov", "boss Morozov" (title kept in the span)
 * a capitalised word with a Russian surname ending alone (-ov, -eva, -enko, -sky, ...; 0.35)
+* the inverted official form "Morozov, Viktor Sergeyevich" (0.85) and a surname with initials,
+  "Yu. S. Morozov", "Morozov Yu. S.", "Морозов Ю. Л." (0.7)
 * once a full name is found, its surname alone elsewhere in the text, linked to its key
 * the same in Cyrillic ("Виктор Сергеевич Морозов"): Cyrillic words are transliterated with
   :func:`redact.text.variants.fold` and then go through the same rules
+
+A full name's reading is its words up to transliteration (``redact.text.transliteration``), the
+patronymic left out, so that "Lyudmila Gromova" and "Людмила Борисовна Громова" in one text
+are one entity from the start.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.text.transliteration import INITIALED, initials_form, skeleton
 from redact.text.variants import find_mentions, fold, name_key, overlaps, word_set
 
 NAME = "russian_names"
@@ -50,6 +57,9 @@ _TITLED = re.compile(
 _LONE = re.compile(
     r"(?<![\w-])[A-Z][a-z]{2,}(?:ov|ev|sky|skiy|enko|ova|eva|skaya|ovich|evich|ovna|evna)(?![\w-])"
 )
+_INVERTED = re.compile(
+    rf"(?<![\w-])(?P<sur>{_LETTER}),\s(?P<first>{_LETTER})(?:\s(?P<pat>{_LETTER}))?"
+)
 # Places and writers with a surname ending that are not people of the testimony.
 NOT_SURNAMES = word_set(
     "rostov saratov kirov pskov azov tambov kasimov korolev kovrov chekhov pushkin lermontov"
@@ -77,6 +87,23 @@ def _finding(start: int, end: int, score: float, why: str, key: str | None) -> F
     return Finding(start, end, PERSON, score, NAME, why, key)
 
 
+def reading(surface: str) -> str:
+    """A Russian name's reading: a name the romanizer parses (a Korean or Chinese surname in
+    it) as it reads it, any other as its words up to transliteration, the patronymic left out
+    ("Людмила Борисовна Громова" and "Ludmila Gromova" -> "ludmila gromova")."""
+    key = name_key(surface)
+    if "|" in key:
+        return key
+    words = [w for w in re.split(r"[\s,]+", fold(surface)) if w]
+    kept = [w for w in words if not PATRONYMIC.fullmatch(w)] if len(words) > 2 else words
+    return " ".join(skeleton(w) for w in kept) or key
+
+
+def _surname(word: str) -> bool:
+    folded = fold(word)
+    return bool(SURNAME.fullmatch(folded)) and folded not in NOT_SURNAMES
+
+
 class RussianNameRecognizer:
     """Russian first names, patronymics and surnames, Latin and Cyrillic."""
 
@@ -84,7 +111,10 @@ class RussianNameRecognizer:
     labels: tuple[str, ...] = (PERSON,)
 
     def find(self, text: str) -> list[Finding]:
-        found = self._names(text)
+        found = self._inverted(text)
+        spans = [(f.start, f.end) for f in found]
+        found += [f for f in self._names(text) if not overlaps(f.start, f.end, spans)]
+        found += [f for f in self._initialed(text) if not overlaps(f.start, f.end, spans)]
         spans = [(f.start, f.end) for f in found]
         extra = [f for f in self._titled(text) if not overlaps(f.start, f.end, spans)]
         spans += [(f.start, f.end) for f in extra]
@@ -110,8 +140,33 @@ class RussianNameRecognizer:
                     diminutive = fold(surface) in DIMINUTIVES
                     score, why = (0.45, "Russian diminutive") if diminutive else (0.5, why)
                 end = start + len(surface)
-                found.append(_finding(start, end, score, f"Russian {why}", name_key(surface)))
+                key = reading(surface) if count > 1 else name_key(surface)
+                found.append(_finding(start, end, score, f"Russian {why}", key))
                 break
+        return found
+
+    def _inverted(self, text: str) -> list[Finding]:
+        """ "Morozov, Viktor Sergeyevich": surname, comma, first name (and patronymic)."""
+        found: list[Finding] = []
+        for match in _INVERTED.finditer(text):
+            if not _surname(match.group("sur")) or fold(match.group("first")) not in FIRST_NAMES:
+                continue
+            pat = match.group("pat")
+            end = match.end() if pat and PATRONYMIC.fullmatch(fold(pat)) else match.end("first")
+            surface = text[match.start() : end]
+            named = surface.partition(",")  # read in the order of "Viktor Morozov"
+            why = "Russian surname, comma, first name (the inverted official form)"
+            found.append(_finding(match.start(), end, 0.85, why, reading(f"{named[2]} {named[0]}")))
+        return found
+
+    def _initialed(self, text: str) -> list[Finding]:
+        """ "Yu. S. Morozov", "Морозов Ю. Л.": a Russian surname with initials."""
+        found: list[Finding] = []
+        for match in (m for pattern in INITIALED for m in pattern.finditer(text)):
+            form = initials_form(match.group())
+            if form and SURNAME.fullmatch(form[0]) and form[0] not in NOT_SURNAMES:
+                why = "Russian surname with initials"
+                found.append(_finding(match.start(), match.end(), 0.7, why, None))
         return found
 
     def _titled(self, text: str) -> list[Finding]:

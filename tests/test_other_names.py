@@ -1,0 +1,221 @@
+"""Russian, Mongolian, Thai and Lao names: one entity per person however written (issue 11).
+
+All names are invented. Linking rows build their spans by hand (no NLP) and link the records
+as the pipeline does: every record's entities known to every other record.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.detect.recognizers.base import PERSON
+from redact.detect.recognizers.russian_names import RussianNameRecognizer
+from redact.detect.span import Span
+from redact.link import linking
+from redact.link.corpus import explains, spelling_aliases
+from redact.link.keys import Entity, entity_key
+from redact.text.transliteration import initials_form, same_spelled_name, skeleton
+
+
+def _spans(text: str, *surfaces: str) -> list[Span]:
+    spans, position = [], 0
+    for surface in surfaces:
+        start = text.index(surface, position)
+        end = start + len(surface)
+        spans.append(
+            Span(start, end, surface, PERSON, 0.8, "test", "", entity_key(PERSON, surface))
+        )
+        position = end
+    return spans
+
+
+def _link(*records: tuple[str, tuple[str, ...]]) -> list[dict[str, str]]:
+    """Link records as the pipeline does; per record, each surface -> its entity key."""
+    spans = [_spans(text, *surfaces) for text, surfaces in records]
+    known = linking.collect([s for one in spans for s in one])
+    linker = linking.Linker(known.values())
+    out = []
+    for (text, _), record in zip(records, spans, strict=True):
+        out.append({s.text: s.entity for s in linker.link(text, record) if s.label == PERSON})
+    return out
+
+
+def _why(text: str, surfaces: tuple[str, ...], surface: str) -> str:
+    linked = linking.link(text, _spans(text, *surfaces))
+    return next(s.explanation for s in linked if s.text == surface)
+
+
+# -- one skeleton for the spellings of the transliteration systems ---------------------------
+
+SPELLINGS = [
+    ("Lyudmila", "Ludmila", "Людмила"),
+    ("Yuri", "Yury", "Yuriy", "Iurii", "Юрий"),
+    ("Andrei", "Andrey", "Andrej", "Андрей"),
+    ("Fyodor", "Fedor", "Фёдор"),
+    ("Aleksandr", "Alexander", "Александр"),
+    ("Yevgeny", "Evgeny", "Evgeniy", "Евгений"),
+    ("Yuliya", "Yulia", "Iulia", "Юлия"),
+    ("Mikhail", "Mihail", "Михаил"),
+    ("Gromova", "Громова"),
+    ("Narantuya", "Narantuyaa", "Нарантуяа"),
+    ("Altangerelyn", "Altangereliin", "Алтангэрэлийн"),
+]
+
+
+@pytest.mark.parametrize("spellings", SPELLINGS)
+def test_the_spellings_of_one_name_have_one_skeleton(spellings: tuple[str, ...]) -> None:
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+# a diminutive or another name is not a spelling
+DIFFERENT_NAMES = [("Aleksandr", "Aleksei"), ("Aleksandr", "Aleksandra"), ("Aleksandr", "Sasha")]
+DIFFERENT_NAMES += [("Ivan", "Ivana"), ("Yuri", "Yulia"), ("Gromov", "Gromova")]
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT_NAMES)
+def test_different_names_keep_different_skeletons(one: str, other: str) -> None:
+    assert skeleton(one) != skeleton(other)
+
+
+def test_same_spelled_name_in_any_order_never_across_given_names() -> None:
+    assert same_spelled_name("gromov, andrei", "andrey gromov")
+    assert same_spelled_name("liudmila gromova", "lyudmila gromova")
+    assert not same_spelled_name("andrei gromov", "pavel gromov")
+    assert not same_spelled_name("gromov", "gromov")  # one word is no full name
+
+
+# -- full names: one person across spellings, scripts and the inverted official form ----------
+
+ONE_PERSON = [
+    ("Lyudmila Gromova", "Людмила Борисовна Громова"),
+    ("Yuri Tikhonov", "Iurii Tikhonov"),
+    ("Andrei Leonidovich Gromov", "Gromov, Andrey Leonidovich"),
+    ("Altangerelyn Narantuya", "Алтангэрэлийн Нарантуяа"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), ONE_PERSON)
+def test_one_person_however_written_across_records(one: str, other: str) -> None:
+    first, second = _link((f"{one} paid us.", (one,)), (f"Later {other} came.", (other,)))
+    assert first[one] == second[other]
+
+
+def test_two_spellings_in_one_record_leave_the_surname_alone_unambiguous() -> None:
+    text = "Lyudmila Gromova drove. Людмила Громова paid. Gromova left."
+    surfaces = ("Lyudmila Gromova", "Людмила Громова", "Gromova")
+    (keys,) = _link((text, surfaces))
+    assert keys["Gromova"] == keys["Lyudmila Gromova"] == keys["Людмила Громова"]
+
+
+DIFFERENT_PEOPLE = [
+    ("Andrei Gromov", "Pavel Gromov"),  # two Russians sharing a surname
+    ("Altangerelyn Narantuya", "Altangerelyn Tsetsegmaa"),  # sisters: one patronymic
+    ("Kittisak Boonyarat", "Kittisak Sombat"),  # two Thai men sharing a given name
+]
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT_PEOPLE)
+def test_different_people_stay_apart(one: str, other: str) -> None:
+    (keys,) = _link((f"{one} and {other} came.", (one, other)))
+    assert keys[one] != keys[other]
+    assert not spelling_aliases(
+        {
+            keys[one]: Entity(keys[one], PERSON, (one,)),
+            keys[other]: Entity(keys[other], PERSON, (other,)),
+        }
+    )
+
+
+# -- partial mentions: exactly one candidate in the record, or their own entity ---------------
+
+LINKS = [
+    # (text, full name, partial mention)
+    # a first name and patronymic: the formal address of one person
+    (
+        "Andrei Leonidovich Gromov hired us. Andrei Leonidovich was strict.",
+        "Andrei Leonidovich Gromov",
+        "Andrei Leonidovich",
+    ),
+    # a surname alone, in another spelling of the full name
+    ("Людмила Громова met us. Gromova said nothing.", "Людмила Громова", "Gromova"),
+    # a Mongolian given name, with a title or alone, after a genitive patronymic
+    (
+        "Altangerelyn Narantuya hid us. Ms. Narantuya cooked.",
+        "Altangerelyn Narantuya",
+        "Ms. Narantuya",
+    ),
+    ("Altangerelyn Narantuya hid us. Narantuyaa cooked.", "Altangerelyn Narantuya", "Narantuyaa"),
+    # a Thai given name, with a title or alone
+    ("Kittisak Boonyarat drove. Mr. Kittisak waited.", "Kittisak Boonyarat", "Mr. Kittisak"),
+    ("Kittisak Boonyarat drove. Kittisak waited.", "Kittisak Boonyarat", "Kittisak"),
+]
+
+
+@pytest.mark.parametrize(("text", "full", "partial"), LINKS)
+def test_a_partial_mention_links_to_the_one_full_name(text: str, full: str, partial: str) -> None:
+    (keys,) = _link((text, (full, partial)))
+    assert keys[partial] == keys[full]
+    assert "linked to the person written" in _why(text, (full, partial), partial)
+
+
+AMBIGUOUS = [
+    (
+        "Andrei Gromov and Pavel Gromov came. Gromov paid.",
+        ("Andrei Gromov", "Pavel Gromov"),
+        "Gromov",
+    ),
+    (
+        "Kittisak Boonyarat and Kittisak Sombat came. Kittisak paid.",
+        ("Kittisak Boonyarat", "Kittisak Sombat"),
+        "Kittisak",
+    ),
+    (
+        "Altangerelyn Narantuya and Altangerelyn Tsetsegmaa came. Altangerelyn paid.",
+        ("Altangerelyn Narantuya", "Altangerelyn Tsetsegmaa"),
+        "Altangerelyn",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fulls", "partial"), AMBIGUOUS)
+def test_a_partial_two_people_could_be_is_its_own_entity(
+    text: str, fulls: tuple[str, ...], partial: str
+) -> None:
+    (keys,) = _link((text, (*fulls, partial)))
+    assert keys[partial] not in {keys[f] for f in fulls}
+    why = _why(text, (*fulls, partial), partial)
+    assert "ambiguous" in why
+    assert all(f"'{f}'" in why for f in fulls)
+
+
+# -- initials: they must be the full name's, and the initials form is nobody's full name ------
+
+
+def test_initials_agree_with_the_full_name() -> None:
+    yuri = Entity("PERSON:yuri gromov", PERSON, ("Yuri Leonidovich Gromov",))
+    assert initials_form("Громов Ю. Л.") == ("gromov", ("i", "l"))
+    assert explains("Yu. L. Gromov", "gromov|", yuri)
+    assert explains("Громов Ю. Л.", "gromov|", yuri)
+    assert not explains("P. L. Gromov", "gromov|", yuri)  # another first name
+    assert not explains("Yu. S. Gromov", "gromov|", yuri)  # another father
+    daughter = Entity("PERSON:altangerelyn narantuya", PERSON, ("Altangerelyn Narantuya",))
+    assert explains("A. Narantuya", "|narantuya", daughter)
+    assert not explains("B. Narantuya", "|narantuya", daughter)
+
+
+def test_a_surname_alone_is_not_linked_to_an_initials_form() -> None:
+    text = "Andrei Gromov paid. A. L. Gromov signed. Gromov left."
+    surfaces = ("Andrei Gromov", "A. L. Gromov", "Gromov")
+    (keys,) = _link((text, surfaces))
+    assert keys["Gromov"] == keys["Andrei Gromov"]
+
+
+# -- the Russian recognizer: the inverted official form and surnames with initials -----------
+
+
+def test_russian_recognizer_reads_inverted_and_initialed_forms() -> None:
+    text = 'The file: "Gromov, Andrei Leonidovich". Signed A. L. Gromov, then Громов Ю. Л.'
+    found = {text[f.start : f.end]: f for f in RussianNameRecognizer().find(text)}
+    assert found["Gromov, Andrei Leonidovich"].key == "andrei gromov"
+    assert "A. L. Gromov" in found
+    assert "Громов Ю. Л." in found
