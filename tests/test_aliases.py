@@ -85,3 +85,23 @@ def test_a_join_never_makes_one_person_of_two_full_names() -> None:
 def test_a_mention_scoped_to_its_record_is_never_joined() -> None:
     votes = {"title": {"PERSON:ryu|#abc123": {"PERSON:ryu|sanggil": ["r0"]}}}
     assert aliases.decide(votes).find("PERSON:ryu|#abc123") == "PERSON:ryu|#abc123"
+
+
+CODED = "Yang Hye-rim (P-58) crossed in the spring. P-58 said the broker kept her papers."
+CODE_ONLY = "In the second interview P-58 described the factory and its night shifts."
+OTHER_NAME = "Ko Un-sil (P-58) was moved to the city. Her sister stayed behind."
+
+
+def test_a_code_the_text_ties_to_a_name_has_that_names_pseudonym_in_every_record() -> None:
+    (coded, later), _ = _run(CODED, CODE_ONLY)
+    name = _replacements(coded, "Yang Hye-rim")
+    assert len(name) == 1
+    assert _replacements(coded, "P-58") == name
+    assert _replacements(later, "P-58") == name
+
+
+def test_a_code_tied_to_two_names_is_kept_apart() -> None:
+    (coded, later, other), _ = _run(CODED, CODE_ONLY, OTHER_NAME)
+    names = _replacements(coded, "Yang Hye-rim") | _replacements(other, "Ko Un-sil")
+    assert len(names) == 2
+    assert _replacements(later, "P-58").isdisjoint(names)

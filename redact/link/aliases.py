@@ -87,8 +87,8 @@ def decide(votes: Mapping[str, Votes]) -> Aliases:
     for kind in ("stated", "title"):
         for alias in sorted(votes.get(kind, {})):
             named = votes[kind][alias]
-            if "#" in alias:
-                continue  # a mention scoped to its record names nobody elsewhere
+            if "#" in alias and kind != "stated":
+                continue  # kept to its record: only its record's own words join it
             if len(named) != 1:
                 aliases.refused[alias] = (
                     f"records name {len(named)} different people for it; kept apart, review"

@@ -64,7 +64,7 @@ class Linker:
         self.scoped: dict[str, list[Entity]] = {}  # record scope -> its own partial mentions
         for key, entity in self.corpus.items():
             if "#" in key:
-                self.scoped.setdefault(key.rpartition("#")[2], []).append(entity)
+                self.scoped.setdefault(key.rpartition("#")[2].partition(".")[0], []).append(entity)
         self.typos = typo_aliases(self.corpus)
         self.labels = LabelVote(self.corpus.values())
 
@@ -81,7 +81,7 @@ class Linker:
 
     def entity(self, key: str, scope: str) -> Entity | None:
         """A known entity, unless it is a partial mention of another record."""
-        if "#" in key and not key.endswith(f"#{scope}"):
+        if "#" in key and key.rpartition("#")[2].partition(".")[0] != scope:
             return None
         return self.corpus.get(key)
 
@@ -203,11 +203,14 @@ def _partial_body(span: Span) -> str | None:
     return key_body(own)
 
 
-def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
-    """(entity key, reason) for a partial mention: its one candidate, or its own entity."""
+def _resolve(surface: str, body: str, context: _Context, at: int) -> tuple[str, str]:
+    """(entity key, reason) for a partial mention at offset ``at``: its one candidate, or its
+    own entity. A mention that could be several people of its record is an entity of its own,
+    this mention only: two "Pak"s of one record may be two men, and one label for both would
+    say they are one."""
     titles = role_titles(surface)
     if titles and body.rpartition("|")[0]:
-        return _resolve_role(surface, body, titles, context)
+        return _resolve_role(surface, body, titles, context, at)
     owners = _candidates(surface, body, context.local)
     if owners and body.rpartition("|")[0]:  # a title form of somebody else makes it ambiguous
         owners += _titled_others(surface, body, owners, context)
@@ -217,7 +220,7 @@ def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
     if owners:
         names = ", ".join(f"'{_first(k, context)}'" for k in sorted(owners))
         return (
-            f"{own}#{context.scope}",
+            f"{own}#{context.scope}.{at}",
             f"ambiguous: could be any of {len(owners)} people ({names}); kept apart, review",
         )
     if body.rpartition("|")[0]:  # a surname alone names nobody outside its own record
@@ -225,7 +228,9 @@ def _resolve(surface: str, body: str, context: _Context) -> tuple[str, str]:
     return f"{own}#{context.scope}", "a given name alone; no full name in this record explains it"
 
 
-def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tuple[str, str]:
+def _resolve_role(
+    surface: str, body: str, titles: str, context: _Context, at: int
+) -> tuple[str, str]:
     """A role or familiar title + surname ("Pastor Han", "Auntie Pak") is how one person is
     known, often across records: it links to this record's one full name of that surname only
     when no other full name in the corpus could be meant, or when this record writes the title
@@ -237,6 +242,8 @@ def _resolve_role(surface: str, body: str, titles: str, context: _Context) -> tu
     if len(local) == 1 and alone and not married:
         return local[0], f"linked to the person written '{_first(local[0], context)}'"
     own = f"{PERSON}:{titles} {body}#{context.scope}"
+    if len(local) > 1:
+        own = f"{own}.{at}"  # could be several people of this record: this mention only
     if not everywhere:
         return own, ""
     names = ", ".join(f"'{_first(k, context)}'" for k in sorted(everywhere)[:6])
@@ -283,7 +290,7 @@ def _titled_others(surface: str, body: str, owners: list[str], context: _Context
             own = _partial_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
             if own != body:
                 continue
-            key, _ = _resolve_role(name, own, titles, context)
+            key, _ = _resolve_role(name, own, titles, context, -1)
             if key not in owners and key not in others:
                 others.append(key)
     return others
@@ -313,7 +320,7 @@ def _relink(span: Span, context: _Context) -> Span:
     if body is None:
         own = entity_key(PERSON, span.text)  # the name as written, not a neighbour's reading
         return span if own == span.entity else span.with_(entity=own)
-    key, why = _resolve(strip_possessive(span.text), body, context)
+    key, why = _resolve(strip_possessive(span.text), body, context, span.start)
     explanation = f"{span.explanation}; {why}" if why else span.explanation
     return span.with_(entity=key, explanation=explanation)
 
@@ -326,7 +333,7 @@ def _propagated(start: int, end: int, entity: Entity, context: _Context) -> Span
     owners = owners or [entity.key]
     body = _partial_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
     if entity.label == PERSON and body is not None:
-        key, why = _resolve(strip_possessive(surface), body, context)
+        key, why = _resolve(strip_possessive(surface), body, context, start)
         ambiguous = "#" in key and key not in context.local
         return Span(
             start,

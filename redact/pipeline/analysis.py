@@ -24,6 +24,7 @@ from redact.detect.span import Span
 from redact.link import aliases, linking
 from redact.link.geography import country_of
 from redact.link.pseudonyms import PseudonymTable
+from redact.link.statements import stated_aliases
 from redact.plan.policy import Policy
 from redact.plan.proposal import plan
 
@@ -253,6 +254,14 @@ def _collect_isolated(
         return linking.collect([s for i in healthy for s in merged[i]], table_known)
 
 
+def _stated(text: str, linked: Sequence[Span]) -> dict[str, str]:
+    """The aliases a record states (alias key -> the one key it names there)."""
+    named: dict[str, set[str]] = {}
+    for alias, name, _ in stated_aliases(text, linked):
+        named.setdefault(alias, set()).add(name)
+    return {alias: next(iter(names)) for alias, names in named.items() if len(names) == 1}
+
+
 def finish(
     sources: Sequence[Source],
     prepared: Outcome,
@@ -276,6 +285,7 @@ def finish(
             linked[i] = linker.link(source.text, spans)
             votes[i] = linking.title_votes(linked[i])
             table.vote(source.record_id, "title", votes[i])
+            table.vote(source.record_id, "stated", _stated(source.text, linked[i]))
         except Exception as exc:
             outcome.failures[i] = Failure(source.record_id, "linking", "link", type(exc).__name__)
     chosen = aliases.decide(table.votes)
