@@ -367,3 +367,19 @@ def test_initials_get_one_key_however_they_are_dotted(written: str) -> None:
 @pytest.mark.parametrize("surname", ["KIM", "RI", "OH"])
 def test_a_surname_in_capitals_is_not_initials(surname: str) -> None:
     assert "initials" not in entity_key(PERSON, surname)
+
+
+def test_each_ambiguous_partial_mention_is_its_own_entity() -> None:
+    # two Paks in the record: each "Pak" alone could be either, and one label for both would
+    # say they are one man
+    text = "Pak Tu-ho and Pak Il-nam ran the house. Pak said nothing. Later Pak laughed."
+    spans = _spans(text, "Pak Tu-ho", "Pak Il-nam", "Pak", "Pak")
+    linked = linking.link(text, spans)
+    alone = [s for s in linked if s.text == "Pak"]
+    assert len(alone) == 2
+    assert alone[0].entity != alone[1].entity
+    full = {entity_key(PERSON, "Pak Tu-ho"), entity_key(PERSON, "Pak Il-nam")}
+    assert not {s.entity for s in alone} & full
+    assert all("could be any of 2 people" in s.explanation for s in alone)
+    again = linking.link(text, spans)
+    assert [s.entity for s in again] == [s.entity for s in linked]  # stable across runs
