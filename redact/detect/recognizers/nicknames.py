@@ -12,6 +12,13 @@ Shapes found:
 
 The nickname ends at the closing quote, or after at most three capitalised words, so a sentence
 that goes on ("called him Sparrow because ...") does not become part of it.
+
+One nickname, one key, whatever its article or case: "the Fox", "The Fox", "the fox" and "Fox" are
+all ``nickname:fox`` (:func:`nickname_key`); :func:`epithet_of` reads a person's span that is, as
+a whole, an article + an epithet ("The Fox" at a sentence start, which a name reading would take
+for a Korean given name), whichever recognizer found it. A nickname shaped like a Korean given
+name ('a girl called "Hae-na"', 'pseudonym "Su-bin"') is read as that given name, the key the
+name has wherever it is written without the naming verb.
 """
 
 from __future__ import annotations
@@ -21,13 +28,15 @@ import re
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.kinship import KIN, ROLE
 from redact.detect.recognizers.safe_terms import is_safe_word
-from redact.text.variants import overlaps
+from redact.text.search import fold
+from redact.text.variants import SURNAMES, korean_given_syllables, name_key, overlaps
 
 NAME = "nicknames"
 _VERB = (
     r"(?:(?i:called|call|calls|calling|nicknamed|nickname|dubbed|known\s+as|named|"
     r"went\s+by|goes\s+by|go\s+by|referred\s+to\s+as|addressed\s+as)"
-    r"(?:\s+(?:him|her|them|me|us|it|each\s+other))?)"
+    r"(?:\s+(?:him|her|them|me|us|it|each\s+other))?"
+    r"|(?i:kn(?:ew|ow|ows|own))\s+(?i:him|her|them|me|us)\s+(?i:as))"
 )
 _QUOTED = r"[\"\u201c\u2018'](?P<quoted>(?:[Tt]he\s+)?[^\"\u201d\u2019'\n]{1,30}?)[\"\u201d\u2019']"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0410-\u042f"
@@ -93,12 +102,46 @@ def _defined_term(nickname: str) -> bool:
 
 
 def nickname_key(nickname: str) -> str:
-    words = re.sub(r"^(?i:the)\s+", "", nickname).lower().split()
-    return "nickname:" + " ".join(words)
+    """'the Fox', 'The Fox', 'the fox', 'Fox' and 'the  FOX' give one key: nickname:fox."""
+    words = re.sub(r"^(?i:the)\s+", "", nickname.strip()).lower().split()
+    return "nickname:" + " ".join(w.strip("\"'\u201c\u201d\u2018\u2019") for w in words)
+
+
+_GIVEN = rf"[{_UPPER}][\w'\u2019]*-[\w'\u2019]+"
+_NAME_SHAPE = re.compile(rf"(?:(?P<surname>[{_UPPER}][\w'\u2019]*)\s)?{_GIVEN}")
+
+
+def _reading(nickname: str) -> str:
+    """The key a nickname is read under: a hyphenated Korean given name ("Hae-na"), or a surname
+    and one ("Ye Tu-son"), is that name (its name key); anything else its nickname key."""
+    shape = _NAME_SHAPE.fullmatch(nickname)
+    if shape and korean_given_syllables(nickname.split()[-1]):
+        surname = shape.group("surname")
+        if surname is None or fold(surname) in SURNAMES:
+            return name_key(nickname)
+    return nickname_key(nickname)
+
+
+_EPITHET = re.compile(r"(?i:the)\s+(?P<rest>[\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2})")
+
+
+def epithet_of(surface: str) -> str | None:
+    """The nickname key of a person's span that is an article + an epithet ("The Fox", "the
+    tall one"), else None: never when a word is a surname ("the Kim brothers") or the rest is a
+    document's defined term ("the Applicant") or a pronoun."""
+    match = _EPITHET.fullmatch(surface.strip())
+    if not match:
+        return None
+    words = match.group("rest").split()
+    if any(fold(w) in SURNAMES for w in words) or words[0] in NOT_NICKNAMES:
+        return None
+    if _defined_term(surface.strip()) or not any(c.isalpha() for c in match.group("rest")):
+        return None
+    return nickname_key(surface)
 
 
 def _finding(start: int, end: int, score: float, why: str, nickname: str) -> Finding:
-    return Finding(start, end, PERSON, score, NAME, why, nickname_key(nickname))
+    return Finding(start, end, PERSON, score, NAME, why, _reading(nickname))
 
 
 def _trim_bare(bare: str) -> str:

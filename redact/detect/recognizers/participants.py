@@ -4,13 +4,20 @@ Shapes found:
 
 * a role word + an identifier: "Witness 7", "Respondent B", "Interviewee 3", "Source A",
   "Participant No. 12", "Respondent M-4" (the code alone is the key: "M-4" elsewhere links)
-* a bare participant code: "P-17", "M-4", "W-3" (one capital, hyphen, 1-3 digits), and
-  "W7" / "P12" (0.45: also the shape of paper sizes and seat numbers)
+* a bare participant code: "P-17", "M-4", "W-3" (one capital, hyphen, 1-3 digits; any hyphen:
+  "P\u201117" with a non-breaking one too), and "W7" / "P12" (0.45: also the shape of paper sizes
+  and seat numbers)
 * a speaker label before a colon at the start of a line ("JH:", "**M-4:**", "Nok:") that is
   not a role word ("Interviewer", "Q", "INT", "Interpreter"): the label is a person, and every
   other place the record writes the same label ("Present: JH (interviewer)") is that person too
 
 A label made only of common English or safe words ("Note:", "Date:", "Contacts:") is not one.
+
+One code, one key, whatever its separators or case: "P-07", "P07", "p 07" and "P\u201107" are all
+``code:p07`` (:func:`code_key`, the letters and digits of the code, as the entity keys read any
+code); a role word + a plain number or one letter keeps its role word ("Witness 4" is
+``code:witness4``, "Respondent C" ``code:respondentc``). :func:`code_of` reads a whole surface
+that is a code, whichever recognizer found it, so the entity keys can give it the code's key.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import re
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.initials import letters_of
 from redact.detect.recognizers.safe_terms import ROLE_WORDS, is_safe_word
+from redact.text.search import compact
 from redact.text.variants import overlaps
 
 NAME = "participants"
@@ -28,12 +36,13 @@ ROLE = (
     r"[Ss]urvivor|[Vv]ictim|[Ss]ubject|[Nn]arrator|[Cc]lient|[Aa]pplicant|[Dd]eponent|"
     r"[Dd]efector|[Rr]efugee|[Pp]erson|WITNESS|RESPONDENT|INTERVIEWEE|PARTICIPANT|SOURCE)"
 )
-_IDENT = r"(?:[A-Z]{1,2}-?\d{1,3}|\d{1,3}|[A-Z](?![\w.'\u2019-])|#\s?\d{1,3})"
+_HYPHEN = "-\u2010\u2011\u2012\u2013"
+_IDENT = rf"(?:[A-Z]{{1,2}}[{_HYPHEN}]?\d{{1,3}}|\d{{1,3}}|[A-Z](?![\w.'\u2019-])|#\s?\d{{1,3}})"
 _ROLE_CODE = re.compile(
     rf"(?<![\w-])(?P<role>{ROLE})\s+(?:(?:No\.?|no\.|number|#)\s*)?(?P<code>{_IDENT})"
     r"(?![\w-]|/\d|\.\d)"
 )
-_BARE_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]-\d{1,3})(?![\w-]|/\d|\.\d)")
+_BARE_CODE = re.compile(rf"(?<![\w/.-])(?P<code>[A-Z][{_HYPHEN}]\d{{1,3}})(?![\w-]|/\d|\.\d)")
 _SHORT_CODE = re.compile(r"(?<![\w/.-])(?P<code>[PW]\d{1,3})(?![\w-]|/\d|\.\d)")
 SPEAKER = re.compile(
     r"^[ \t>*-]*(?:\[[^\]\n]{1,30}\]\s*)?(?:\*\*)?(?P<label>[^\W\d_][\w .'\u2019()-]{0,30}?)"
@@ -47,6 +56,10 @@ _CODE_WORD = re.compile(
 )
 _LETTER = re.compile(r"(?<![\w'\u2019.-])(?P<letter>[B-HJ-PR-Z])(?![\w'\u2019.-])")
 _INITIALS_SHAPE = re.compile(r"[A-Z](?:\.?-?[A-Z]){1,2}\.?")
+# a code written any way: "P-07", "P07", "p 07", "P\u201107", "M-4", "H-LA-1"
+_ANY_CODE = re.compile(
+    rf"(?i:[a-z]{{1,3}}(?:[{_HYPHEN}][a-z]{{1,3}})*[{_HYPHEN}]?\d{{1,3}}|[a-z][\s\u00a0]\d{{1,3}})"
+)
 
 
 def _finding(start: int, end: int, score: float, why: str, key: str) -> Finding:
@@ -54,8 +67,33 @@ def _finding(start: int, end: int, score: float, why: str, key: str) -> Finding:
 
 
 def code_key(code: str) -> str:
-    """'P-17', 'p17' and 'P 17' give one key; a role word + one letter keeps its role word."""
-    return "code:" + re.sub(r"[\s#.]+", " ", code.lower()).strip()
+    """'P-17', 'p17', 'P 17' and 'P\u201117' give one key (the code's letters and digits, the
+    reading :func:`redact.link.keys.entity_key` gives any code); a role word + a plain number or
+    one letter is written with its role word ("witness 4": ``code:witness4``)."""
+    return "code:" + compact(code)
+
+
+def _role_code_key(match: re.Match[str]) -> str:
+    """The key of a role word + identifier: the identifier alone when it has letters and digits
+    ("Respondent M-4" is M-4), else the role word and the identifier ("Witness No. 4" is
+    "witness 4", "Respondent C" "respondent c")."""
+    code = match.group("code")
+    if any(c.isdigit() for c in code) and any(c.isalpha() for c in code):
+        return code_key(code)
+    return code_key(match.group("role") + " " + code)
+
+
+def code_of(surface: str) -> str | None:
+    """The code key of a surface that is, as a whole, a participant code ("P-07", "p 07",
+    "Witness 4", "Respondent No. 12", "Respondent C"), else None. Whatever recognizer found the
+    span, its key can be the code's: one code, one key."""
+    bare = surface.strip()
+    match = _ROLE_CODE.fullmatch(bare)
+    if match:
+        return _role_code_key(match)
+    if _ANY_CODE.fullmatch(bare):
+        return code_key(bare)
+    return None
 
 
 def _label_kind(label: str) -> str | None:
@@ -93,9 +131,7 @@ class ParticipantRecognizer:
     def _codes(self, text: str) -> list[Finding]:
         found: list[Finding] = []
         for match in _ROLE_CODE.finditer(text):
-            code = match.group("code")
-            distinctive = any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
-            key = code_key(code if distinctive else match.group())
+            key = _role_code_key(match)
             why = f"participant code: role word '{match.group('role').lower()}' + identifier"
             found.append(_finding(match.start(), match.end(), 0.75, why, key))
         letters = {m.group("code") for m in _ROLE_CODE.finditer(text) if len(m.group("code")) == 1}
