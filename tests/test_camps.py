@@ -29,6 +29,16 @@ ROWS: list[tuple[str, list[str]]] = [
     ("At Chongori we made wigs.", ["Chongori"]),
     ("Jongori, Chŏngŏri and Jongo-ri are the same place.", ["Jongori", "Chŏngŏri", "Jongo-ri"]),
     ("Three times at Chongori.", ["Chongori"]),
+    # an everyday word before kind + number is no part of the camp; number before the kind
+    ("1. Cross-check Camp 9 guard names.", ["Camp 9"]),
+    ("Visited Kyohwaso No. 4 twice.", ["Kyohwaso No. 4"]),
+    ("Pyolsan camp 7 and Camp 8.", ["Pyolsan camp 7", "Camp 8"]),
+    ("She was in the No. 9 camp then.", ["No. 9 camp"]),
+    # a second camp word belongs to the camp's name
+    (
+        "Held by the Pyolsan county Bowibu holding centre, then",
+        ["Pyolsan county Bowibu holding centre"],
+    ),
     # negatives: generic camp words, lower case, ordinary English
     ("Why were you sent to a kyohwaso?", []),
     ("The camp was cold.", []),

@@ -2,8 +2,10 @@
 
 A person's key is the romanization-aware reading of the name (:func:`redact.text.variants.name_key`:
 ``PERSON:kim|boram``), a place's its letters without a leading article or a trailing place word,
-a camp's its letters without the words that only say where or whose it is. A key may carry a
-record scope (``PERSON:park|#a1b2c3``): a partial mention that names nobody outside its record.
+a camp's its name, kind and number (``kinds``: "Kyohwaso No. 9" = "Kyohwaso 9", "X IDC" =
+"X immigration detention centre"), an organisation's its letters without its legal form. A key
+may carry a record scope (``PERSON:park|#a1b2c3``): a partial mention that names nobody outside
+its record.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from redact.detect.recognizers.base import (
     PHONE,
     QQ,
     WECHAT,
+    Reason,
 )
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.detect.span import Span
+from redact.link.camp_names import link_camp_names
+from redact.link.kinds import ARTICLE, camp_key_body, org_letters, organisation_word
+from redact.link.records import link_in_record
 from redact.text.search import compact, fold, strip_possessive
 from redact.text.variants import SURNAMES, han_reading, name_key, role_titles, word_set
-from redact.text.variants import fold as variants_fold
 
 LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
 MIN_LETTERS = 3  # "Ri" or "Yu" alone are not searched for: far too many false hits
@@ -44,19 +49,13 @@ class Entity:
 _PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
 
 
+# A labour unit or brigade named without a camp kind ("the same 8th brigade", "Unit No. 4"):
+# its words without an article or a number sign
+_UNIT_NOISE = word_set("the a an this that same no no. number #")
 _PLACE_WORDS = re.compile(
     r"(?:\s+(?:county|city|town|township|village|district|province|prefecture|oblast|krai|"
     r"region|station|railway station|bus station|port|harbou?r|crossing|checkpoint))+$",
     re.IGNORECASE,
-)
-# A leading article or demonstrative is no part of a place's, camp's or organisation's name:
-# "the Dalian" is Dalian, "the same 8th brigade" is the 8th brigade.
-_ARTICLE = re.compile(r"^(?:(?:the|this|that)\s+)?(?:same\s+)?", re.IGNORECASE)
-# Words that say where or whose a camp is, not which: "the Onsong county Bowibu" is the Onsong
-# Bowibu, "Tumen border detention centre" the Tumen detention centre, "No. 31" is 31.
-_CAMP_NOISE = word_set(
-    "the a an this that same county district city border immigration provincial state police "
-    "no no. number #"
 )
 
 
@@ -81,31 +80,17 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
         if any(c.isalnum() for c in key):
             return f"{PERSON}:{key}"
         # a name the romanizer cannot read: its own letters are the key
-    bare = _ARTICLE.sub("", surface) or surface
+    bare = ARTICLE.sub("", surface) or surface
     if label == LOCATION:
         return f"{label}:{compact(_PLACE_WORDS.sub('', bare)) or compact(bare)}"
     if label == CAMP:
-        named = compact(" ".join(w for w in fold(bare).split() if w not in _CAMP_NOISE))
+        named = camp_key_body(bare) or compact(
+            " ".join(w for w in fold(bare).split() if w not in _UNIT_NOISE)
+        )
         return f"{label}:{named if named and not named.isdigit() else compact(bare)}"
     if label == ORGANIZATION:
         return f"{label}:{org_letters(bare) or compact(bare) or compact(surface)}"
     return f"{label}:{compact(bare) or compact(surface)}"
-
-
-# A legal form says what kind of body, not which: "Sodam Foods Co., Ltd." is Sodam Foods,
-# "OOO Zarya-Stroy" (in Cyrillic too) is Zarya-Stroy.
-_LEGAL_FORM = re.compile(
-    r"^(?:ooo|zao|oao|pao|ao|tov)\s+|[\s,]+(?:co\.?,?\s*ltd\.?|co\.?|ltd\.?|llc|inc\.?|"
-    r"corp\.?|company limited|limited|gmbh|llp|pte\.?(?:\s*ltd\.?)?)$"
-)
-
-
-def org_letters(surface: str) -> str:
-    """An organisation's letters in Latin (Cyrillic transliterated), its legal form and a
-    leading article left out; a word-final y read as i ("Stroy", from Cyrillic "Stroi")."""
-    folded = variants_fold(_ARTICLE.sub("", strip_possessive(surface)))
-    bare = _LEGAL_FORM.sub("", folded.strip()).strip() or folded
-    return "".join(c for c in re.sub(r"y\b", "i", bare) if c.isalnum())
 
 
 # Initials written in capitals ("KH", "K.H.", "K. H."): one key however they are dotted
@@ -180,5 +165,28 @@ def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, En
 
 
 def assign_keys(spans: Sequence[Span]) -> list[Span]:
-    """Turn merged spans' name readings (or their surfaces) into entity keys."""
-    return [s.with_(entity=entity_key(s.label, s.text, s.entity or None)) for s in spans]
+    """Turn merged spans' name readings (or their surfaces) into entity keys: a name with an
+    organisation word in it is an organisation; this record's short names and names in
+    characters of its organisations are those organisations (``records``), and the bare
+    names of its camps, where it speaks of the camp, the camps (``camp_names``)."""
+    keyed = [_as_organisation(s) for s in spans]
+    keyed = [s.with_(entity=entity_key(s.label, s.text, s.entity or None)) for s in keyed]
+    keyed = link_camp_names(keyed)
+    return link_in_record(keyed, [evidence(s) for s in keyed])
+
+
+def _as_organisation(span: Span) -> Span:
+    """A person or place whose name has an organisation word in it ("Bureau", "Co., Ltd.",
+    "Seafood") as an organisation, whatever the model guessed: a rule's reading."""
+    if span.label not in (PERSON, LOCATION):
+        return span
+    word = organisation_word(span.text)
+    if not word:
+        return span
+    reason = Reason("keys", "organisation word in the name", span.score, ORGANIZATION)
+    why = (
+        f"{span.explanation}; read as an organisation: '{word}' names a body, not a place or person"
+    )
+    return span.with_(
+        label=ORGANIZATION, entity="", explanation=why, reasons=(*span.reasons, reason)
+    )

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 from redact.detect.recognizers.base import CAMP, LOCATION, ORGANIZATION, PERSON
 from redact.detect.span import Span
-from redact.link.keys import MIN_LETTERS, Entity, entity_key, evidence, org_letters
+from redact.link.keys import MIN_LETTERS, Entity, entity_key, evidence
+from redact.link.kinds import org_letters
+from redact.link.shortforms import ShortForms, resolve
 from redact.text.search import compact, strip_possessive
 
 VOTED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION)
@@ -23,7 +25,7 @@ _WORDS = {PERSON: "a person", LOCATION: "a place", CAMP: "a camp", ORGANIZATION:
 
 def _letters(surface: str) -> str:
     """What two written names must share to be one: letters in Latin, an organisation's
-    legal form and a leading article aside (``keys.org_letters``)."""
+    legal form and a leading article aside (``kinds.org_letters``)."""
     return org_letters(surface) or compact(strip_possessive(surface))
 
 
@@ -31,6 +33,8 @@ class LabelVote:
     """Letters of a written name -> label -> (best evidence, entity keys), over the corpus."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        entities = list(entities)
+        self.short = ShortForms(entities)
         self.votes: dict[str, dict[str, tuple[int, set[str]]]] = {}
         for entity in entities:
             if entity.label not in VOTED_LABELS or "#" in entity.key or not entity.strength:
@@ -45,9 +49,14 @@ class LabelVote:
 
     def relabel(self, span: Span) -> Span:
         """The span under the label the corpus's strongest evidence gives its letters, with
-        that entity's key when one entity has it; else the span unchanged."""
+        that entity's key when one entity has it; then, a shorter form of a camp or an
+        organisation as that one (``shortforms``); else the span unchanged."""
         if span.label not in VOTED_LABELS:
             return span
+        voted = self._vote(span)
+        return resolve(voted, self.short, self.votes.get(_letters(span.text), {}))
+
+    def _vote(self, span: Span) -> Span:
         by_label = self.votes.get(_letters(span.text))
         if not by_label or (len(by_label) < 2 and span.label in by_label):
             return span

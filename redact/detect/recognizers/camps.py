@@ -14,6 +14,7 @@ import re
 from redact.detect.recognizers.base import CAMP, Finding
 from redact.detect.recognizers.helpers import resolve, words
 from redact.detect.recognizers.places import fold_key, gazetteer
+from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text.folding import mapped_fold
 
 NAME = "camps"
@@ -39,12 +40,15 @@ _MODIFIER = (
 )
 _NAMED = re.compile(
     rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})?{_MODIFIER}{{0,2}}\s+(?i:{_CAMP_WORDS})\b"
-    rf"(?:\s+{_NUMBER})?(?:\s\((?i:{_CAMP_WORDS})\))?"
+    rf"(?:\s+(?i:{_CAMP_WORDS})\b)?(?:\s+{_NUMBER})?(?:\s\((?i:{_CAMP_WORDS})\))?"
 )
+_NUMBERED_WORDS = r"camp|kwanliso|kwalliso|kyohwaso|gyohwaso|jipkyulso"
 _NUMBERED = re.compile(
-    rf"\b(?:(?:{_NAME_WORD}\s+)?(?i:camp|kwanliso|kwalliso|kyohwaso|gyohwaso|jipkyulso)\s+"
+    rf"\b(?:(?:{_NAME_WORD}\s+)?(?i:{_NUMBERED_WORDS})\s+"
     rf"{_NUMBER}(?:\s*\({_NAME_WORD}\))?)"
+    rf"|\b(?:No\.?|Number|#)\s*\d{{1,3}}\s+(?i:{_NUMBERED_WORDS})\b"  # "the No. 9 camp"
 )
+COMMON_LEAD = 4.0  # Zipf: "Cross-check Camp 9": an everyday word before kind + number
 _UNIT = re.compile(
     r"\b(?:Unit|Team|Company|Platoon|Battalion)\s+(?:No\.?\s*)?\d{1,3}\b"
     r"(?:\s+of\s+the\s+\d{1,3}(?:st|nd|rd|th)\s+[a-z]+\s+(?i:brigade|regiment|battalion))?"
@@ -77,6 +81,15 @@ _CAMP_TOWNS = _BARE_CAMPS | words(
 _KEY_NOISE = words("the a an county district city border immigration provincial state police")
 
 
+def _english_lead(text: str, start: int, end: int) -> int:
+    """Past an everyday English word before a camp word and a number ("Cross-check Camp 9",
+    "Visited Camp 9"): the word says what was done, not which camp."""
+    m = re.match(rf"({_NAME_WORD})\s+(?=(?i:{_NUMBERED_WORDS})\s+{_NUMBER})", text[start:end])
+    if m and all(is_common_word(part, COMMON_LEAD) for part in m.group(1).split("-")):
+        return start + m.end()
+    return start
+
+
 def _named(text: str) -> list[Finding]:
     found = []
     for m in _NAMED.finditer(text):
@@ -94,6 +107,7 @@ def _named(text: str) -> list[Finding]:
             score = UNIT_SCORE  # "Kim camp"? could be anything: a weak proposal
         else:
             score = NAMED_SCORE
+        start = _english_lead(text, start, m.end())
         found.append(_make(text, start, m.end(), score, "name + camp word"))
     return found
 
@@ -155,7 +169,8 @@ class CampRecognizer:
         named = _named(text)
         found = named + _bare(text) + _names_alone(text, named)
         for m in _NUMBERED.finditer(text):
-            found.append(_make(text, m.start(), m.end(), NUMBERED_SCORE, "numbered camp"))
+            start = _english_lead(text, m.start(), m.end())
+            found.append(_make(text, start, m.end(), NUMBERED_SCORE, "numbered camp"))
         for m in _UNIT.finditer(text):
             start = m.start()
             first = m.group().split()[0]
