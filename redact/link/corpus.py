@@ -9,7 +9,8 @@ indexed by surname, for the partial mentions a title and a surname make.
 Names of another origin (Russian, Mongolian, Thai and Lao) compare word by word up to their
 transliteration systems (``redact.text.transliteration``): "Ludmila" explains "Lyudmila
 Gromova" and "Людмила Громова"; two full names that are the same words so spelled, in any
-order ("Gromov, Andrei" and "Andrey Gromov"), are one person (:func:`spelling_aliases`).
+order ("Gromov, Andrei" and "Andrey Gromov"), are one person (:func:`spelling_aliases`). A
+Russian diminutive alone ("Kolya") explains a full name of its first name (``text.diminutives``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Mapping
 
 from redact.detect.recognizers.base import PERSON
 from redact.link.keys import MIN_LETTERS, Entity, entity_key, is_full, key_body
+from redact.text.diminutives import first_names_of
 from redact.text.search import compact, fold
 from redact.text.transliteration import (
     initials_agree,
@@ -38,7 +40,7 @@ from redact.text.variants import (
 )
 
 _TYPO_LETTERS = 6  # a one-letter difference links two spellings only in names this long
-_SPELLED_LETTERS = 4  # transliteration variants link a word alone only in names this long (not Noi)
+_SPELLED_LETTERS = 4  # a word alone links up to transliteration only this long
 _RUN = re.compile(r"[^\W_]+")
 
 
@@ -85,8 +87,15 @@ def explains(surface: str, body: str, entity: Entity) -> bool:
         return _same_end(spoken, words) and initials_agree(initials, spoken, entity.surfaces)
     if word in ends or any(_typo(word, w) for w in ends):
         return True
-    spoken_words = strip_affixes(surface).split()
-    return len(spoken_words) == 1 and _same_end(spoken_words[0], words)
+    spoken = strip_affixes(surface).split()
+    return len(spoken) == 1 and (_same_end(spoken[0], words) or _diminutive(spoken[0], words))
+
+
+def _diminutive(word: str, words: list[str]) -> bool:
+    """True when ``word`` is a diminutive of the first or last of ``words`` ("Kolya" and
+    "nikolai gromov", "Tolya" and "gromov, anatoliy")."""
+    names = first_names_of(word)
+    return bool(names and words) and bool(names & {skeleton(words[0]), skeleton(words[-1])})
 
 
 def _same_end(word: str, words: list[str]) -> bool:

@@ -7,8 +7,9 @@ Shapes found:
 * a first name alone (0.5) and diminutives alone ("Sasha", "Lyuda", "Volodya": 0.45)
 * title + surname: "Mr. Morozov", "Foreman Morozov", "boss Morozov" (title kept in the span)
 * a capitalised word with a Russian surname ending alone (-ov, -eva, -enko, -sky, ...; 0.35)
-* the inverted official form "Morozov, Viktor Sergeyevich" (0.85) and a surname with initials,
-  "Yu. S. Morozov", "Morozov Yu. S.", "Морозов Ю. Л." (0.7)
+* the inverted official form "Morozov, Viktor Sergeyevich" (0.85; without a patronymic only
+  where nothing follows, so that "Morozov, Ivan, and Olga" stays a list)
+* a surname with initials: "Yu. S. Morozov", "Morozov Yu. S.", "Морозов Ю. Л." (0.7)
 * once a full name is found, its surname alone elsewhere in the text, linked to its key
 * the same in Cyrillic ("Виктор Сергеевич Морозов"): Cyrillic words are transliterated with
   :func:`redact.text.variants.fold` and then go through the same rules
@@ -60,6 +61,8 @@ _LONE = re.compile(
 _INVERTED = re.compile(
     rf"(?<![\w-])(?P<sur>{_LETTER}),\s(?P<first>{_LETTER})(?:\s(?P<pat>{_LETTER}))?"
 )
+# what may follow an inverted name without a patronymic: a closing quote or bracket, the end
+_CLOSED = re.compile(r"\s*(?:[)\]\"'\u00bb\u201d\u2019;:]|\.?\s*$|\.\s*\n)")
 # Places and writers with a surname ending that are not people of the testimony.
 NOT_SURNAMES = word_set(
     "rostov saratov kirov pskov azov tambov kasimov korolev kovrov chekhov pushkin lermontov"
@@ -153,6 +156,8 @@ class RussianNameRecognizer:
                 continue
             pat = match.group("pat")
             end = match.end() if pat and PATRONYMIC.fullmatch(fold(pat)) else match.end("first")
+            if end == match.end("first") and not _CLOSED.match(text, end):
+                continue  # "Morozov, Ivan, and Olga": a list of people, not one name
             surface = text[match.start() : end]
             named = surface.partition(",")  # read in the order of "Viktor Morozov"
             why = "Russian surname, comma, first name (the inverted official form)"
