@@ -9,6 +9,10 @@ a contraction or a pronoun ("I'm", "we'd", "I") is never a name, whatever spelli
 to; a role label ("Interviewer", "INT", "interpreter") is never an entity; and a span from a
 statistical model never starts or ends with a closed-class English word
 ("Without X I would have died" masks X, not "Without X").
+
+After merging, :mod:`redact.detect.bounds` cuts each span at the boundaries of its mentions
+(a line break, " / ", an alias in brackets, a leading everyday word, a Hangul particle...):
+a span never swallows a neighbouring word (issue 11, rule 4).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from redact.detect import bounds
 from redact.detect.recognizers.base import (
     COUNTRY,
     LOCATION,
@@ -152,35 +157,44 @@ def clean(text: str, findings: Sequence[Finding]) -> list[Finding]:
 
 
 def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
+    """Non-overlapping spans, each cut at the boundaries of its mentions (:mod:`bounds`)."""
     spans = []
     for cluster in _clusters(clean(text, findings)):
         best = max(cluster, key=_rank)
         start = min(f.start for f in cluster)
         end = max(f.end for f in cluster)
-        if end - start > 2 and text[end - 2 : end] in ("'s", "\u2019s"):
-            end -= 2  # "Zhang Wei's uncle": the possessive stays, "[Person 7]'s uncle"
-        others = sorted({f.reason for f in cluster if f is not best}, key=_reason_order)
-        reasons = [best.explanation, *sorted({_also(r) for r in others})]
-        surface = text[start:end]
-        label = _label(cluster, best, start, end)
-        # the most trusted recognizer that read the name for this label gives the entity's name
-        named = [f for f in cluster if f.key and f.label == label]
-        name = max(named, key=_rank).key if named else None
-        spans.append(
-            Span(
-                start,
-                end,
-                surface,
-                label,
-                max(f.score for f in cluster),
-                best.recognizer,
-                "; also ".join(reasons),
-                name or "",
-                context_of(text, start, end),
-                reasons=(best.reason, *others),
-            )
-        )
+        for part in bounds.split(text, cluster, _label(cluster, best, start, end)):
+            spans.append(_span(text, part))
     return spans
+
+
+def _span(text: str, part: bounds.Part) -> Span:
+    best = max(part.deciding, key=_rank)
+    start, end = part.start, part.end
+    if end - start > 2 and text[end - 2 : end] in ("'s", "\u2019s"):
+        end -= 2  # "Zhang Wei's uncle": the possessive stays, "[Person 7]'s uncle"
+    found = (*part.deciding, *part.also)
+    others = sorted({f.reason for f in found if f is not best}, key=_reason_order)
+    main = best.explanation
+    if part.cut and not main.endswith(bounds.CUT_NOTE):
+        main += bounds.CUT_NOTE
+    reasons = [main, *sorted({_also(r) for r in others})]
+    label = _label(part.deciding, best, start, end)
+    # the most trusted recognizer that read the name for this label gives the entity's name
+    named = [f for f in part.deciding if f.key and f.label == label]
+    name = max(named, key=_rank).key if named else None
+    return Span(
+        start,
+        end,
+        text[start:end],
+        label,
+        max(f.score for f in part.deciding),
+        best.recognizer,
+        "; also ".join(reasons),
+        name or "",
+        context_of(text, start, end),
+        reasons=(best.reason, *others),
+    )
 
 
 def _reason_order(reason: Reason) -> tuple[str, str, float, str]:
