@@ -68,3 +68,29 @@ def test_a_guessed_place_is_the_organisation_a_rule_named_with_its_legal_form() 
     linker = linking.Linker(collect([ruled, guessed]).values())
     linked = linker.link(second, [guessed])
     assert (linked[0].label, linked[0].entity) == (ORGANIZATION, ruled.entity)
+
+
+def _weak(text: str, surface: str) -> Span:
+    start = text.index(surface)
+    reason = Reason("places", "romanised Chinese name after a place preposition", 0.5, LOCATION)
+    entity = entity_key(LOCATION, surface)
+    return Span(
+        start, start + len(surface), surface, LOCATION, 0.5, "places", "", entity, reasons=(reason,)
+    )
+
+
+def test_a_place_only_a_weak_cue_found_gives_way_to_a_name_rule() -> None:
+    first, second = "Do you have the card from Tanyusha?", "Tanyusha sold phones."
+    weak = _weak(first, "Tanyusha")
+    name = _span(second, "Tanyusha", PERSON, "russian_names")
+    linker = linking.Linker(collect([weak, name]).values())
+    assert linker.link(first, [weak])[0].label == PERSON
+
+
+def test_a_place_a_weak_cue_found_still_beats_a_guessed_person() -> None:
+    first, second = "She lived in Shuigoutun.", "Sold to a man of Shuigoutun."
+    weak = _weak(first, "Shuigoutun")
+    guess = _span(second, "Shuigoutun", PERSON, "proper_nouns")
+    linker = linking.Linker(collect([weak, guess]).values())
+    linked = linker.link(second, [guess])[0]
+    assert (linked.label, linked.entity) == (LOCATION, weak.entity)

@@ -26,6 +26,8 @@ from redact.detect.recognizers.base import (
     WECHAT,
     Reason,
 )
+from redact.detect.recognizers.places import NAME as PLACES
+from redact.detect.recognizers.places import WEAK_SCORE as WEAK_PLACE
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.detect.span import Span
 from redact.link.camp_names import link_camp_names
@@ -134,7 +136,9 @@ def is_full(key: str) -> bool:
 # only guess the label; a protected term or a linked mention says nothing of its own.
 _GUESSES = ("presidio:", "proper_nouns")
 _SILENT = ("protected-term", "linking")
-RULE, GUESS = 2, 1
+# A place found only by a weak cue (a name after "in" or "from", a later mention of such a name)
+# is between the two: more than a guess, less than a name rule ("the card from Natasha").
+RULE, CUE, GUESS = 3, 2, 1
 
 
 def _worth(recognizer: str) -> int:
@@ -143,10 +147,16 @@ def _worth(recognizer: str) -> int:
     return GUESS if recognizer.startswith(_GUESSES) else RULE
 
 
+def _reason_worth(reason: Reason) -> int:
+    if reason.label == LOCATION and reason.recognizer == PLACES and reason.score <= WEAK_PLACE:
+        return CUE
+    return _worth(reason.recognizer)
+
+
 def evidence(span: Span) -> int:
     """The best evidence among the recognizers that gave the span its label."""
-    worth = [_worth(r.recognizer) for r in span.reasons if r.label == span.label]
-    return max([*worth, _worth(span.recognizer)])
+    worth = [_reason_worth(r) for r in span.reasons if r.label == span.label]
+    return max(worth) if worth else _worth(span.recognizer)
 
 
 def collect(spans: Iterable[Span], known: Iterable[Entity] = ()) -> dict[str, Entity]:
