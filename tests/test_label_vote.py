@@ -94,3 +94,32 @@ def test_a_place_a_weak_cue_found_still_beats_a_guessed_person() -> None:
     linker = linking.Linker(collect([weak, guess]).values())
     linked = linker.link(second, [guess])[0]
     assert (linked.label, linked.entity) == (LOCATION, weak.entity)
+
+
+def _net(text: str, surface: str, label: str, rule: str) -> Span:
+    start = text.index(surface)
+    reason = Reason("proper_nouns", rule, 0.35, label)
+    return Span(
+        start,
+        start + len(surface),
+        surface,
+        label,
+        0.35,
+        "proper_nouns",
+        "",
+        entity_key(label, surface),
+        reasons=(reason,),
+    )
+
+
+def test_the_nets_place_cue_beats_its_bare_guess_but_from_does_not() -> None:
+    net = "unknown proper noun: capitalised, not a common or safe word"
+    first, second = "At the church in Tabaksol.", "Meets her again, Tabaksol."
+    cued = _net(first, "Tabaksol", LOCATION, f"{net}, after 'in'")
+    bare = _net(second, "Tabaksol", PERSON, net)
+    linker = linking.Linker(collect([cued, bare]).values())
+    assert linker.link(second, [bare])[0].label == LOCATION
+    third = "The card from Tabaksol."
+    weak = _net(third, "Tabaksol", LOCATION, f"{net}, after 'from'")
+    tie = linking.Linker(collect([weak, bare]).values())
+    assert tie.link(second, [bare])[0].label == PERSON

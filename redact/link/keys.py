@@ -136,8 +136,9 @@ def is_full(key: str) -> bool:
 # only guess the label; a protected term or a linked mention says nothing of its own.
 _GUESSES = ("presidio:", "proper_nouns")
 _SILENT = ("protected-term", "linking")
-# A place found only by a weak cue (a name after "in" or "from", a later mention of such a name)
-# is between the two: more than a guess, less than a name rule ("the card from Natasha").
+# A place found only by a weak cue (a name after "in" or "from", a later mention of such a name;
+# the capitalised-word net's "in X", "X county") is between the two: more than a guess, less
+# than a name rule ("the card from Natasha").
 RULE, CUE, GUESS = 3, 2, 1
 
 
@@ -147,9 +148,15 @@ def _worth(recognizer: str) -> int:
     return GUESS if recognizer.startswith(_GUESSES) else RULE
 
 
+# The capitalised-word net's strongest place cues: "in X", "near X", "X county", "X-ri"
+_PLACE_CUE = re.compile(r"after '(?:in|near)'|before the place word|with a place suffix")
+
+
 def _reason_worth(reason: Reason) -> int:
     if reason.label == LOCATION and reason.recognizer == PLACES and reason.score <= WEAK_PLACE:
         return CUE
+    if reason.label == LOCATION and reason.recognizer == "proper_nouns":
+        return CUE if _PLACE_CUE.search(reason.rule) else GUESS
     return _worth(reason.recognizer)
 
 
