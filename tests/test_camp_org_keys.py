@@ -146,6 +146,21 @@ def test_a_known_place_stays_a_place_beside_a_camp_of_its_name() -> None:
     assert second[0].label == LOCATION and third[0].label == LOCATION
 
 
+def test_a_name_read_as_a_place_after_in_is_not_the_camp_of_that_name() -> None:
+    net = "unknown proper noun: capitalised, not a common or safe word"
+    one = "She was held at the Pyolsan kyohwaso."
+    two = "I was born in Pyolsan."
+    three = "Pyolsan is far from here."
+    born = _span(two, "Pyolsan", LOCATION, "proper_nouns")
+    born = born.with_(reasons=(Reason("proper_nouns", f"{net}, after 'in'", 0.35, LOCATION),))
+    _, second, third = _records(
+        (one, [_span(one, "Pyolsan kyohwaso", CAMP, "camps")]),
+        (two, [born]),
+        (three, [_span(three, "Pyolsan", PERSON, "proper_nouns")]),
+    )
+    assert second[0].label == LOCATION and third[0].label != CAMP
+
+
 # --- organisation words, short names, names in characters -------------------------------------
 
 
@@ -156,7 +171,7 @@ def test_organisation_words_make_an_organisation_whatever_the_model_guessed() ->
     assert organisation_word("Sunrise legal clinic") == "clinic"
     # a camp, a place, a facility described in lower case, a place's centre: not organisations
     assert organisation_word("Tavan Bogd detention centre") == ""
-    assert organisation_word("the Musan copper mine") == ""
+    assert organisation_word("the Pyolsan copper mine") == ""
     assert organisation_word("Qingdao Centre") == ""
     assert organisation_word("the Bureau") == ""
     text = "The Namhae Overseas Construction Bureau sent us. Baekdu Seafood paid."

@@ -138,7 +138,7 @@ _GUESSES = ("presidio:", "proper_nouns")
 _SILENT = ("protected-term", "linking")
 # A place found only by a weak cue (a name after "in" or "from", a later mention of such a name;
 # the capitalised-word net's "in X", "X county") is between the two: more than a guess, less
-# than a name rule ("the card from Natasha").
+# than a name rule ("the card from Tanyusha").
 RULE, CUE, GUESS = 3, 2, 1
 
 

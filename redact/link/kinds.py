@@ -23,7 +23,7 @@ GENERIC = "camp"  # the kind of "Camp 9", "prison camp": any camp
 COMMON_NAME_WORD = 4.0  # Zipf: "Cross-check" before "Camp 9" is an English word, not a name
 
 # A leading article or demonstrative is no part of a place's, camp's or organisation's name:
-# "the Dalian" is Dalian, "the same 8th brigade" is the 8th brigade.
+# "the Qingdao" is Qingdao, "the same 8th brigade" is the 8th brigade.
 ARTICLE = re.compile(r"^(?:(?:the|this|that)\s+)?(?:same\s+)?", re.IGNORECASE)
 
 # Camp kinds in the usual romanisations and in English, each read as one canonical word; the
@@ -48,8 +48,8 @@ _KINDS = (
 )
 _KIND = re.compile("|".join(rf"(?P<{k}>\b(?:{p})\b)" for k, p in _KINDS))
 _NUMBER = re.compile(r"(?:\bno\.?\s*|\bnumber\s+|#\s*)?\b(\d{1,3})\b(?!\s*(?:st|nd|rd|th)\b)")
-# Words that say where or whose a camp is, not which: "the Onsong county Bowibu" is the Onsong
-# Bowibu, "Tumen border detention centre" the Tumen detention centre.
+# Words that say where or whose a camp is, not which: "the Pyolsan county Bowibu" is the Pyolsan
+# Bowibu, "Chilbo border detention centre" the Chilbo detention centre.
 _CAMP_NOISE = word_set(
     "the a an this that same county district city border immigration provincial state police of"
 )
@@ -113,7 +113,7 @@ def org_letters(surface: str) -> str:
 
 _LEGAL = re.compile(r"(?:\bCo\.|\bLtd\b|\bLLC\b|\bInc\.|\bCorp\.|\bGmbH\b|\bPLC\b|\bJSC\b)")
 # Head words in any case ("the Sunrise legal clinic"), and words that name a body only when
-# written capitalised, as part of its name ("Musan Mine", but "the Musan copper mine" is a place)
+# written capitalised, as part of its name ("Pyolsan Mine"; "the Pyolsan copper mine" is a place)
 _ANY_CASE = re.compile(
     r"\b(?i:bureau|company|corporation|enterprise|association|clinic|church|mission|"
     r"cooperative)\b"

@@ -1,7 +1,7 @@
 """Organisations inside one record: a short name, and a name in Chinese characters, that the
 record itself explains.
 
-A short name ("Sunrise" for "Sunrise Resettlement Counselling Centre", "Baekdu" for "Dalian
+A short name ("Sunrise" for "Sunrise Resettlement Counselling Centre", "Baekdu" for "Qingdao
 Baekdu Seafood Processing Co., Ltd.", a leading place name aside) is that organisation when
 exactly one organisation of the record starts with it; with two ("Sunrise legal clinic" and
 "Sunrise Counselling Centre") it is its own entity, marked for the reviewer. A name in Chinese
@@ -29,7 +29,7 @@ _HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
 
 
 def name_words(words: list[str]) -> list[str]:
-    """An organisation's words after the place names that open it ("Dalian Baekdu ...")."""
+    """An organisation's words after the place names that open it ("Qingdao Baekdu ...")."""
     i = 0
     while i < len(words) - 1 and (words[i],) in gazetteer():
         i += 1

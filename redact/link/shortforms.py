@@ -4,9 +4,10 @@
   with that number and a kind that fits ("Camp" fits every kind; "Kyohwaso" and "Kwanliso" are
   two kinds); with two such camps it is kept apart and marked for the reviewer.
 * A name that only a model or the capitalised-word net read ("Tavan Bogd", "the Tavan Bogd
-  centre") is the camp of that name when exactly one camp of the corpus has it and no rule read
-  those letters as anything else (a known town stays a place: the village is not the camp).
-* An organisation's opening words ("Baekdu Seafood" for "Dalian Baekdu Seafood Processing Co.,
+  centre") is the camp of that name when exactly one camp of the corpus has it and no rule or
+  place cue read those letters as anything else (a known town, a name read as a place after
+  "in", stays a place: the village is not the camp).
+* An organisation's opening words ("Baekdu Seafood" for "Qingdao Baekdu Seafood Processing Co.,
   Ltd.", a leading place name aside), or its closing words without a name ("the Overseas
   Construction Bureau"), are the one organisation of the corpus written that way in full.
 """
@@ -135,7 +136,7 @@ def resolve(span: Span, aliases: ShortForms, rivals: dict[str, tuple[int, set[st
             )
             return span.with_(explanation=f"{span.explanation}; {why}")
     guessed = evidence(span) <= GUESS and span.label in (PERSON, LOCATION, CAMP, ORGANIZATION)
-    ruled_other = any(s >= RULE for label, (s, _) in rivals.items() if label != CAMP)
+    ruled_other = any(s > GUESS for label, (s, _) in rivals.items() if label != CAMP)
     if guessed and not ruled_other and len(found := aliases.named_camps(span)) == 1:
         why = f"the name of the camp written '{aliases.first[found[0]]}' elsewhere: review"
         return span.with_(label=CAMP, entity=found[0], explanation=f"{span.explanation}; {why}")
