@@ -8,9 +8,10 @@ indexed by surname, for the partial mentions a title and a surname make.
 
 Names of another origin (Russian, Mongolian, Thai and Lao) compare word by word up to their
 transliteration systems (``redact.text.transliteration``): "Ludmila" explains "Lyudmila
-Gromova" and "Людмила Громова"; two full names that are the same words so spelled, in any
-order ("Gromov, Andrei" and "Andrey Gromov"), are one person (:func:`spelling_aliases`). A
-Russian diminutive alone ("Kolya") explains a full name of its first name (``text.diminutives``).
+Shestakova" and "Людмила Шестакова"; two full names that are the same words so spelled, in any
+order ("Shestakov, Andrei" and "Andrey Shestakov"), are one person (:func:`spelling_aliases`). A
+Russian diminutive alone ("Kolya") explains a full name of its first name (``text.diminutives``),
+a Mongolian short form ("Bataa") one of its given name (``text.mongolian``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from redact.detect.recognizers.base import PERSON
 from redact.link.keys import MIN_LETTERS, Entity, entity_key, is_full, key_body
 from redact.text.diminutives import first_names_of
+from redact.text.mongolian import is_genitive, short_form_of
 from redact.text.search import compact, fold
 from redact.text.transliteration import (
     initials_agree,
@@ -78,29 +80,37 @@ def explains(surface: str, body: str, entity: Entity) -> bool:
     # its first or last word, or all words but the first or the last
     words = target.replace(",", " ").split()
     if all(initials_form(s) for s in entity.surfaces):
-        return False  # "Yu. L. Gromov" is no full name a surname alone could be linked to
+        return False  # "Yu. L. Shestakov" is no full name a surname alone could be linked to
     word = _letters(surname or given)
     ends = tuple(_letters("".join(part)) for part in (words[:1], words[-1:], words[1:], words[:-1]))
     initialed = initials_form(surface)
-    if initialed:  # "Yu. L. Gromov", "A. Narantuya": the initials must be the full name's too
+    if initialed:  # "Yu. L. Shestakov", "A. Narantuya": the initials must be the full name's too
         spoken, initials = initialed
         return _same_end(spoken, words) and initials_agree(initials, spoken, entity.surfaces)
     if word in ends or any(_typo(word, w) for w in ends):
         return True
     spoken = strip_affixes(surface).split()
-    return len(spoken) == 1 and (_same_end(spoken[0], words) or _diminutive(spoken[0], words))
+    if len(spoken) != 1:
+        return False
+    return _same_end(spoken[0], words) or _diminutive(spoken[0], words) or _short(spoken[0], words)
+
+
+def _short(word: str, words: list[str]) -> bool:
+    """True when ``words`` are a Mongolian genitive patronymic and a given name, and ``word`` is
+    a short form of that given name ("Bataa" and "sukhiin batbold")."""
+    return len(words) == 2 and is_genitive(words[0]) and short_form_of(word, words[1])
 
 
 def _diminutive(word: str, words: list[str]) -> bool:
     """True when ``word`` is a diminutive of the first or last of ``words`` ("Kolya" and
-    "nikolai gromov", "Tolya" and "gromov, anatoliy")."""
+    "nikolai shestakov", "Tolya" and "shestakov, anatoliy")."""
     names = first_names_of(word)
     return bool(names and words) and bool(names & {skeleton(words[0]), skeleton(words[-1])})
 
 
 def _same_end(word: str, words: list[str]) -> bool:
     """True when ``word`` is the first or last of ``words`` up to transliteration ("Ludmila"
-    and "lyudmila gromova", "Gromov" and "громов андрей")."""
+    and "lyudmila shestakova", "Shestakov" and "шестаков андрей")."""
     spelled = skeleton(word)
     if len(spelled) < _SPELLED_LETTERS:
         return False
@@ -191,7 +201,7 @@ def typo_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
 
 def spelling_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
     """Full names of another origin that are the same words up to transliteration, in any
-    order ("Lyudmila Gromova", "Ludmila Gromova", "Людмила Борисовна Громова", "Gromova,
+    order ("Lyudmila Shestakova", "Ludmila Shestakova", "Людмила Борисовна Шестакова", "Shestakova,
     Ludmila"),
     and the keys their surfaces have as written: all -> the one of them the corpus knows best
     (most surfaces, then the first key). Names whose words differ are never joined."""

@@ -3,7 +3,7 @@ Aleksandra, "Kolya" for Nikolai), by which a witness often calls the person a do
 full. Not a spelling of the name (``redact.text.transliteration``) but another word for it, so
 a diminutive alone is read as a given name alone: it names the one full name of its record
 whose first name it is a diminutive of, or nobody. Pure data and one lookup; both sides compare
-as transliteration skeletons ("Natasha", "Наташа"; "Natalya", "Natalia").
+as transliteration skeletons ("Kolya", "Коля"; "Nikolay", "Nikolai").
 """
 
 from __future__ import annotations
@@ -70,6 +70,6 @@ _DIMINUTIVE_OF = _table()
 
 @functools.lru_cache(maxsize=16384)
 def first_names_of(word: str) -> frozenset[str]:
-    """The skeletons of the first names ``word`` is a diminutive of ("Natasha", "Наташа" ->
-    {"natalia"}; "Sasha" -> {"aleksandr", "aleksandra"}), or none."""
+    """The skeletons of the first names ``word`` is a diminutive of ("Kolya", "Коля" ->
+    {"nikolai"}; "Sasha" -> {"aleksandr", "aleksandra"}), or none."""
     return _DIMINUTIVE_OF.get(skeleton(word), frozenset())

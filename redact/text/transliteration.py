@@ -14,7 +14,7 @@ BGN/PCGN, passport ICAO and everyday English spelling), not between names:
 * the English -er of -ndr (Alexander/Aleksandr): the same name in one more spelling
 
 A diminutive (Sasha, Lyuda) or a different name (Aleksandr/Aleksei) is not a spelling and keeps
-its own skeleton. :func:`initials_form` reads "Yu. L. Gromov", "Громов Ю. Л." and
+its own skeleton. :func:`initials_form` reads "Yu. L. Shestakov", "Шестаков Ю. Л." and
 "A. Narantuya" as a name word and the initials written beside it.
 """
 
@@ -37,7 +37,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"[iy]j(?=[aeiou])", "i"),
     (r"(?<=[a-z])[iyj]y?(?=a)", "i"),  # Mariya, Mariia, Marija; Yuliya, Yulia
     (r"(?:^|(?<=[aeiou]))[yj](?=[aeu])", "i"),  # Yana, Iana; Yulia, Iulia; Yevgeny, Ievgeny
-    (rf"(?<=[{_CONSONANT}])[yij]o", "e"),  # Fyodor/Fedor, Artyom/Artem, Pyotr/Petr
+    (rf"(?<=[{_CONSONANT}])[yij]o", "e"),  # Fyodor/Fedor, Semyon/Semen, Pyotr/Petr
     (rf"(?<=[{_CONSONANT}])[yi]u", "u"),  # Lyudmila/Ludmila/Liudmila
     (rf"(?<=[{_CONSONANT}])[yi]e", "e"),  # Dmitriev/Dmitryev, Sergeyev/Sergeev
     (r"^ie", "e"),  # Yelena/Elena (after the rule above made it "ie")
@@ -59,7 +59,7 @@ def skeleton(word: str) -> str:
 
 
 def skeletons(body: str) -> tuple[str, ...]:
-    """The skeletons of the words of a name's key body ("gromov, andrei" -> gromov, andrei),
+    """The skeletons of the words of a name's key body ("shestakov, andrei" -> shestakov, andrei),
     in order; a comma (the inverted official form) is no part of a word."""
     words = re.split(r"[\s,]+", body.replace("|", " "))
     return tuple(s for w in words if (s := skeleton(w)))
@@ -67,8 +67,8 @@ def skeletons(body: str) -> tuple[str, ...]:
 
 def same_spelled_name(one: str, other: str) -> bool:
     """True when two key bodies of names of another origin (two words or more) are the same
-    words up to transliteration, in any order: "lyudmila gromova" = "ludmila gromova",
-    "gromov, andrei" = "andrey gromov". Never for two different given names or surnames."""
+    words up to transliteration, in any order: "lyudmila shestakova" = "ludmila shestakova",
+    "shestakov, andrei" = "andrey shestakov". Never for two different given names or surnames."""
     first, second = skeletons(one), skeletons(other)
     return len(first) >= 2 and sorted(first) == sorted(second)
 
@@ -83,12 +83,12 @@ _INITIALS = rf"{_INITIAL}\.(?:\s?{_INITIAL}\.){{0,2}}"
 _WORD = r"[A-Z\u0410-\u042f\u0401][a-z\u0430-\u044f\u0451'\u2019-]{2,}"
 _BEFORE = rf"(?P<initials>{_INITIALS})\s?(?P<word>{_WORD})"
 _AFTER = rf"(?P<word>{_WORD}),?\s(?P<initials>{_INITIALS})"
-# Where a text writes a name word with initials ("Yu. L. Gromov", "Громов Ю. Л.")
+# Where a text writes a name word with initials ("Yu. L. Shestakov", "Шестаков Ю. Л.")
 INITIALED = tuple(re.compile(rf"(?<![\w-]){p}(?![\w-])") for p in (_BEFORE, _AFTER))
 
 
 def initials_form(surface: str) -> tuple[str, tuple[str, ...]] | None:
-    """("gromov", ("i", "l")) for "Yu. L. Gromov", "Gromov Yu.L." or "Громов Ю. Л.";
+    """("shestakov", ("i", "l")) for "Yu. L. Shestakov", "Shestakov Yu.L." or "Шестаков Ю. Л.";
     ("narantuya", ("a",)) for "A. Narantuya": a name word and the initials beside it (each
     initial as the first letter of its skeleton), or None for any other shape."""
     text = surface.strip()
@@ -101,7 +101,7 @@ def initials_form(surface: str) -> tuple[str, tuple[str, ...]] | None:
 
 def initials_agree(initials: tuple[str, ...], word: str, surfaces: tuple[str, ...]) -> bool:
     """True when one of a full name's ``surfaces`` has ``word`` as a word and the other words
-    begin, in order, with ``initials`` ("Yu. L." and "Yuri Leonidovich Gromov"; "A." and
+    begin, in order, with ``initials`` ("Yu. L." and "Yuri Leonidovich Shestakov"; "A." and
     "Altangerelyn Narantuya", the initial of the patronymic). Initial letters compare as
     skeletons: "Ю." and "Yu." are the "Iu" of "Iurii"."""
     target = skeleton(word)
@@ -117,8 +117,8 @@ def initials_agree(initials: tuple[str, ...], word: str, surfaces: tuple[str, ..
 
 
 def initialed_body(surface: str, surnames: frozenset[str] = frozenset()) -> str | None:
-    """The key body of a name word with initials, read as a partial mention: "Yu. L. Gromov"
-    and "Громов Ю. Л." -> "gromov|" (resolved in its record, the initials checked against the
+    """The key body of a name word with initials, read as a partial mention: "Yu. L. Shestakov"
+    and "Шестаков Ю. Л." -> "shestakov|" (resolved in its record, the initials checked against the
     full name), or None for any other shape and for a surname of ``surnames`` (Korean and
     Chinese initials, "Kim B. R.", are read by their own rules)."""
     form = initials_form(surface)

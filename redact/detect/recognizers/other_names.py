@@ -23,19 +23,10 @@ from redact.detect.recognizers.chinese_names import HAN_SURNAMES
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text import pinyin
 from redact.text.folding import latin_fold
+from redact.text.mongolian import MONGOLIAN_ELEMENTS, MONGOLIAN_STARTS
 from redact.text.variants import korean_given_syllables, name_key, overlaps, word_list
 
 NAME = "other_names"
-MONGOLIAN_ELEMENTS = (
-    "baatar", "bataar", "erdene", "tsetseg", "chimeg", "tuya", "khand", "zorig", "suren", "dorj",
-    "jargal", "bayar", "ochir", "sukh", "gerel", "tsog", "khuu", "bold", "saikhan", "maa", "dulam",
-    "sambuu", "purev", "tumur", "tömör", "mönkh", "munkh", "nasan", "oyun", "enkh", "altan",
-    "tsolmon", "narantsetseg", "uyanga", "naran", "odon", "unur", "delger", "badam", "dash",
-)  # fmt: skip
-_MONGOLIAN_STARTS = (
-    "bat", "enkh", "oyun", "gan", "tseren", "munkh", "altan", "naran", "erdene", "sukh", "tsog",
-    "bayar", "odon", "dash", "dorj", "jargal", "ochir", "tumur",
-)  # fmt: skip
 _CAP_WORD = re.compile(
     r"(?<![\w'\u2019-])(?P<word>[A-Z\u00c0-\u024f][a-z\u00e0-\u024f]{2,}(?:-[A-Z][a-z]+)?)"
     r"(?![\w'\u2019-])"
@@ -72,7 +63,7 @@ def _mongolian(word: str) -> bool:
     if len(folded) < 5 or is_common_word(word):
         return False
     ends = any(folded.endswith(e) and len(folded) > len(e) + 1 for e in MONGOLIAN_ELEMENTS)
-    return ends or (folded.startswith(_MONGOLIAN_STARTS) and "-" in word)
+    return ends or (folded.startswith(MONGOLIAN_STARTS) and "-" in word)
 
 
 def _finding(start: int, end: int, score: float, why: str, key: str | None) -> Finding:

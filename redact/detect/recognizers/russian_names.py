@@ -7,15 +7,15 @@ Shapes found:
 * a first name alone (0.5) and diminutives alone ("Sasha", "Lyuda", "Volodya": 0.45)
 * title + surname: "Mr. Morozov", "Foreman Morozov", "boss Morozov" (title kept in the span)
 * a capitalised word with a Russian surname ending alone (-ov, -eva, -enko, -sky, ...; 0.35)
-* the inverted official form "Morozov, Viktor Sergeyevich" (0.85; without a patronymic only
-  where nothing follows, so that "Morozov, Ivan, and Olga" stays a list)
-* a surname with initials: "Yu. S. Morozov", "Morozov Yu. S.", "Морозов Ю. Л." (0.7)
+* the inverted official form "Shestakov, Pavel Olegovich" (0.85; without a patronymic only
+  where nothing follows, so that "Shestakov, Ivan, and Olga" stays a list)
+* a surname with initials: "Yu. S. Shestakov", "Shestakov Yu. S.", "Шестаков Ю. Л." (0.7)
 * once a full name is found, its surname alone elsewhere in the text, linked to its key
 * the same in Cyrillic ("Виктор Сергеевич Морозов"): Cyrillic words are transliterated with
   :func:`redact.text.variants.fold` and then go through the same rules
 
 A full name's reading is its words up to transliteration (``redact.text.transliteration``), the
-patronymic left out, so that "Lyudmila Gromova" and "Людмила Борисовна Громова" in one text
+patronymic left out, so that "Lyudmila Shestakova" and "Людмила Борисовна Шестакова" in one text
 are one entity from the start.
 """
 
@@ -93,7 +93,7 @@ def _finding(start: int, end: int, score: float, why: str, key: str | None) -> F
 def reading(surface: str) -> str:
     """A Russian name's reading: a name the romanizer parses (a Korean or Chinese surname in
     it) as it reads it, any other as its words up to transliteration, the patronymic left out
-    ("Людмила Борисовна Громова" and "Ludmila Gromova" -> "ludmila gromova")."""
+    ("Людмила Борисовна Шестакова" and "Ludmila Shestakova" -> "ludmila shestakova")."""
     key = name_key(surface)
     if "|" in key:
         return key
@@ -149,7 +149,7 @@ class RussianNameRecognizer:
         return found
 
     def _inverted(self, text: str) -> list[Finding]:
-        """ "Morozov, Viktor Sergeyevich": surname, comma, first name (and patronymic)."""
+        """ "Shestakov, Pavel Olegovich": surname, comma, first name (and patronymic)."""
         found: list[Finding] = []
         for match in _INVERTED.finditer(text):
             if not _surname(match.group("sur")) or fold(match.group("first")) not in FIRST_NAMES:
@@ -157,15 +157,15 @@ class RussianNameRecognizer:
             pat = match.group("pat")
             end = match.end() if pat and PATRONYMIC.fullmatch(fold(pat)) else match.end("first")
             if end == match.end("first") and not _CLOSED.match(text, end):
-                continue  # "Morozov, Ivan, and Olga": a list of people, not one name
+                continue  # "Shestakov, Ivan, and Olga": a list of people, not one name
             surface = text[match.start() : end]
-            named = surface.partition(",")  # read in the order of "Viktor Morozov"
+            named = surface.partition(",")  # read in the order of "Pavel Shestakov"
             why = "Russian surname, comma, first name (the inverted official form)"
             found.append(_finding(match.start(), end, 0.85, why, reading(f"{named[2]} {named[0]}")))
         return found
 
     def _initialed(self, text: str) -> list[Finding]:
-        """ "Yu. S. Morozov", "Морозов Ю. Л.": a Russian surname with initials."""
+        """ "Yu. S. Shestakov", "Шестаков Ю. Л.": a Russian surname with initials."""
         found: list[Finding] = []
         for match in (m for pattern in INITIALED for m in pattern.finditer(text)):
             form = initials_form(match.group())
