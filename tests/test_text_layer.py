@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redact.text import pinyin, search, variants
+from redact.text import hangul, pinyin, search, variants
 from redact.text.folding import latin_fold, mapped_fold, name_fold, search_fold
 
 # Letters the folds must handle: breves, accents, apostrophes of every kind, Cyrillic, Hangul,
@@ -69,7 +69,8 @@ def test_name_fold_is_lower_case_without_apostrophes(text: str) -> None:
     folded = name_fold(text)
     assert folded == folded.lower() or not folded.isascii()
     assert not set("'\u2019\u2018`\u02bc_") & set(folded)
-    assert variants.fold(text) == name_fold(variants._hangul_name(text))
+    if len(text.split()) < 2:  # one word: a Hangul name read, anything else name_fold's
+        assert variants.fold(text) == name_fold(hangul.hangul_name(text))
 
 
 @pytest.mark.parametrize(

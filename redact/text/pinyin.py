@@ -6,6 +6,7 @@ of standard Mandarin (about 400); it is data, not generated, so that shapes Mand
 
 * :func:`syllables`: how a given name is written: the split taking the longest syllable first
   ("Guofu" -> guo fu, "Xian" -> xian), or None when the word is not pinyin.
+* ``SURNAME_READINGS``: how a surname character is read when it is a surname (朴 piao).
 * :func:`most_syllables`: how many syllables the word can be cut into at most ("Xian" -> 2:
   xi an); :func:`only_one_syllable`: a place name that can only be one syllable ("Bei") is too
   short to trust.
@@ -37,6 +38,22 @@ _TABLE = """
     yue yun wa wai wan wang wei wen weng wo wu e ei en eng er o ou
 """
 PINYIN = frozenset(_TABLE.split())
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+# Surname characters read otherwise as a surname than as a word (朴 is Piao, not pu): the reading
+# of a surname character standing alone before a title (朴老师, 单老师).
+SURNAME_READINGS = dict(
+    pair.split("=")
+    for pair in _words(
+        """朴=piao 单=shan 單=shan 曾=zeng 解=xie 仇=qiu 区=ou 區=ou 查=zha 盖=ge 蓋=ge
+    乐=yue 樂=yue 缪=miao 繆=miao 翟=zhai 覃=qin 召=shao 秘=bi 种=chong 種=chong 牟=mu 黑=he
+    尉=yu 万=wan 萬=wan"""
+    )
+)
 _LONGEST = max(len(s) for s in PINYIN)
 
 

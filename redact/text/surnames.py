@@ -7,6 +7,8 @@ Pure data and two helpers to write long word lists; :mod:`redact.text.variants` 
 
 from __future__ import annotations
 
+from redact.text import korean_surnames
+
 
 def word_set(block: str) -> frozenset[str]:
     """The whitespace-separated words of ``block`` as a set (for long word lists)."""
@@ -46,7 +48,7 @@ SURNAME_GROUPS: dict[str, tuple[str, ...]] = {
     "hong": ("hong",),
     "heo": ("heo", "hur", "ho", "huh", "hu"),
     "yang": ("yang",),
-    "jeon": ("jeon", "chon", "jun", "jeun", "chun", "jon", "cheon"),
+    "jeon": ("jeon", "chon", "jun", "jeun", "chun", "jon"),  # Cheon is 천, another surname
     "son": ("son", "sohn"),
     "bae": ("bae", "pae"),
     "ahn": ("ahn", "an"),
@@ -106,8 +108,34 @@ CHINESE_SURNAMES: tuple[str, ...] = (
 SURNAMES: dict[str, str] = {
     form: canon for canon, forms in SURNAME_GROUPS.items() for form in forms
 }
-KOREAN_SURNAMES = frozenset(SURNAMES)
+for _canon, _forms in korean_surnames.EXTRA_FORMS.items():
+    SURNAMES.update(dict.fromkeys(_forms, _canon))
+_FREQUENT = frozenset(SURNAMES)
+# Hangul surname -> canonical form, for every Korean surname (the rarer ones' spellings join
+# SURNAMES unless a more frequent surname or a Chinese pinyin surname has them already).
+HANGUL_SURNAMES: dict[str, str] = dict(korean_surnames.HANGUL_GROUPS)
+for _hangul, (_canon, _forms) in korean_surnames.rare_groups().items():
+    if _canon in SURNAMES or (_canon in CHINESE_SURNAMES and _canon != "wang"):
+        continue  # its canonical spelling names another surname: left out, never folded
+    HANGUL_SURNAMES[_hangul] = _canon
+    for _form in _forms:
+        if _form not in SURNAMES and (_form not in CHINESE_SURNAMES or _form == _canon):
+            SURNAMES[_form] = _canon
+# Every Korean surname's spellings, by canonical form (SURNAME_GROUPS' order first).
+SPELLINGS_OF: dict[str, tuple[str, ...]] = {}
+for _form, _canon in SURNAMES.items():
+    SPELLINGS_OF[_canon] = (*SPELLINGS_OF.get(_canon, ()), _form)
+# The Korean recognizer's surnames: a rarer surname only in spellings of three letters or more
+# (two-letter spellings such as Ae or Eo are read in keys, never sought in running text).
+KOREAN_SURNAMES = _FREQUENT | frozenset(f for f in SURNAMES if len(f) > 2)
+FREQUENT_SURNAMES = _FREQUENT
+# Rarer surnames spelled like a given-name syllable: a given name when written alone.
+GIVEN_WHEN_ALONE = korean_surnames.GIVEN_LIKE - _FREQUENT
 for _cn in CHINESE_SURNAMES:
+    SURNAMES.setdefault(_cn, _cn)
+# Surname readings of characters read otherwise as words (单 Shan, 查 Zha): surnames in keys
+# only (the Chinese recognizer's list stays as it is).
+for _cn in word_list("shan zha yue miao zhai shao chong wan"):
     SURNAMES.setdefault(_cn, _cn)
 
 TITLES = word_set(
@@ -116,11 +144,11 @@ TITLES = word_set(
     "director officer "
     "captain sergeant brigade team squad unit leader chairman secretary sister brother "
     "pastor reverend rev elder deacon missionary instructor professor prof doctor inspector "
-    "chief head madam mister lieutenant major colonel commander guard"
+    "chief head madam mister lieutenant major colonel commander guard master"
 )
 # Titles that only say how to address someone; every other title is a role or a familiar form
 # ("Pastor Han", "Auntie Pak", "Old Zhang"): a way of naming one person in its own right.
-COURTESY_TITLES = word_set("ms mr miss dr mister comrade")
+COURTESY_TITLES = word_set("ms mr miss dr mister comrade khun")
 # A married title names the wife or mother of the man of that surname as often as anyone:
 # "Mrs. Zhao" is never linked to a full name by its surname alone.
 MARRIED_TITLES = word_set("mrs madam")

@@ -22,17 +22,22 @@ import functools
 import re
 from collections.abc import Iterable
 
-from redact.text import surnames
-from redact.text.folding import name_fold
+from redact.text import pinyin, surnames
+from redact.text.hangul import fold as fold  # read from here by the rest of redact
+from redact.text.hangul import romanize_hangul as romanize_hangul
+from redact.text.titles import split_titles
 
 # The tables, under the names the rest of redact reads them by.
 CHINESE_SURNAMES = surnames.CHINESE_SURNAMES
 COURTESY_TITLES = surnames.COURTESY_TITLES
+FREQUENT_SURNAMES = surnames.FREQUENT_SURNAMES
+GIVEN_WHEN_ALONE = surnames.GIVEN_WHEN_ALONE
 HONORIFICS = surnames.HONORIFICS
 KOREAN_SURNAMES = surnames.KOREAN_SURNAMES
 MARRIED_TITLES = surnames.MARRIED_TITLES
 SURNAME_GROUPS = surnames.SURNAME_GROUPS
 SURNAMES = surnames.SURNAMES
+SPELLINGS_OF = surnames.SPELLINGS_OF
 TITLES = surnames.TITLES
 VOCATIVES = surnames.VOCATIVES
 word_list = surnames.word_list
@@ -52,44 +57,12 @@ _GIVEN_RULES: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
-_HANGUL_INITIALS = word_list("g kk n d tt r m b pp s ss _ j jj ch k t p h")
-_HANGUL_VOWELS = word_list("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
-_HANGUL_FINALS = ["", *word_list("k k k n n n t l k m l l l p l m p p t t ng t t k t p t")]
 _SYLLABLE_VARIANTS: tuple[tuple[str, ...], ...] = (
     ("chol", "chul", "cheol"), ("su", "soo"), ("myong", "myung", "myeong"), ("sun", "soon"),
     ("hui", "hee", "hi"), ("yong", "young", "yeong"), ("eun", "un"), ("jeong", "jong", "jung"),
     ("seok", "sok", "suk"), ("hyun", "hyon", "hyeon"), ("kyong", "kyung", "gyeong"),
     ("song", "sung", "seong"), ("ok", "ock"), ("ae", "ay"), ("jin", "chin"),
 )  # fmt: skip
-
-
-def romanize_hangul(text: str) -> str:
-    """Revised Romanization of Hangul syllables, syllable by syllable (no sound changes)."""
-    out: list[str] = []
-    for char in text:
-        code = ord(char) - 0xAC00
-        if not 0 <= code < 11172:
-            out.append(char)
-            continue
-        initial, vowel, final = code // 588, (code % 588) // 28, code % 28
-        out.append(
-            _HANGUL_INITIALS[initial].strip("_") + _HANGUL_VOWELS[vowel] + _HANGUL_FINALS[final]
-        )
-    return "".join(out)
-
-
-def _hangul_name(text: str) -> str:
-    """'김보람' -> 'kim boram': Hangul name with the surname syllable split off."""
-    text = text.strip()
-    if len(text) < 2 or not all("가" <= c <= "힣" for c in text):
-        return text
-    return f"{romanize_hangul(text[0])} {romanize_hangul(text[1:])}"
-
-
-def fold(text: str) -> str:
-    """A Hangul name romanized, then :func:`redact.text.folding.name_fold`: lower case, no
-    diacritics (ŏ -> o), no apostrophes, Cyrillic transliterated."""
-    return name_fold(_hangul_name(text))
 
 
 def split_syllables(word: str) -> list[str] | None:
@@ -134,12 +107,11 @@ def canonical_given(given: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def strip_affixes(text: str) -> str:
-    """Remove leading titles ("Ms.", "Auntie", "brigade leader") and trailing honorifics."""
-    words = fold(text).replace(".", " ").split()
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    name = " ".join(words)
+def _stripped(text: str) -> tuple[str, bool]:
+    """(the name without titles and honorifics, folded; whether its titles address a given
+    name, as Thai, Lao and Mongolian titles do)."""
+    titled = split_titles(text, TITLES)
+    name = " ".join(fold(titled.name).replace(".", " ").split())
     for suffix in HONORIFICS:
         name = re.sub(rf"[-\s]{suffix}$", "", name)
     for suffix in VOCATIVES:
@@ -147,61 +119,69 @@ def strip_affixes(text: str) -> str:
         syllables = korean_given_syllables(stem.split()[-1]) if stem.split() else None
         if stem != name and syllables and len(syllables) >= 2:
             name = stem
-    return name
+    return name, titled.given_name
 
 
-_SAME_TITLE = dict(
-    pair.split("=")
-    for pair in word_list(
-        "lao=old xiao=little aunt=auntie ajumma=auntie ajumoni=auntie ajeossi=uncle "
-        "halmoni=granny grandma=granny grandmother=granny rev=reverend prof=professor"
-    )
-)
+def strip_affixes(text: str) -> str:
+    """Remove titles in any script ("Ms.", "Auntie", "brigade leader", "-ajumma", "목사",
+    "阿姨"; :mod:`redact.text.titles`) and trailing honorifics ("-ssi", "-nim", "-a")."""
+    return _stripped(text)[0]
 
 
 def role_titles(text: str) -> str:
-    """The leading role or familiar titles of a name ("Old Mrs. Sun" -> "old mrs"), or "".
-    Synonyms read as one ("Lao Wang" is "Old Wang")."""
-    words = fold(text).replace(".", " ").split()
-    titles: list[str] = []
-    while len(words) > 1 and words[0] in TITLES:
-        word = words.pop(0)
-        titles.append(_SAME_TITLE.get(word, word))
+    """The role or familiar titles of a name, before or after it and in any script, each read
+    as its English title ("Old Mrs. Sun" -> "old mrs", "Pyo-ajumma" and "表阿姨" -> "auntie"),
+    or "" when there are none or they only say how to address someone ("Ms.", "Comrade")."""
+    titled = split_titles(text, TITLES)
+    titles = [*titled.before, *titled.after]
     return " ".join(titles) if any(t not in COURTESY_TITLES for t in titles) else ""
 
 
 @functools.lru_cache(maxsize=65536)
 def parse_name(text: str) -> tuple[str, str] | None:
-    """(surname form, given name) of a name in either order, or None if not parseable."""
-    words = strip_affixes(text).split()
+    """(surname form, given name) of a name in either order, or None if not parseable. A
+    title that addresses a given name ("Khun Wichai") leaves a given name."""
+    name, given_name = _stripped(text)
+    words = name.split()
     if not words:
         return None
     if len(words) == 1:
         word = words[0]
-        if word in SURNAMES and "-" not in word:
+        # a Thai or Lao title before a Korean or Chinese surname ("Ajan Ri") names that surname
+        alone = word not in GIVEN_WHEN_ALONE and (not given_name or word in _COMMON_SURNAMES)
+        if word in SURNAMES and "-" not in word and alone:
             return word, ""
         return "", word
-    if words[0] in SURNAMES and "-" not in words[0]:
-        return words[0], " ".join(words[1:])
-    if words[-1] in SURNAMES:
-        return words[-1], " ".join(words[:-1])
+    first, last = words[0], words[-1]
+    rarer = first not in FREQUENT_SURNAMES and last in FREQUENT_SURNAMES and len(words) == 2
+    if first in SURNAMES and "-" not in first and not rarer:
+        return first, " ".join(words[1:])
+    if last in SURNAMES:
+        return last, " ".join(words[:-1])
     return None
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+_COMMON_SURNAMES = FREQUENT_SURNAMES | frozenset(CHINESE_SURNAMES)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{1,4}")
 
 
 @functools.lru_cache(maxsize=65536)
 def han_reading(text: str) -> str:
     """'崔明玉' -> 'cui mingyu': a name in Chinese characters read in pinyin (pypinyin), the
-    surname character split off; any other text unchanged."""
+    surname character split off, a title in Chinese characters left out ('王师傅' -> 'wang');
+    any other text unchanged."""
     stripped = text.strip()
+    titled = split_titles(stripped)
+    if titled.name != stripped and _HAN.fullmatch(titled.name):
+        stripped = titled.name
     if not _HAN.fullmatch(stripped):
         return text
     from pypinyin import lazy_pinyin
 
-    syllables = lazy_pinyin(stripped)
-    return f"{syllables[0]} {''.join(syllables[1:])}"
+    if len(stripped) == 1:  # a surname alone, before a title
+        return pinyin.SURNAME_READINGS.get(stripped) or lazy_pinyin(stripped)[0]
+    syllables = lazy_pinyin(stripped)  # the given name capitalised: a name, never a title
+    return f"{syllables[0]} {''.join(syllables[1:]).capitalize()}"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -309,7 +289,7 @@ def _spelling_variants(term: str) -> frozenset[str]:
         return frozenset(_case_forms(term))
     canon = SURNAMES[parsed[0]]
     surnames = [parsed[0].capitalize()] + [
-        s.capitalize() for s in SURNAME_GROUPS[canon] if len(s) > 1 and s != parsed[0]
+        s.capitalize() for s in SPELLINGS_OF[canon] if len(s) > 1 and s != parsed[0]
     ]
     givens = _given_forms(syllables)
     joined = "".join([syllables[0].capitalize(), *syllables[1:]])  # Boram; Bo for one syllable
