@@ -91,6 +91,7 @@ ONE_PERSON = [
     ("Yuri Tikhonov", "Iurii Tikhonov"),
     ("Andrei Leonidovich Shestakov", "Shestakov, Andrey Leonidovich"),
     ("Altangerelyn Narantuya", "Алтангэрэлийн Нарантуяа"),
+    ("Sukhiin Narantuya", "Сүхийн Нарантуяа"),  # the Mongolian letters of Cyrillic
 ]
 
 
@@ -98,6 +99,14 @@ ONE_PERSON = [
 def test_one_person_however_written_across_records(one: str, other: str) -> None:
     first, second = _link((f"{one} paid us.", (one,)), (f"Later {other} came.", (other,)))
     assert first[one] == second[other]
+
+
+def test_other_names_reads_a_mongolian_name_alike_in_both_scripts() -> None:
+    from redact.detect.recognizers.other_names import OtherNameRecognizer
+
+    text = "We met Sukhiin Narantuya, then Сүхийн Нарантуяа again."
+    found = {text[f.start : f.end]: f.key for f in OtherNameRecognizer().find(text)}
+    assert found["Sukhiin Narantuya"] == found["Сүхийн Нарантуяа"]
 
 
 def test_two_spellings_in_one_record_leave_the_surname_alone_unambiguous() -> None:

@@ -54,6 +54,21 @@ def is_compound_given(word: str) -> bool:
     )
 
 
+def is_mongolian_given(word: str) -> bool:
+    """A word ending in a given-name element, in Latin or Cyrillic ("Narantuya", "Нарантуяа")."""
+    spelled = skeleton(word)
+    _, ends = _elements()
+    return len(spelled) >= 5 and any(
+        spelled.endswith(e) and len(spelled) > len(e) + 1 for e in ends
+    )
+
+
+def reading(words: list[str]) -> str:
+    """A Mongolian name's reading: its words as skeletons, so that Latin and Cyrillic
+    spellings of one name ("Sukhiin Narantuya", "Сүхийн Нарантуяа") are one entity."""
+    return " ".join(skeleton(w) for w in words)
+
+
 def short_form_of(word: str, given: str) -> bool:
     """True when ``word`` is a short form of the compound given name ``given``: its first or
     last element ("Naran" for Narantuya) or its first element with a short ending ("Bataa"

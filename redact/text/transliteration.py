@@ -26,6 +26,8 @@ import re
 from redact.text.folding import name_fold
 
 _CONSONANT = "bcdfghjklmnpqrstvwxz"
+# The two letters Mongolian Cyrillic adds to Russian's: the vowels written o and u in Latin
+_MONGOLIAN_LETTERS = str.maketrans("\u04e8\u04e9\u04ae\u04af", "OoUu")
 _RULES: tuple[tuple[str, str], ...] = (
     (r"shch|shh|sch", "sh"),
     (r"x", "ks"),
@@ -52,7 +54,7 @@ _RULES: tuple[tuple[str, str], ...] = (
 def skeleton(word: str) -> str:
     """'Lyudmila', 'Ludmila', 'Людмила' -> 'ludmila'; 'Yury', 'Iurii', 'Юрий' -> 'iuri': a name
     word with the differences of the transliteration systems taken out (see the module)."""
-    letters = "".join(c for c in name_fold(word) if c.isalpha())
+    letters = "".join(c for c in name_fold(word.translate(_MONGOLIAN_LETTERS)) if c.isalpha())
     for pattern, repl in _RULES:
         letters = re.sub(pattern, repl, letters)
     return letters

@@ -6,7 +6,9 @@ Shapes found:
 * Mongolian given names by their elements: "Bat-Erdene", "Altanchimeg", "Saruultuya",
   "Tumurbaatar", "Tsendsuren", "Batkhuyag" (a capitalised word ending in a common element: -baatar,
   -erdene, -tsetseg, -chimeg, -tuya, -khand, -zorig, -suren, -dorj, -jargal, ...), with a
-  genitive patronymic before it ("Dorjiin Tumurbaatar") or an initial ("Ts. Tsendsuren")
+  genitive patronymic before it ("Dorjiin Tumurbaatar") or an initial ("Ts. Tsendsuren"); the
+  patronymic and given name in Cyrillic too; a full name's reading is its words as
+  transliteration skeletons (``redact.text.mongolian.reading``), the same in either script
 * Lao and Thai names after a title: "Khun Prasert", "Nang Chanthala", "Thao Khamsing",
   "Pol. Sgt. Kittipong Boonmee", "Mr. Vilaykham", "Ms. Sengdara" (title kept in the span)
 * Chinese characters with a familiar prefix or a title: 老王, 小李, 阿芳 is left alone (not a
@@ -23,13 +25,23 @@ from redact.detect.recognizers.chinese_names import HAN_SURNAMES
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text import pinyin
 from redact.text.folding import latin_fold
-from redact.text.mongolian import MONGOLIAN_ELEMENTS, MONGOLIAN_STARTS
+from redact.text.mongolian import (
+    MONGOLIAN_ELEMENTS,
+    MONGOLIAN_STARTS,
+    is_genitive,
+    is_mongolian_given,
+    reading,
+)
 from redact.text.variants import korean_given_syllables, name_key, overlaps, word_list
 
 NAME = "other_names"
 _CAP_WORD = re.compile(
     r"(?<![\w'\u2019-])(?P<word>[A-Z\u00c0-\u024f][a-z\u00e0-\u024f]{2,}(?:-[A-Z][a-z]+)?)"
     r"(?![\w'\u2019-])"
+)
+_CYRILLIC_WORD = r"[\u0410-\u042f\u0401\u04e8\u04ae][\u0430-\u044f\u0451\u04e9\u04af]{2,}"
+_CYRILLIC_PAIR = re.compile(
+    rf"(?<![\w-])(?P<pat>{_CYRILLIC_WORD})\s(?P<given>{_CYRILLIC_WORD})(?![\w-])"
 )
 _GENITIVE = re.compile(r"[A-Z][a-z]{2,}(?:yn|iin|ын|ийн|in)\s$")
 SEA_TITLE = (
@@ -99,8 +111,19 @@ class OtherNameRecognizer:
             genitive = _GENITIVE.search(text, max(0, start - 20), start)
             if genitive:
                 start, why = genitive.start(), why + " after a genitive patronymic"
-            key = name_key(text[start : match.end()])  # the whole name, patronymic too
+            key = reading(text[start : match.end()].split())  # the whole name, patronymic too
             found.append(_finding(start, match.end(), 0.6, why, key))
+        return found + self._cyrillic_mongolian(text)
+
+    def _cyrillic_mongolian(self, text: str) -> list[Finding]:
+        """ "Сүхийн Нарантуяа": a genitive patronymic and a given name, in Cyrillic."""
+        found: list[Finding] = []
+        for match in _CYRILLIC_PAIR.finditer(text):
+            patronymic, given = match.group("pat"), match.group("given")
+            if is_genitive(patronymic) and is_mongolian_given(given):
+                why = "Mongolian given-name element after a genitive patronymic (Cyrillic)"
+                key = reading([patronymic, given])
+                found.append(_finding(match.start(), match.end(), 0.6, why, key))
         return found
 
     def _sea(self, text: str) -> list[Finding]:
