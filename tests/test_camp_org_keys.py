@@ -276,3 +276,14 @@ def test_closing_words_two_organisations_share_stay_apart() -> None:
         (two, [_span(two, "the Overseas Construction Bureau", ORGANIZATION, "addresses")]),
     )
     assert second[0].entity not in {s.entity for s in first}
+
+
+def test_a_place_an_organisation_is_named_after_stays_a_place() -> None:
+    one = "The Dorim County Public Security Bureau held her for a week."
+    two = "She grew up in Dorim County, near the river."
+    first, second = _records(
+        (one, [_span(one, "Dorim County Public Security Bureau", ORGANIZATION, "addresses")]),
+        (two, [_span(two, "Dorim County", LOCATION, "presidio:SpacyRecognizer")]),
+    )
+    assert second[0].label == LOCATION
+    assert second[0].entity != first[0].entity

@@ -9,7 +9,8 @@
   "in", stays a place: the village is not the camp).
 * An organisation's opening words ("Baekdu Seafood" for "Qingdao Baekdu Seafood Processing Co.,
   Ltd.", a leading place name aside), or its closing words without a name ("the Overseas
-  Construction Bureau"), are the one organisation of the corpus written that way in full.
+  Construction Bureau"), are the one organisation of the corpus written that way in full;
+  never a name that ends in a place word ("X County" is the county the bureau is named after).
 """
 
 from __future__ import annotations
@@ -26,6 +27,13 @@ from redact.text.search import compact
 
 _MIN_NAME = 4  # letters a camp's name needs before its bare name is searched for
 _TRAILING = ("centre", "center", "camp", "facility")
+# A name that ends in a place word is that place, not the start of an organisation named after
+# it ("X County" is the county; "X County Public Security Bureau" the bureau). Words as
+# ``org_words`` spells them (a final y read as i).
+_PLACE_HEADS = frozenset(
+    "counti county city province district village town township prefecture oblast krai "
+    "region ri dong gu gun si".split()
+)
 
 
 def _fits(one: CampName, other: CampName) -> bool:
@@ -93,7 +101,7 @@ class ShortForms:
 
     def _organisations(self, text: str, label: str, entity: str) -> list[str]:
         words = org_words(text)
-        if not words or fold_key(text) in gazetteer():
+        if not words or fold_key(text) in gazetteer() or words[-1] in _PLACE_HEADS:
             return []
         several = len(words) >= 2
         if label != ORGANIZATION and not several:
