@@ -280,3 +280,47 @@ def test_the_invented_names_are_not_taken_from_the_samples() -> None:
     names = {n for n in names if name_fold(n) not in common}
     assert len(names) > 10
     assert sorted(n for n in names if name_fold(n) in corpus) == []
+
+
+def test_a_protected_term_at_a_list_marker_keeps_every_character() -> None:
+    text = "notes\n2. Wen Tak-su left"
+    rows = [("2. Wen Tak-su", PERSON, "protected-term"), ("notes\n2. Wen Tak-su", PERSON, MODEL)]
+    assert _merged(text, rows) == [("2. Wen Tak-su", PERSON)]
+
+
+PARTICLE_ROWS = [
+    ("윤아줌마한테", True, "한테"),  # a title, then a two-syllable particle
+    ("황보민서에게", True, "에게"),
+    ("서울에서", False, "에서"),  # a place's particle too
+    ("박서은은", True, "은"),  # a full name of three syllables, then a topic particle
+    ("김씨가", True, "가"),  # a surname + title, then a subject particle
+    ("김지은", True, ""),  # 은 is the given name's own syllable
+    ("이도", True, ""),  # so is 도 of a two-syllable name
+    ("황목도", False, ""),  # a province's 도
+    ("박서은은", False, ""),  # one-syllable particles are read after a person's name only
+]
+
+
+@pytest.mark.parametrize(("word", "person", "particle"), PARTICLE_ROWS)
+def test_a_hangul_particle_is_cut_only_after_what_is_still_a_name(
+    word: str, person: bool, particle: str
+) -> None:
+    from redact.detect.particles import particle_of
+
+    assert particle_of(word, person) == particle
+
+
+@pytest.mark.parametrize(
+    ("surface", "label"),
+    [
+        ("1200만원", PRICE),
+        ("800 yuan", PRICE),
+        ("$300", PRICE),
+        ("300만", "QUANTITY"),
+        ("2019", ""),
+    ],
+)
+def test_an_amount_cut_off_a_name_is_labelled_as_an_amount(surface: str, label: str) -> None:
+    from redact.detect.particles import amount_label
+
+    assert amount_label(surface) == label

@@ -112,13 +112,15 @@ def split(text: str, cluster: Sequence[Finding], label: str) -> list[Part]:
     for a, b in _runs(keep, start):
         for cut in _word_cuts(text, a, b, label, cluster):
             drop(*cut)
-    for finding in cluster:
-        if finding.recognizer == PROTECTED:  # every character of a protected term stays
-            for i in range(finding.start, finding.end):
-                keep[i - start] = True
-    parts = [
-        edge for edge in (_edges(text, a, b) for a, b in _runs(keep, start)) if edge[0] < edge[1]
-    ]
+    protected = [(f.start, f.end) for f in cluster if f.recognizer == PROTECTED]
+    for a, b in protected:  # every character of a protected term stays
+        keep[a - start : b - start] = [True] * (b - a)
+    parts = []
+    for a, b in _runs(keep, start):
+        edges = [_edges(text, a, b), *(p for p in protected if a <= p[0] < b)]
+        first, last = min(e[0] for e in edges), max(e[1] for e in edges)
+        if first < last:
+            parts.append((first, last))
     if parts == [(start, end)]:
         return [Part(start, end, tuple(cluster))]
     out = []
