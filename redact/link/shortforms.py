@@ -24,15 +24,16 @@ from redact.link.keys import GUESS, RULE, Entity, evidence
 from redact.link.kinds import GENERIC, CampName, camp_name, org_words
 from redact.link.records import name_words, named
 from redact.text.search import compact
+from redact.text.variants import word_set
 
 _MIN_NAME = 4  # letters a camp's name needs before its bare name is searched for
 _TRAILING = ("centre", "center", "camp", "facility")
 # A name that ends in a place word is that place, not the start of an organisation named after
 # it ("X County" is the county; "X County Public Security Bureau" the bureau). Words as
 # ``org_words`` spells them (a final y read as i).
-_PLACE_HEADS = frozenset(
+_PLACE_HEADS = word_set(
     "counti county city province district village town township prefecture oblast krai "
-    "region ri dong gu gun si".split()
+    "region ri dong gu gun si"
 )
 
 
