@@ -289,7 +289,7 @@ def finish(
         except Exception as exc:
             outcome.failures[i] = Failure(source.record_id, "linking", "link", type(exc).__name__)
     chosen = aliases.decide(table.votes)
-    names = {e.key: e.surfaces[0] for e in known.values() if e.surfaces}
+    names = {e.key: max(e.surfaces, key=len) for e in known.values() if e.surfaces}
     for i, spans in linked.items():
         source = sources[i]
         try:
