@@ -89,10 +89,10 @@ def explains(surface: str, body: str, entity: Entity) -> bool:
         return _same_end(spoken, words) and initials_agree(initials, spoken, entity.surfaces)
     if word in ends or any(_typo(word, w) for w in ends):
         return True
-    spoken = strip_affixes(surface).split()
-    if len(spoken) != 1:
+    alone = strip_affixes(surface).split()
+    if len(alone) != 1:
         return False
-    return _same_end(spoken[0], words) or _diminutive(spoken[0], words) or _short(spoken[0], words)
+    return _same_end(alone[0], words) or _diminutive(alone[0], words) or _short(alone[0], words)
 
 
 def _short(word: str, words: list[str]) -> bool:
