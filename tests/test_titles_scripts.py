@@ -204,3 +204,10 @@ def test_a_thai_title_before_a_korean_surname_names_the_surname() -> None:
     assert titled_key("Ajan Maeng") == titled_key("Teacher Maeng") == "teacher maeng|"
     assert titled_key("Khun Tian") == "tian|"
     assert name_key("Khun Wichai") == "|wijai"
+
+
+def test_two_syllable_surnames_in_hangul() -> None:
+    assert name_key("독고민") == name_key("Tokko Min") == "dokgo|min"  # rarer as 독 alone
+    assert name_key("사공진") == "sagong|jin"
+    assert name_key("남궁혜린") == name_key("Namgung Hye-rin")
+    assert name_key("남궁민") == "nam|gongmin"  # three syllables: 남 is the surname

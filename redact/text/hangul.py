@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from redact.text.folding import name_fold
+from redact.text.korean_surnames import COMPOUND_FIRST
 from redact.text.surnames import HANGUL_SURNAMES, SURNAMES, word_list
 
 _HANGUL_INITIALS = word_list("g kk n d tt r m b pp s ss _ j jj ch k t p h")
@@ -39,8 +40,11 @@ def is_hangul(text: str) -> bool:
 
 
 def surname_length(name: str) -> int:
-    """How many syllables of a Hangul name are its surname (2 for 남궁민수, else 1)."""
-    return 2 if len(name) == 4 and name[:2] in HANGUL_SURNAMES else 1
+    """How many syllables of a Hangul name are its surname: 2 for a four-syllable name that
+    starts with a two-syllable surname (남궁민수), or a three-syllable one that starts with a
+    two-syllable surname rarer as one syllable (독고민), else 1."""
+    compound = len(name) == 4 or (len(name) == 3 and name[:2] in COMPOUND_FIRST)
+    return 2 if compound and name[:2] in HANGUL_SURNAMES else 1
 
 
 def surname_reading(surname: str) -> str:

@@ -61,10 +61,14 @@ RARE = """
 | 풍 poong pung | 필 pil | 학 hak | 해 hae | 호 hoh | 화 hwa | 환 hwan | 흥 heung
 | 후 hoo | 가 kah | 개 gae kae | 견 kyeon | 동방 dongbang tongbang | 강전 kangjeon | 소봉 sobong
 | 어금 eogeum | 망절 mangjeol | 즙 jeup | 준 joon | 종 jhong | 창 chhang | 탕 thang | 돈 dhon
-| 만 mahn | 온 ohn | 요 yoh | 아 ah | 춘 choon | 국 kook | 옥 ok | 흥 heung | 내 nae
+| 교 kyo gyo | 군 kun | 독 dok tok | 혁 hyeok hyok | 십 shib | 황목 hwangmok | 장곡 janggok
+| 등정 deungjeong | 누 nu | 난 nahn | 만 mahn | 온 ohn | 요 yoh | 아 ah | 춘 choon
 """
 
 
+# Two-syllable surnames far more common than their first syllable as a surname of its own: a
+# compound surname in a three-syllable name too (제갈민 is Jegal Min; 남궁민 stays Nam Gung-min).
+COMPOUND_FIRST = frozenset(_words("제갈 독고 사공 망절 어금 소봉"))
 # Rarer surnames spelled like a frequent given-name syllable ("Yong", "Eun", "Tae"): a surname
 # before a given name ("Yong Ho-jin"), a given name when written alone.
 GIVEN_LIKE = frozenset(

@@ -2,7 +2,11 @@
 
 Korean surnames map every usual romanization to one canonical form (Pak, Bak, Park -> park);
 Chinese pinyin surnames map to themselves, so that "Zhang Wei" parses as surname + given name.
-Pure data and two helpers to write long word lists; :mod:`redact.text.variants` reads with them.
+The frequent Korean surnames are written out here; every other one comes from
+:mod:`redact.text.korean_surnames` (``HANGUL_SURNAMES``: each Hangul surname's canonical form).
+English titles are read before a name; titles in other scripts and after a name are in
+:mod:`redact.text.titles`. Pure data and two helpers to write long word lists;
+:mod:`redact.text.variants` reads with them.
 """
 
 from __future__ import annotations

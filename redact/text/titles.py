@@ -60,7 +60,7 @@ AFTER = _table(
     "pastor: moksa moksanim mogsa mushi | teacher: sonsaeng sonsaengnim seonsaeng seonsaengnim "
     "laoshi | comrade: tongmu dongmu tongji dongji tongzhi | boss: sajang sajangnim laoban | "
     "leader: panjang banjang duizhang | granny: halmoni halmeoni halmoeni | "
-    "grandpa: harabeoji harabochi harabeoji | master: shifu | manager: jingli | "
+    "grandpa: harabeoji haraboji halabeoji harabochi | master: shifu | manager: jingli | "
     "elder brother: dage akh | elder sister: dajie egch | secretary: shuji"
 )
 # After-titles that go with a given name (Mongolian): "Oyunaa egch" names Oyunaa.

@@ -153,7 +153,8 @@ def parse_name(text: str) -> tuple[str, str] | None:
             return word, ""
         return "", word
     first, last = words[0], words[-1]
-    rarer = first not in FREQUENT_SURNAMES and last in FREQUENT_SURNAMES and len(words) == 2
+    # "Kyung Kim": a given-name syllable that is a rarer surname too, before a frequent one
+    rarer = first in GIVEN_WHEN_ALONE and last in FREQUENT_SURNAMES and len(words) == 2
     if first in SURNAMES and "-" not in first and not rarer:
         return first, " ".join(words[1:])
     if last in SURNAMES:
