@@ -34,7 +34,15 @@ from redact.link.camp_names import link_camp_names
 from redact.link.kinds import ARTICLE, camp_key_body, org_letters, organisation_word
 from redact.link.records import link_in_record
 from redact.text.search import compact, fold, strip_possessive
-from redact.text.variants import SURNAMES, han_reading, name_key, role_titles, word_set
+from redact.text.transliteration import initialed_body
+from redact.text.variants import (
+    KOREAN_SURNAMES,
+    SURNAMES,
+    han_reading,
+    name_key,
+    role_titles,
+    word_set,
+)
 
 LINKED_LABELS = (PERSON, LOCATION, CAMP, ORGANIZATION, PHONE, WECHAT, QQ, EMAIL, ID_NUMBER)
 MIN_LETTERS = 3  # "Ri" or "Yu" alone are not searched for: far too many false hits
@@ -70,6 +78,9 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
         named = _without_english_lead(surface)
         if named != surface:
             surface, name = named, None  # the recognizer's reading has the word in it too
+        initialed = initialed_body(surface, KOREAN_SURNAMES)
+        if initialed:  # "Yu. L. Shestakov" and its Cyrillic: a surname, settled in its record
+            return f"{PERSON}:{initialed}"
         if name and han_reading(name) != name:
             name = name_key(name)  # a reading in Chinese characters: read it in pinyin
         if not name and any(c.isdigit() for c in surface):

@@ -26,7 +26,15 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span, context_of
-from redact.link.corpus import Index, explains, runs_of, spelling, typo_aliases, variants
+from redact.link.corpus import (
+    Index,
+    alias_reason,
+    explains,
+    runs_of,
+    spelling,
+    typo_aliases,
+    variants,
+)
 from redact.link.keys import (
     LINKED_LABELS,
     MIN_LETTERS,
@@ -90,11 +98,8 @@ class Linker:
         if target is None:
             return span
         first = self.corpus[target].surfaces[0]
-        return span.with_(
-            entity=target,
-            explanation=f"{span.explanation}; one letter from the person written '{first}' "
-            "(a typo?), linked: review",
-        )
+        why = alias_reason(span.entity, target, first)
+        return span.with_(entity=target, explanation=f"{span.explanation}; {why}")
 
 
 def link(text: str, spans: Sequence[Span], known: Iterable[Entity] = ()) -> list[Span]:
