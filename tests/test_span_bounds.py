@@ -324,3 +324,24 @@ def test_an_amount_cut_off_a_name_is_labelled_as_an_amount(surface: str, label: 
     from redact.detect.particles import amount_label
 
     assert amount_label(surface) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Our Lady of Pinebrook Church", "Our Lady of Pinebrook Church"),
+        ("All Saints Orchard Mission", "All Saints Orchard Mission"),
+        ("For Tomorrow Relief Fund", "For Tomorrow Relief Fund"),
+    ],
+)
+def test_a_name_that_starts_with_a_closed_class_word_stays_whole(text: str, surface: str) -> None:
+    assert _merged(text, [(surface, ORGANIZATION, "addresses")]) == [(surface, ORGANIZATION)]
+
+
+def test_beside_another_mention_only_a_role_word_is_dropped() -> None:
+    """ "Kim (Interviewer)": the role word names nobody; "Tak / Rose": Rose may be a name."""
+    text = "Wen Tak-su (Interviewer) spoke"
+    rows = [("Wen Tak-su (Interviewer)", PERSON, MODEL), ("Wen Tak-su", PERSON, "korean_names")]
+    assert _merged(text, rows) == [("Wen Tak-su", PERSON)]
+    text = "Tak / Rose spoke"
+    assert _merged(text, [("Tak / Rose", PERSON, MODEL)]) == [("Tak", PERSON), ("Rose", PERSON)]

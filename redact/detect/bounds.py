@@ -62,6 +62,15 @@ ARTICLES = word_set("the a an")
 DETERMINERS = word_set("the a an his her their my our its this that these those your")
 # A capitalised everyday word + one of these before a name is no part of it: "Intake at X".
 LEAD_PREPOSITIONS = word_set("at in near from with into to via inside outside behind across")
+# Closed-class words that never start a name (unlike "All", "Our", "Over", "For", "Of"): a
+# preposition, a conjunction, a greeting or a time word before it is no part of it ("Near X").
+LEAD_WORDS = LEAD_PREPOSITIONS | word_set(
+    "onto toward towards along around beside past through till until since after before "
+    "during despite except by about against among per and but or nor yet then when while if "
+    "because though although unless once whether than as dear thanks thank tell told ask asked "
+    "said says say please oh okay well maybe perhaps also today tonight yesterday tomorrow now "
+    "later soon"
+)
 # Everyday abbreviations of messages and memos, never a name: "FYI X", "BTW X".
 ABBREVIATIONS = word_set(
     "fyi btw asap pls plz thx tks nb ps pps re fw fwd cc bcc tbd tbc eta imo imho aka"
@@ -75,7 +84,10 @@ _WORD = re.compile(r"[\w'\u2019]+(?:[-.][\w'\u2019]+)*")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")
 _SEPARATOR = re.compile(r"[ \t]+(?:/|\u2014|\u2013|-|\u00b7)[ \t]+")
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
-_BRACKETS = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,60})\)|[ \t]*\[(?P<square>[^\[\]\n]{1,60})\]")
+# a bracket the span does not close ends at the span's end: "Kim (Interviewer" from a model
+_BRACKETS = re.compile(
+    r"[ \t]*\((?P<inner>[^()\n]{1,60})(?:\)|$)|[ \t]*\[(?P<square>[^\[\]\n]{1,60})(?:\]|$)"
+)
 _LIST_MARKER = re.compile(r"(?:[-*•·>]+|#+|\d{1,3}[.)])[ \t]+")
 _SENTENCE_END = re.compile(r"(?P<word>[\w'\u2019-]+)\.[ \t]+(?=[A-Z])")
 
@@ -158,7 +170,7 @@ def _runs(keep: Sequence[bool], start: int) -> list[tuple[int, int]]:
 
 def _bracket_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The brackets around a second mention ("X (Ms. Y)", "X [Y]"): a gloss in lower case stays
-    ("collection centre (jipkyŏlso)"), and so does a bracket the span does not close."""
+    ("collection centre (jipkyŏlso)")."""
     cuts = []
     for match in _BRACKETS.finditer(text, start, end):
         inner = (match.group("inner") or match.group("square") or "").strip()
@@ -271,7 +283,7 @@ def _lead_step(
         name_after = i + 2 < len(words) and _capitalised(words[i + 2].group())
         preposition = following in LEAD_PREPOSITIONS and word.istitle() and name_after
         return 2 if preposition and is_common_word(word, COMMON_BEFORE_PREPOSITION) else 0
-    if low in FUNCTION_WORDS and low not in PARTICLES:
+    if low in LEAD_WORDS:
         # a person's "Soon Ja", "Him Chol": a Korean syllable may be the name's first word
         return 0 if label == PERSON and KOREAN_SYLLABLE.fullmatch(low) else 1
     if word.isupper() and low in ABBREVIATIONS:
@@ -309,7 +321,7 @@ def _fit(
     """One part and its findings: those wholly inside it decide, the wider ones cut to it come
     beside them; with none inside, the wider ones decide (the cluster's label, no name reading,
     an amount's label for an amount). None when the part names nothing: no letter or digit, or
-    (``apart``: on a line or in a sentence of its own) a model's everyday words."""
+    a model's everyday words (``apart``: on a line or in a sentence of its own) or role words."""
     start, end = edges
     surface = text[start:end]
     if not any(c.isalnum() for c in surface):
@@ -326,18 +338,19 @@ def _fit(
     if amount:
         label = amount
     elif (
-        apart
-        and label != DATE
+        label != DATE
         and all(f.recognizer.startswith(GUESSES) for f in wider)
-        and _only_everyday(text, surface)
+        and _only_everyday(text, surface, closed=not apart)
     ):
         return None
     return Part(start, end, tuple(replace(f, label=label) for f in cut), cut=True)
 
 
-def _only_everyday(text: str, surface: str) -> bool:
+def _only_everyday(text: str, surface: str, closed: bool) -> bool:
     """Everyday English words only ("Names", "Note", "Contacts"): no surname, title or digit,
-    none capitalised inside a sentence elsewhere in the record ("... told Rose": a name)."""
+    none capitalised inside a sentence elsewhere in the record ("... told Rose": a name). With
+    ``closed`` (beside another mention, not on a line of its own), closed-class and role words
+    only ("Kim (Interviewer)"): "Kim / Rose" keeps Rose."""
     if any(c.isdigit() for c in surface):
         return False
     words = _WORD.findall(surface)
@@ -346,7 +359,7 @@ def _only_everyday(text: str, surface: str) -> bool:
         if low in SURNAMES or low in TITLES:
             return False
         known = low in FUNCTION_WORDS or low in ROLE_WORDS or low in CALENDAR or low in ACRONYMS
-        if not known and not is_common_word(word, COMMON_PART, inflected=True):
+        if not known and (closed or not is_common_word(word, COMMON_PART, inflected=True)):
             return False
         if word[:1].isupper() and not _capitalised_only_at_starts(text, word):
             return False
