@@ -213,6 +213,22 @@ def test_a_surname_that_is_a_function_word_stays_in_the_name(text: str) -> None:
     rows = [(name, PERSON, "korean_names"), (name, PERSON, MODEL)]
     assert _merged(text, rows)[0] == (name, PERSON)
     assert _merged(text, rows[:1]) == [(name, PERSON)]
+    assert _merged(text, rows[1:]) == [(name, PERSON)]  # the model's span alone, too
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "name"),
+    [
+        ("To Kim Hye-jin we wrote", "To Kim Hye-jin", "Kim Hye-jin"),  # "To" before a surname
+        ("In Pak Tae-ung we trust", "In Pak Tae-ung", "Pak Tae-ung"),
+        ("we saw Pak Sang Do there", "Pak Sang Do", "Pak Sang Do"),  # a Korean syllable ends it
+        ("ask Wen Tak-su said", "Wen Tak-su said", "Wen Tak-su"),
+    ],
+)
+def test_a_model_span_loses_closed_class_words_but_never_a_name_part(
+    text: str, model: str, name: str
+) -> None:
+    assert _merged(text, [(model, PERSON, MODEL)]) == [(name, PERSON)]
 
 
 def test_an_english_given_name_used_inside_a_sentence_is_kept_before_a_surname() -> None:
@@ -336,6 +352,7 @@ def test_an_amount_cut_off_a_name_is_labelled_as_an_amount(surface: str, label: 
 )
 def test_a_name_that_starts_with_a_closed_class_word_stays_whole(text: str, surface: str) -> None:
     assert _merged(text, [(surface, ORGANIZATION, "addresses")]) == [(surface, ORGANIZATION)]
+    assert _merged(text, [(surface, ORGANIZATION, MODEL)]) == [(surface, ORGANIZATION)]
 
 
 def test_beside_another_mention_only_a_role_word_is_dropped() -> None:

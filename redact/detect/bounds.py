@@ -275,8 +275,10 @@ def _lead_step(
     """How many leading words from ``words[i]`` are no part of the name (0, 1 or 2)."""
     word, low = words[i].group(), fold(words[i].group())
     following = words[i + 1].group()
-    if low in SURNAMES or low in TITLES or low in ARTICLES:
-        return 0  # "So Yong-ho", "Auntie Pak", "Pastor Ryu", "the Hana Centre" stay named
+    # a surname stays ("So Yong-ho", "An Myong-su") unless a surname follows it ("To Kim X")
+    before_surname = fold(following) in SURNAMES
+    if (low in SURNAMES and not before_surname) or low in TITLES or low in ARTICLES:
+        return 0  # "Auntie Pak", "Pastor Ryu", "the Hana Centre" stay named too
     if len(word) <= 2 and text[words[i].end() : words[i].end() + 1] == ".":
         return 0  # an initial: "N. I. Surname"
     if not _capitalised(following):
@@ -285,7 +287,10 @@ def _lead_step(
         return 2 if preposition and is_common_word(word, COMMON_BEFORE_PREPOSITION) else 0
     if low in LEAD_WORDS:
         # a person's "Soon Ja", "Him Chol": a Korean syllable may be the name's first word
-        return 0 if label == PERSON and KOREAN_SYLLABLE.fullmatch(low) else 1
+        syllable = label == PERSON and KOREAN_SYLLABLE.fullmatch(low) and not before_surname
+        return 0 if syllable else 1
+    if low in SURNAMES:
+        return 0
     if word.isupper() and low in ABBREVIATIONS:
         return 1
     everyday = label == PERSON and _everyday_before_name(text, words[i], words[i + 1], cluster)

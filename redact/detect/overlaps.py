@@ -32,6 +32,7 @@ from redact.detect.recognizers.base import (
 )
 from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, ROLE_WORDS
 from redact.detect.span import Span, context_of
+from redact.text.variants import KOREAN_SYLLABLE, SURNAMES, word_set
 
 PROTECTED = "protected-term"
 _TIER = {PROTECTED: 3}
@@ -97,7 +98,6 @@ def _model_common_word(text: str, finding: Finding) -> bool:
     ("Sold", "Home", "Intake") and never capitalised inside a sentence of the record:
     capitalisation there says nothing. A known surname ("Song", "Moon") is kept."""
     from redact.detect.recognizers.proper_nouns import _sentence_start, zipf
-    from redact.text.variants import SURNAMES
 
     surface = text[finding.start : finding.end]
     if not finding.recognizer.startswith("presidio:") or not surface.isalpha():
@@ -111,18 +111,42 @@ def _model_common_word(text: str, finding: Finding) -> bool:
     return all(_sentence_start(text, m.start()) for m in re.finditer(pattern, text))
 
 
+# Closed-class words that also start names ("All Saints", "Our Lady", "For Tomorrow", "Her
+# Majesty's"): never cut off the start of a model's span.
+NAME_STARTERS = word_set(
+    "all our my your his her their every each both some any many much only just even still "
+    "ever never always over under out up off round above upon within between beyond for of no"
+)
+
+
+def _name_word(word: str, following: str | None) -> bool:
+    """A capitalised word that is a known surname before a given name ("So Yong-ho", "He Wei",
+    not "To Kim X") or, at a name's end (``following`` None), a Korean syllable ("Pak Sang
+    Do"): a part of the name, whatever English reads in it."""
+    low = word.lower()
+    if not word[:1].isupper():
+        return False
+    if following is None:
+        return low in SURNAMES or bool(KOREAN_SYLLABLE.fullmatch(low))
+    return low in SURNAMES and following.lower() not in SURNAMES
+
+
 def _trim(text: str, finding: Finding) -> Finding | None:
     """Cut closed-class English words off the edges of a model's span (None if nothing left)."""
     start, end = finding.start, finding.end
-    for match in _WORDS.finditer(text, start, end):
+    matches = list(_WORDS.finditer(text, start, end))
+    for match, after in zip(matches, [*matches[1:], None], strict=True):
         word = match.group().lower()
         initial = text[match.end() : match.end() + 1] == "." and len(word) == 1  # "I. Grainger"
-        if word not in FUNCTION_WORDS or word in _ARTICLES or initial or match.end() >= end:
+        if word not in FUNCTION_WORDS or word in _ARTICLES or initial or after is None:
             break  # an article stays: "the Ankara Bar" is how the body is named
+        starter = word in NAME_STARTERS and match.group()[:1].isupper()
+        if starter or _name_word(match.group(), after.group()):
+            break
         start = match.end()
     words = list(_WORDS.finditer(text, start, end))
     for match in reversed(words[1:]):
-        if match.group().lower() not in FUNCTION_WORDS:
+        if match.group().lower() not in FUNCTION_WORDS or _name_word(match.group(), None):
             break
         end = match.start()
     while start < end and not text[start].isalnum():
