@@ -92,6 +92,11 @@ CUT: list[Row] = [
         [("Tak / Heron", ORGANIZATION, MODEL), ("Heron", PERSON, "nicknames")],
         [("Tak", PERSON), ("Heron", PERSON)],
     ),
+    (  # a surname that is an everyday word, and a nickname, with a slash
+        "then Song / Magpie drove",
+        [("Song / Magpie", ORGANIZATION, MODEL), ("Magpie", PERSON, "nicknames")],
+        [("Song", PERSON), ("Magpie", PERSON)],
+    ),
     (  # an everyday abbreviation before a place
         "FYI Khongor-Ulaan is far",
         [
