@@ -123,7 +123,7 @@ def test_every_echo_of_a_nickname_has_its_key() -> None:
     [
         ('A girl called "Hae-na" sat with us.', "Hae-na", "|haena"),
         ("under the pseudonym Su-bin, she wrote", "Su-bin", "|subin"),
-        ("we called him Big Tak", "Big Tak", "nickname:big tak"),
+        ("we called him Tall Kestrel", "Tall Kestrel", "nickname:tall kestrel"),
         ('people knew him as "the Heron"', "the Heron", "nickname:heron"),
     ],
 )
@@ -138,6 +138,9 @@ def test_a_nickname_shaped_like_a_given_name_is_read_as_that_name(
     [
         ("a man called Ye Tu-sŏn drove", "Ye Tu-sŏn", "ye|duson"),
         ("we called him Tall Tak-su", "Tall Tak-su", "nickname:tall tak-su"),  # no surname
+        ("to a farmer called Gong, she said", "Gong", "nickname:gong"),  # kept apart
+        ("we called him Big Tak", "Big Tak", "tak|"),  # a title form: linking reads its title
+        ("we called her Little Kestrel", "Little Kestrel", "nickname:little kestrel"),
     ],
 )
 def test_a_full_name_after_a_naming_verb_keeps_its_name_key(

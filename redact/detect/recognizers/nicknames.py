@@ -29,7 +29,13 @@ from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.kinship import KIN, ROLE
 from redact.detect.recognizers.safe_terms import is_safe_word
 from redact.text.search import fold
-from redact.text.variants import SURNAMES, korean_given_syllables, name_key, overlaps
+from redact.text.variants import (
+    SURNAMES,
+    korean_given_syllables,
+    name_key,
+    overlaps,
+    role_titles,
+)
 
 NAME = "nicknames"
 _VERB = (
@@ -112,13 +118,19 @@ _NAME_SHAPE = re.compile(rf"(?:(?P<surname>[{_UPPER}][\w'\u2019]*)\s)?{_GIVEN}")
 
 
 def _reading(nickname: str) -> str:
-    """The key a nickname is read under: a hyphenated Korean given name ("Hae-na"), or a surname
-    and one ("Ye Tu-son"), is that name (its name key); anything else its nickname key."""
+    """The key a nickname is read under: a name is read as that name (its name key, the one it
+    has wherever it is written without the naming verb): a hyphenated Korean given name
+    ("Hae-na"), a surname and one ("Ye Tu-son"), a title and a surname ('called him Old Ma',
+    'Big Tak'). Anything else is a nickname; so is a surname alone ('two brokers named Ma'): read
+    as a surname, it would be one entity with every other unexplained Ma of its record."""
     shape = _NAME_SHAPE.fullmatch(nickname)
     if shape and korean_given_syllables(nickname.split()[-1]):
         surname = shape.group("surname")
         if surname is None or fold(surname) in SURNAMES:
             return name_key(nickname)
+    words = nickname.split()
+    if len(words) == 2 and role_titles(nickname) and fold(words[1]) in SURNAMES:
+        return name_key(nickname)
     return nickname_key(nickname)
 
 
