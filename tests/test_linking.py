@@ -383,3 +383,10 @@ def test_each_ambiguous_partial_mention_is_its_own_entity() -> None:
     assert all("could be any of 2 people" in s.explanation for s in alone)
     again = linking.link(text, spans)
     assert [s.entity for s in again] == [s.entity for s in linked]  # stable across runs
+
+
+def test_an_article_is_no_part_of_a_persons_name() -> None:
+    # "the Pak" is the surname Pak, never a full name with the given name "the"
+    assert entity_key(PERSON, "the Pak") == entity_key(PERSON, "Pak")
+    assert entity_key(PERSON, "that Ryu") == entity_key(PERSON, "Ryu")
+    assert entity_key(PERSON, "The Owl") == entity_key(PERSON, "the owl")  # an epithet stays

@@ -26,6 +26,8 @@ from redact.detect.recognizers.base import (
     WECHAT,
     Reason,
 )
+from redact.detect.recognizers.nicknames import epithet_of
+from redact.detect.recognizers.participants import code_of
 from redact.detect.recognizers.places import NAME as PLACES
 from redact.detect.recognizers.places import WEAK_SCORE as WEAK_PLACE
 from redact.detect.recognizers.proper_nouns import is_common_word
@@ -75,6 +77,12 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
     A place's key leaves out a trailing place word ("Musan county" is Musan)."""
     surface = strip_possessive(surface)
     if label == PERSON:
+        special = code_of(surface) or epithet_of(surface)
+        if special:  # a participant code or an article + epithet, whoever found it
+            return f"{PERSON}:{special}"
+        bare = ARTICLE.sub("", surface)
+        if bare != surface and bare:  # "the Pak" is Pak: an article names nobody
+            surface, name = bare, None
         named = _without_english_lead(surface)
         if named != surface:
             surface, name = named, None  # the recognizer's reading has the word in it too
