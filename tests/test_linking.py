@@ -390,3 +390,15 @@ def test_an_article_is_no_part_of_a_persons_name() -> None:
     assert entity_key(PERSON, "the Pak") == entity_key(PERSON, "Pak")
     assert entity_key(PERSON, "that Ryu") == entity_key(PERSON, "Ryu")
     assert entity_key(PERSON, "The Owl") == entity_key(PERSON, "the owl")  # an epithet stays
+
+
+def test_a_korean_name_in_chinese_characters_is_read_in_korean_when_the_corpus_knows_it() -> None:
+    corpus = [Entity(entity_key(PERSON, "Pak T'ae-hun"), PERSON, ("Pak T'ae-hun", "박태훈"))]
+    text = "The police notice names 朴泰勋 and 王立新."
+    linked = linking.link(text, _spans(text, "朴泰勋", "王立新"), corpus)
+    assert _key_of(linked, "朴泰勋") == entity_key(PERSON, "Pak T'ae-hun")
+    assert "read in Korean" in next(s for s in linked if s.text == "朴泰勋").explanation
+    # a Chinese name stays read in pinyin; so does a Korean reading nobody is known by
+    assert _key_of(linked, "王立新") == entity_key(PERSON, "王立新")
+    alone = linking.link(text, _spans(text, "朴泰勋"))
+    assert _key_of(alone, "朴泰勋") == entity_key(PERSON, "朴泰勋")

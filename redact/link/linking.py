@@ -46,6 +46,7 @@ from redact.link.keys import (
     key_body,
 )
 from redact.link.labels import LabelVote
+from redact.text.korean_reading import korean_key
 from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
 from redact.text.variants import MARRIED_TITLES, SURNAMES, role_titles
 
@@ -60,6 +61,9 @@ __all__ = [
     "link",
     "title_votes",
 ]
+
+
+_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}")
 
 
 class Linker:
@@ -82,7 +86,7 @@ class Linker:
         scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         spans = [self.labels.relabel(span) for span in spans]
         context = _Context(text, scope, collect(spans), self)
-        linked = [self._untypo(_relink(span, context)) for span in spans]
+        linked = [self._untypo(self._in_korean(_relink(span, context))) for span in spans]
         context.local = collect(linked)
         context.local_index = Index([*context.local.values(), *self.scoped.get(scope, ())])
         return _propagate(linked, context)
@@ -92,6 +96,23 @@ class Linker:
         if "#" in key and key.rpartition("#")[2].partition(".")[0] != scope:
             return None
         return self.corpus.get(key)
+
+    def _in_korean(self, span: Span) -> Span:
+        """A full name in Chinese characters read in Korean (朴泰勋 as Pak T'ae-hun) when that
+        reading is a full name the corpus knows written in Hangul or Latin letters; read in
+        pinyin otherwise (most names in Chinese characters are Chinese)."""
+        if span.label != PERSON or not _HAN_NAME.fullmatch(span.text.strip()):
+            return span
+        body = korean_key(span.text)
+        key = f"{PERSON}:{body}" if body else ""
+        known = self.corpus.get(key)
+        if not known or key == span.entity or not is_full(key):
+            return span
+        if not any(not _HAN_NAME.search(s) for s in known.surfaces):
+            return span
+        written = max(known.surfaces, key=len)
+        why = f"read in Korean, the person written '{written}'"
+        return span.with_(entity=key, explanation=f"{span.explanation}; {why}")
 
     def _untypo(self, span: Span) -> Span:
         target = self.typos.get(span.entity)
