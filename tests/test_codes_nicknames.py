@@ -79,7 +79,7 @@ def test_a_nickname_has_one_key_whatever_its_article_or_case(written: str) -> No
     [
         ("The Heron", "nickname:heron"),  # at a sentence start, not a Korean given name
         ("the Heron", "nickname:heron"),
-        ("the tall one", "nickname:tall one"),
+        ("the thin one", "nickname:thin one"),
         ("The Grey Kestrel", "nickname:grey kestrel"),
     ],
 )

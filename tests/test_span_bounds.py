@@ -202,7 +202,7 @@ KEPT: list[tuple[str, str, str]] = [
     ("paid US$900 / month", "US$900 / month", PRICE),
     ("in 황목도 they", "황목도", LOCATION),  # a province's 도 is no particle
     ("김지은 왔다", "김지은", PERSON),  # nor is a given name's last syllable
-    ("Hanbit legal clinic opened", "Hanbit legal clinic", LOCATION),
+    ("Saebit legal clinic opened", "Saebit legal clinic", LOCATION),
 ]
 
 

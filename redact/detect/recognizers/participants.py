@@ -56,7 +56,7 @@ _CODE_WORD = re.compile(
 )
 _LETTER = re.compile(r"(?<![\w'\u2019.-])(?P<letter>[B-HJ-PR-Z])(?![\w'\u2019.-])")
 _INITIALS_SHAPE = re.compile(r"[A-Z](?:\.?-?[A-Z]){1,2}\.?")
-# a code written any way: "P-07", "P07", "p 07", "P\u201107", "M-4", "H-LA-1"
+# a code written any way: "P-07", "P07", "p 07", "P\u201107", "N-6", "K-TH-2"
 _ANY_CODE = re.compile(
     rf"(?i:[a-z]{{1,3}}(?:[{_HYPHEN}][a-z]{{1,3}})*[{_HYPHEN}]?\d{{1,3}}|[a-z][\s\u00a0]\d{{1,3}})"
 )
