@@ -21,6 +21,7 @@ WITH_SANG_GIL = (
     "Deacon Ryu met us at the church. Ryu Sang-gil, the deacon, had driven from the coast. "
     "Later Deacon Ryu took the two women to the station."
 )
+AGAIN = "Ryu Sang-gil drove the van. Deacon Ryu paid the driver at the border."
 ALONE = "The women stayed one week. Deacon Ryu brought rice and said nothing about money."
 MI_RAN = "Ryu Mi-ran cooked for everyone in the house by the river."
 WITH_MI_RAN = "Ryu Mi-ran cooked for everyone. Deacon Ryu arrived after dark and left before dawn."
@@ -36,8 +37,13 @@ def _replacements(spans: list[Span], words: str) -> set[str]:
     return {s.replacement for s in spans if s.text == words}
 
 
+def test_one_records_vote_does_not_link_a_title_form_the_corpus_could_mean_otherwise() -> None:
+    (first, _), _ = _run(WITH_SANG_GIL, MI_RAN)
+    assert _replacements(first, "Deacon Ryu").isdisjoint(_replacements(first, "Ryu Sang-gil"))
+
+
 def test_unanimous_votes_link_a_title_form_to_its_records_one_full_name() -> None:
-    (first, _, alone), _ = _run(WITH_SANG_GIL, MI_RAN, ALONE)
+    (first, _, alone, _), _ = _run(WITH_SANG_GIL, MI_RAN, ALONE, AGAIN)
     full = _replacements(first, "Ryu Sang-gil")
     assert len(full) == 1
     assert _replacements(first, "Deacon Ryu") == full  # another Ryu is named elsewhere

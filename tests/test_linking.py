@@ -402,3 +402,15 @@ def test_a_korean_name_in_chinese_characters_is_read_in_korean_when_the_corpus_k
     assert _key_of(linked, "王立新") == entity_key(PERSON, "王立新")
     alone = linking.link(text, _spans(text, "朴泰勋"))
     assert _key_of(alone, "朴泰勋") == entity_key(PERSON, "朴泰勋")
+
+
+def test_a_given_name_two_people_of_the_record_share_is_kept_apart() -> None:
+    text = "Kim Su-jin sewed. The other Su-jin, from the coast, cooked. Su-jin cried at night."
+    linked = linking.link(text, _spans(text, "Kim Su-jin", "Su-jin", "Su-jin"))
+    full = entity_key(PERSON, "Kim Su-jin")
+    alone = [s for s in linked if s.text == "Su-jin"]
+    assert len(alone) == 2 and all(s.entity != full for s in alone)
+    assert "tells two people of this given name apart" in alone[0].explanation
+    plain = "Kim Su-jin sewed. Su-jin cried at night."
+    linked = linking.link(plain, _spans(plain, "Kim Su-jin", "Su-jin"))
+    assert _key_of(linked, "Su-jin") == full

@@ -3,8 +3,9 @@
 A role or familiar title + surname ("Pastor Han", "Auntie Pak", "Old Wang") is kept to its
 record unless that record names it beside exactly one full name it could be (same surname, the
 spelling rules of ``corpus.explains``): then the record votes for that full name. The record
-links them when every vote in the corpus names that person, even if other people of that
-surname are named elsewhere; when two records vote for two different people (one "Auntie Kim"
+links them when two records or more vote and every vote in the corpus names that person, even
+if other people of that surname are named elsewhere (one record's vote is not enough: its "Lao
+Zhang" may be another Zhang the corpus knows); when two records vote for two different people (one "Auntie Kim"
 is a broker here and a cook there), it stays apart in every record, and its reason says so. A
 record with two full names of that surname does not vote; a record with none keeps its title
 form to itself, since the archive may hold several people called by it.
@@ -25,9 +26,14 @@ from dataclasses import dataclass, field
 
 from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span
-from redact.link.keys import is_full
+from redact.link.keys import collect, is_full
+from redact.link.linking import _candidates as candidates
+from redact.link.linking import _partial_body as partial_body
+from redact.text.search import strip_possessive
+from redact.text.variants import MARRIED_TITLES, role_titles
 
 Votes = dict[str, dict[str, list[str]]]  # alias key -> named key -> record ids
+TITLE_VOTERS = 2  # records that must agree before a title form joins a full name
 
 
 def record_votes(votes: Votes, record_id: str, found: Mapping[str, str]) -> None:
@@ -50,6 +56,27 @@ def forget_votes(votes: Votes, record_id: str) -> None:
                 del votes[alias][named]
         if not votes[alias]:
             del votes[alias]
+
+
+def title_votes(linked: Sequence[Span]) -> dict[str, str]:
+    """A record's votes (``link.aliases``): each role or familiar title + surname ("Pastor
+    Han") that this record names beside exactly one full name it could be -> that full name.
+    Married titles ("Mrs. Pak", a woman known by her husband's name) never vote."""
+    local = collect(linked)
+    found: dict[str, set[str]] = {}
+    for span in linked:
+        if span.label != PERSON:
+            continue
+        surface = strip_possessive(span.text)
+        titles = role_titles(surface)
+        body = partial_body(span)
+        if not titles or body is None or not body.rpartition("|")[0]:
+            continue
+        if any(t in MARRIED_TITLES for t in titles.split()):
+            continue
+        key = f"{PERSON}:{titles} {body}"
+        found.setdefault(key, set()).update(candidates(surface, body, local))
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 @dataclass
@@ -96,6 +123,8 @@ def decide(votes: Mapping[str, Votes]) -> Aliases:
                 continue
             ((target, records),) = named.items()
             count = len(records)
+            if kind == "title" and count < TITLE_VOTERS:
+                continue  # one record's word against a corpus that knows other people so named
             what = "meets only this name" if kind == "title" else "is said to be this person"
             aliases.join(alias, target, f"{count} record(s) where it {what}")
     return aliases

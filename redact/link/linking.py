@@ -46,6 +46,7 @@ from redact.link.keys import (
     key_body,
 )
 from redact.link.labels import LabelVote
+from redact.link.namesakes import shares_given_name
 from redact.text.korean_reading import korean_key
 from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
 from redact.text.variants import MARRIED_TITLES, SURNAMES, role_titles
@@ -59,7 +60,6 @@ __all__ = [
     "collect",
     "entity_key",
     "link",
-    "title_votes",
 ]
 
 
@@ -240,9 +240,12 @@ def _resolve(surface: str, body: str, context: _Context, at: int) -> tuple[str, 
     owners = _candidates(surface, body, context.local)
     if owners and body.rpartition("|")[0]:  # a title form of somebody else makes it ambiguous
         owners += _titled_others(surface, body, owners, context)
+    own = f"{PERSON}:{body}"
+    if len(owners) == 1 and shares_given_name(context.text, body):
+        why = "the record tells two people of this given name apart ('the other …'); review"
+        return f"{own}#{context.scope}.{at}", why
     if len(owners) == 1:
         return owners[0], f"linked to the person written '{_first(owners[0], context)}'"
-    own = f"{PERSON}:{body}"
     if owners:
         names = ", ".join(f"'{_first(k, context)}'" for k in sorted(owners))
         return (
@@ -277,27 +280,6 @@ def _resolve_role(
         f"a title and a surname, kept apart: could be any of {len(everywhere)} people "
         f"({names}), review"
     )
-
-
-def title_votes(linked: Sequence[Span]) -> dict[str, str]:
-    """A record's votes (``link.aliases``): each role or familiar title + surname ("Pastor
-    Han") that this record names beside exactly one full name it could be -> that full name.
-    Married titles ("Mrs. Pak", a woman known by her husband's name) never vote."""
-    local = collect(linked)
-    found: dict[str, set[str]] = {}
-    for span in linked:
-        if span.label != PERSON:
-            continue
-        surface = strip_possessive(span.text)
-        titles = role_titles(surface)
-        body = _partial_body(span)
-        if not titles or body is None or not body.rpartition("|")[0]:
-            continue
-        if any(t in MARRIED_TITLES for t in titles.split()):
-            continue
-        key = f"{PERSON}:{titles} {body}"
-        found.setdefault(key, set()).update(_candidates(surface, body, local))
-    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 def _titled_others(surface: str, body: str, owners: list[str], context: _Context) -> list[str]:

@@ -283,7 +283,7 @@ def finish(
             continue
         try:
             linked[i] = linker.link(source.text, spans)
-            votes[i] = linking.title_votes(linked[i])
+            votes[i] = aliases.title_votes(linked[i])
             table.vote(source.record_id, "title", votes[i])
             table.vote(source.record_id, "stated", _stated(source.text, linked[i]))
         except Exception as exc:
