@@ -5,10 +5,10 @@ record unless that record names it beside exactly one full name it could be (sam
 spelling rules of ``corpus.explains``): then the record votes for that full name. The record
 links them when two records or more vote and every vote in the corpus names that person, even
 if other people of that surname are named elsewhere (one record's vote is not enough: its "Lao
-Zhang" may be another Zhang the corpus knows); when two records vote for two different people (one "Auntie Kim"
-is a broker here and a cook there), it stays apart in every record, and its reason says so. A
-record with two full names of that surname does not vote; a record with none keeps its title
-form to itself, since the archive may hold several people called by it.
+Zhang" may be another Zhang the corpus knows); when two records vote for two different people
+(one "Auntie Kim" is a broker here and a cook there), it stays apart in every record, and its
+reason says so. A record with two full names of that surname does not vote; a record with none
+keeps its title form to itself, since the archive may hold several people called by it.
 
 Evidence the text states itself (``stated``: "Ri Sang-mi, now P-07", "nicknamed 'the Fox'
 (Song Chŏl-min)") is decided the same way: an alias is joined to the one name all its
