@@ -166,6 +166,11 @@ CUT: list[Row] = [
         ],
         [("Telegram @lark_77.", HANDLE), ("Wed 4 Oct.", DATE)],
     ),
+    (  # a name in Chinese characters and its handle in brackets: two mentions
+        "加我 卢师傅 (lu_shifu_2211) 微信",
+        [("卢师傅 (lu_shifu_2211)", PERSON, "chinese_names"), ("lu_shifu_2211", HANDLE, "handles")],
+        [("卢师傅", PERSON), ("lu_shifu_2211", HANDLE)],
+    ),
     (  # two case numbers in one table cell pair
         "| NKX/2020/0042 | TR-20-011-A |",
         [("NKX/2020/0042 | TR-20-011-A", ID_NUMBER, "ids")],

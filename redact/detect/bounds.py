@@ -168,13 +168,17 @@ def _runs(keep: Sequence[bool], start: int) -> list[tuple[int, int]]:
     return runs
 
 
+# a handle's shape in brackets ("(quan_shifu_0433)"): one token with an underscore or digits
+_HANDLE = re.compile(r"(?=[\w.]*[^\W\d_])[\w.]*(?:_|\d)[\w.]*")
+
+
 def _bracket_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The brackets around a second mention ("X (Ms. Y)", "X [Y]"): a gloss in lower case stays
-    ("collection centre (jipkyŏlso)")."""
+    """The brackets around a second mention ("X (Ms. Y)", "X [Y]", "X (x_y_12)", a handle): a
+    gloss in lower case stays ("collection centre (jipkyŏlso)")."""
     cuts = []
     for match in _BRACKETS.finditer(text, start, end):
         inner = (match.group("inner") or match.group("square") or "").strip()
-        if not inner or not (inner[0].isupper() or inner[0] == "@"):
+        if not inner or not (inner[0].isupper() or inner[0] == "@" or _HANDLE.fullmatch(inner)):
             continue
         if match.start() == start and match.end() == end:
             continue  # the whole span is in brackets: nothing beside it to separate
