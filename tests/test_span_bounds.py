@@ -171,6 +171,11 @@ CUT: list[Row] = [
         [("卢师傅 (lu_shifu_2211)", PERSON, "chinese_names"), ("lu_shifu_2211", HANDLE, "handles")],
         [("卢师傅", PERSON), ("lu_shifu_2211", HANDLE)],
     ),
+    (  # the same, when the handle recognizer spanned the name too (a chat line's speaker)
+        "[04:30] 卢师傅 (lu_shifu_2211): 楼下",
+        [("卢师傅", PERSON, "chinese_names"), ("卢师傅 (lu_shifu_2211)", HANDLE, "handles")],
+        [("卢师傅", PERSON), ("lu_shifu_2211", HANDLE)],
+    ),
     (  # two case numbers in one table cell pair
         "| NKX/2020/0042 | TR-20-011-A |",
         [("NKX/2020/0042 | TR-20-011-A", ID_NUMBER, "ids")],

@@ -329,8 +329,9 @@ def _fit(
 ) -> Part | None:
     """One part and its findings: those wholly inside it decide, the wider ones cut to it come
     beside them; with none inside, the wider ones decide (the cluster's label, no name reading,
-    an amount's label for an amount). None when the part names nothing: no letter or digit, or
-    a model's everyday words (``apart``: on a line or in a sentence of its own) or role words."""
+    an amount's label for an amount, a handle's for a handle's shape). None when the part names
+    nothing: no letter or digit, or a model's everyday words (``apart``: on a line or in a
+    sentence of its own) or role words."""
     start, end = edges
     surface = text[start:end]
     if not any(c.isalnum() for c in surface):
@@ -346,6 +347,8 @@ def _fit(
     amount = particles.amount_label(surface)
     if amount:
         label = amount
+    elif _HANDLE.fullmatch(surface) and any(f.label == HANDLE for f in wider):
+        label = HANDLE  # "X (x_y_12)": the bracket is the handle, whoever spanned both
     elif (
         label != DATE
         and all(f.recognizer.startswith(GUESSES) for f in wider)
