@@ -133,3 +133,23 @@ def test_defined_terms_of_a_document_are_not_nicknames(text: str) -> None:
     from redact.detect.recognizers.nicknames import NicknameRecognizer
 
     assert NicknameRecognizer().find(text) == []
+
+
+NOT_INITIALS_ROWS = [
+    ("# Case-file index, QX series\n| QX-04 | QX-05 |", "QX"),  # a code's letters
+    ("| phone (CN) | +86 138 4431 2222 |", "CN"),  # a country tagging a phone
+    ("call her on (MN) +976 9908 4411", "MN"),
+    ("mobile (TH) 081 774 2290", "TH"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"), NOT_INITIALS_ROWS, ids=[r[1] for r in NOT_INITIALS_ROWS]
+)
+def test_code_letters_and_country_tags_are_not_initials(text: str, letters: str) -> None:
+    assert letters not in merged_surfaces(text)
+
+
+def test_initials_beside_codes_and_countries_are_still_initials() -> None:
+    found = merged_surfaces("Notes by JH. File JH-2. KH (Cambodia office) met YS.")
+    assert {"JH", "KH", "YS"} <= found

@@ -7,7 +7,9 @@ Shapes found:
   initial), and the same in Cyrillic (0.6)
 * two or three capitals without dots: "JH", "KSM" (0.4), unless the record defines them as an
   abbreviation of ordinary words ("SH = safe house"), or they are an acronym on the safe list (UN,
-  UNHCR, NGO, DPRK, ROK, PRC, USB, ...), or stand on an all-caps line (a heading)
+  UNHCR, NGO, DPRK, ROK, PRC, USB, ...), or stand on an all-caps line (a heading), or are the
+  letters of a code in the same text ("BU" of "BU-04"), or a country's code tagging a phone
+  ("phone (CN)", "(MN) +976 ...")
 
 :func:`link_initials` (run by the engine once every recognizer has spoken) gives initials the key
 of the one person of the record whose name has those initials (Kim Kŭm-hwa: "KKH", "KH", "KK";
@@ -35,6 +37,12 @@ _BEFORE_SURNAME = re.compile(
 )
 _HYPHENATED = re.compile(r"(?<![\w.'\u2019@/-])(?P<ini>[A-Z]-[A-Z](?:-[A-Z])?)(?![\w'\u2019@/-])")
 _UNDOTTED = re.compile(r"(?<![\w.'\u2019@/-])(?P<ini>[A-Z]{2,3})(?![\w'\u2019@/-]|\.\w)")
+# Capitals the text uses as a code's letters ("BU-04", "NKD-12") are a code prefix, not initials.
+_CODE_PREFIX = re.compile(r"(?<![\w-])([A-Z]{2,3})-\d{2}")
+# A country's two-letter code tagging a phone: "phone (CN)", "(MN) +976 ...", "(RU) | +7 ...".
+_COUNTRY_TAG = re.compile(
+    r"(?i:phone|tel|mobile|cell|number)\s*\(([A-Z]{2})\)|\(([A-Z]{2})\)[\s|]*\+\d"
+)
 _GLOSSARY = re.compile(r"(?<![\w-])(?P<abbr>[A-Z]{1,3}\d?)\s*(?:=|:|means)\s*(?P<exp>[a-z][a-z]+)")
 # Abbreviations before a capitalised word that are not initials.
 NOT_INITIALS = frozenset(
@@ -120,6 +128,13 @@ def _shouted_word(capitals: str) -> bool:
     return len(capitals) == 3 and zipf(capitals.lower()) >= SHOUTED
 
 
+def _country(letters: str | None) -> bool:
+    """An ISO 3166 two-letter country code (pycountry)."""
+    import pycountry
+
+    return bool(letters) and pycountry.countries.get(alpha_2=letters) is not None
+
+
 def _finding(start: int, end: int, score: float, why: str, letters: str) -> Finding:
     return Finding(start, end, PERSON, score, NAME, why, "initials:" + letters)
 
@@ -132,6 +147,8 @@ class InitialsRecognizer:
 
     def find(self, text: str) -> list[Finding]:
         defined = {m.group("abbr") for m in _GLOSSARY.finditer(text)}
+        defined |= {m.group(1) for m in _CODE_PREFIX.finditer(text)}
+        defined |= {c for m in _COUNTRY_TAG.finditer(text) for c in m.groups() if _country(c)}
         found: list[Finding] = []
         taken: list[tuple[int, int]] = []
         for match in _BEFORE_SURNAME.finditer(text):
