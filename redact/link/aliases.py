@@ -27,8 +27,7 @@ from dataclasses import dataclass, field
 from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span
 from redact.link.keys import collect, is_full
-from redact.link.linking import _candidates as candidates
-from redact.link.linking import _partial_body as partial_body
+from redact.link.linking import candidates, partial_body
 from redact.text.search import strip_possessive
 from redact.text.variants import MARRIED_TITLES, role_titles
 

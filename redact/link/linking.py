@@ -205,7 +205,7 @@ def _ordinary_word(found: str, entity: Entity) -> bool:
     return zipf_frequency(found, "en") >= _COMMON_WORD
 
 
-def _candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list[str]:
+def candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list[str]:
     """Full-name entities that a partial mention ("Ms. Kim", "Bo-ram-ssi") could refer to."""
     return [
         k
@@ -219,7 +219,7 @@ def _opaque(key: str) -> bool:
     return ":" in key_body(key)
 
 
-def _partial_body(span: Span) -> str | None:
+def partial_body(span: Span) -> str | None:
     """The key body of a person mention that names only part of a name, read as written, else
     None. A protected term's variant ("Ms. Choi" for "Choi Eun-ji") carries the full key of the
     term, but names only a surname."""
@@ -237,7 +237,7 @@ def _resolve(surface: str, body: str, context: _Context, at: int) -> tuple[str, 
     titles = role_titles(surface)
     if titles and body.rpartition("|")[0]:
         return _resolve_role(surface, body, titles, context, at)
-    owners = _candidates(surface, body, context.local)
+    owners = candidates(surface, body, context.local)
     if owners and body.rpartition("|")[0]:  # a title form of somebody else makes it ambiguous
         owners += _titled_others(surface, body, owners, context)
     own = f"{PERSON}:{body}"
@@ -264,8 +264,8 @@ def _resolve_role(
     known, often across records: it links to this record's one full name of that surname only
     when no other full name in the corpus could be meant, or when this record writes the title
     before that full name. Otherwise it is its own entity, kept to its record."""
-    local = _candidates(surface, body, context.local)
-    everywhere = _candidates(surface, body, context.everywhere(body))
+    local = candidates(surface, body, context.local)
+    everywhere = candidates(surface, body, context.everywhere(body))
     married = any(t in MARRIED_TITLES for t in titles.split())
     alone = set(everywhere) <= set(local) or _titled(titles, local[0], context) if local else False
     if len(local) == 1 and alone and not married:
@@ -295,7 +295,7 @@ def _titled_others(surface: str, body: str, owners: list[str], context: _Context
             name = strip_possessive(written)
             if not titles or spelling(name) != written_as:
                 continue
-            own = _partial_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
+            own = partial_body(Span(0, 0, name, PERSON, 0, "", "", entity.key))
             if own != body:
                 continue
             key, _ = _resolve_role(name, own, titles, context, -1)
@@ -324,7 +324,7 @@ def _first(key: str, context: _Context) -> str:
 def _relink(span: Span, context: _Context) -> Span:
     if span.label != PERSON or _opaque(span.entity):
         return span
-    body = _partial_body(span)
+    body = partial_body(span)
     if body is None:
         own = entity_key(PERSON, span.text)  # the name as written, not a neighbour's reading
         return span if own == span.entity else span.with_(entity=own)
@@ -339,7 +339,7 @@ def _propagated(start: int, end: int, entity: Entity, context: _Context) -> Span
     form = compact(surface)
     owners = context.local_index.forms.get(form) or context.linker.index.forms.get(form)
     owners = owners or [entity.key]
-    body = _partial_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
+    body = partial_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
     if entity.label == PERSON and body is not None:
         key, why = _resolve(strip_possessive(surface), body, context, start)
         ambiguous = "#" in key and key not in context.local
