@@ -146,3 +146,24 @@ def test_run_over_a_vault_isolates_the_failing_record(
     again = cli("redact", "run", "--vault", vault.root, ids[3], env=env)  # real recognizers
     assert again.code == 0, again.err
     assert redaction_log.require(vault, ids[3], alice.identity).failure is None
+
+
+def test_a_record_failing_in_linking_has_no_spans_and_the_others_are_planned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = analysis.aliases.title_votes
+
+    def votes(linked: list) -> dict[str, str]:
+        if any(TRIGGER in s.context for s in linked):
+            raise KeyError("planted failure")
+        return real(linked)
+
+    monkeypatch.setattr(analysis.aliases, "title_votes", votes)
+    policy = load_policy(None)
+    texts = [*_texts()[:1], f"A: {TRIGGER} Ryu Sang-mi drove.\n", _texts()[2]]
+    sources = [Source(f"r{i}", text) for i, text in enumerate(texts)]
+    outcome = analysis.analyse(sources, policy, PseudonymTable(style=policy.style))
+    assert set(outcome.failures) == {1}
+    assert (outcome.failures[1].stage, outcome.failures[1].component) == ("linking", "link")
+    assert outcome.spans[1] == []
+    assert outcome.spans[0] and outcome.spans[2]

@@ -287,6 +287,7 @@ def finish(
             table.vote(source.record_id, "title", votes[i])
             table.vote(source.record_id, "stated", _stated(source.text, linked[i]))
         except Exception as exc:
+            linked.pop(i, None)
             outcome.failures[i] = Failure(source.record_id, "linking", "link", type(exc).__name__)
     chosen = aliases.decide(table.votes)
     names = {e.key: max(e.surfaces, key=len) for e in known.values() if e.surfaces}
