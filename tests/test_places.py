@@ -122,3 +122,41 @@ def test_suffixes_and_designators_not_english_compounds(text: str, expected: lis
     assert not any("-up" in f.lower() and f not in expected for f in found)
     if not expected:
         assert found == set()
+
+
+PINYIN_VILLAGES = [
+    ("She grew up in Dongshantun, two hours from the border.", ["Dongshantun"]),
+    ("the school of Xinancun was closed", ["Xinancun"]),
+    ("sold to a farmer in Xinghua cun", ["Xinghua cun"]),
+    ("the market of Dongfeng zhen on Sundays", ["Dongfeng zhen"]),
+    # never a person's given name after a surname, a two-syllable word, or an English word
+    ("Wang Xiaoxiang and Zhang Xiaocun drove", []),
+    ("a holiday in Cancun", []),
+    ("Houston and Boston", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), PINYIN_VILLAGES, ids=[r[0][:20] for r in PINYIN_VILLAGES]
+)
+def test_a_pinyin_village_by_its_settlement_word(text: str, expected: list[str]) -> None:
+    found = [
+        text[f.start : f.end]
+        for f in PlaceRecognizer().find(text)
+        if f.label == LOCATION and "settlement word" in f.explanation
+    ]
+    assert found == expected
+
+
+def test_a_village_in_chinese_characters_is_a_place_with_its_latin_key() -> None:
+    from redact import find_spans
+
+    text = "Sold to Dongshan village (东山村) in spring; later Dongshantun and 东山屯 again."
+    spans = {s.text: (s.label, s.entity) for s in find_spans(text)}
+    assert spans["东山村"] == ("LOCATION", "LOCATION:dongshan")
+    assert spans["Dongshan village"] == ("LOCATION", "LOCATION:dongshan")
+    assert spans["Dongshantun"] == ("LOCATION", "LOCATION:dongshan")
+    assert spans["东山屯"] == ("LOCATION", "LOCATION:dongshan")
+    # a person's name in characters stays a person
+    person = find_spans("The driver 张国富 (Zhang Guofu) waited.")
+    assert {(s.text, s.label) for s in person} >= {("张国富", "PERSON")}

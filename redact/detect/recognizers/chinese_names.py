@@ -46,6 +46,9 @@ _FULL = re.compile(
     r"(?=\s(?P<given>[A-Z][a-z]+|[A-Z]+)(?:['\u2019]s)?(?![\w'\u2019-]))"
 )
 _PREFIXED = re.compile(rf"(?<![\w-])(?P<prefix>{PREFIX})\s(?P<name>[A-Z][a-z]+)(?![\w-])")
+# Characters that end a settlement's name: village, hamlet, town, township, gully village,
+# county, city, district, street, farmstead. A name in characters ending in one is a place.
+SETTLEMENT_CHARACTERS = frozenset("村屯镇鎮乡鄉沟溝县縣市区區街庄莊")
 _HAN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
 HAN_SURNAMES = frozenset(
     "张王李刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩崔金朴许邓冯曹彭曾肖田董潘袁蔡蒋余杜叶"
@@ -117,6 +120,8 @@ class ChineseNameRecognizer:
         found: list[Finding] = []
         for match in _HAN.finditer(text):
             word = match.group()
+            if word[-1] in SETTLEMENT_CHARACTERS:
+                continue  # 杏花村, 黑松屯: a village, read by the place recognizer
             if word[0] in HAN_SURNAMES:
                 score = 0.8 if len(word) == 3 else 0.6
                 why = f"{len(word)} Chinese characters starting with surname '{word[0]}'"
