@@ -31,11 +31,11 @@ from redact.detect.recognizers.participants import code_of
 from redact.detect.recognizers.places import NAME as PLACES
 from redact.detect.recognizers.places import WEAK_SCORE as WEAK_PLACE
 from redact.detect.recognizers.proper_nouns import is_common_word
+from redact.detect.recognizers.settlements import SETTLEMENT_WORDS, settled_stem
 from redact.detect.span import Span
 from redact.link.camp_names import link_camp_names
 from redact.link.kinds import ARTICLE, camp_key_body, org_letters, organisation_word
 from redact.link.records import link_in_record
-from redact.text.pinyin import syllables as pinyin_syllables
 from redact.text.search import compact, fold, strip_possessive
 from redact.text.transliteration import initialed_body
 from redact.text.variants import (
@@ -67,19 +67,10 @@ _PATRONYMIC = re.compile(r"\s\S+(?:ovich|evich|ovna|evna|ichna|inichna)\b")
 _UNIT_NOISE = word_set("the a an this that same no no. number #")
 _PLACE_WORDS = re.compile(
     r"(?:\s+(?:county|city|town|township|village|district|province|prefecture|oblast|krai|"
-    r"region|station|railway station|bus station|port|harbou?r|crossing|checkpoint|"
-    r"cun|tun|zhen|xiang|gou))+$",
+    rf"region|station|railway station|bus station|port|harbou?r|crossing|checkpoint|"
+    rf"{'|'.join(SETTLEMENT_WORDS)}))+$",
     re.IGNORECASE,
 )
-
-
-def _settled_stem(letters: str) -> str:
-    """A pinyin place name without a settlement syllable fused to its end: "heisongtun" is the
-    village Heisong, as 黑松屯 and "Heisong cun" are (three syllables or more; cun, tun, gou)."""
-    cut = pinyin_syllables(letters)
-    if cut and len(cut) >= 3 and cut[-1] in ("cun", "tun", "gou"):
-        return "".join(cut[:-1])
-    return letters
 
 
 def entity_key(label: str, surface: str, name: str | None = None) -> str:
@@ -116,7 +107,7 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
     if label == LOCATION:
         if name and name.isascii() and han_reading(surface) != surface:
             return f"{label}:{name}"  # 杏花村 read in pinyin, as "Xinghua (village)" is keyed
-        return f"{label}:{_settled_stem(compact(_PLACE_WORDS.sub('', bare)) or compact(bare))}"
+        return f"{label}:{settled_stem(compact(_PLACE_WORDS.sub('', bare)) or compact(bare))}"
     if label == CAMP:
         named = camp_key_body(bare) or compact(
             " ".join(w for w in fold(bare).split() if w not in _UNIT_NOISE)

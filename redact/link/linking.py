@@ -49,7 +49,7 @@ from redact.link.labels import LabelVote
 from redact.link.namesakes import shares_given_name
 from redact.text.korean_reading import korean_key
 from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
-from redact.text.variants import MARRIED_TITLES, SURNAMES, role_titles
+from redact.text.variants import MARRIED_TITLES, SURNAMES, han_reading, role_titles
 
 __all__ = [
     "LINKED_LABELS",
@@ -61,9 +61,6 @@ __all__ = [
     "entity_key",
     "link",
 ]
-
-
-_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}")
 
 
 class Linker:
@@ -101,14 +98,14 @@ class Linker:
         """A full name in Chinese characters read in Korean (朴泰勋 as Pak T'ae-hun) when that
         reading is a full name the corpus knows written in Hangul or Latin letters; read in
         pinyin otherwise (most names in Chinese characters are Chinese)."""
-        if span.label != PERSON or not _HAN_NAME.fullmatch(span.text.strip()):
+        if span.label != PERSON or span.text.isascii():
             return span
         body = korean_key(span.text)
         key = f"{PERSON}:{body}" if body else ""
         known = self.corpus.get(key)
         if not known or key == span.entity or not is_full(key):
             return span
-        if not any(not _HAN_NAME.search(s) for s in known.surfaces):
+        if all(han_reading(s) != s for s in known.surfaces):  # known in characters only
             return span
         written = max(known.surfaces, key=len)
         why = f"read in Korean, the person written '{written}'"

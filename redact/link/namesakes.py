@@ -13,9 +13,7 @@ from redact.text.search import fold
 # words that tell one bearer of a name from another; "the other X" / "another X" alone says two
 _OTHER = ("the other", "another")
 _PAIRED = ("big", "little", "old", "young", "elder", "younger", "older")
-_MODIFIED = re.compile(
-    r"\b(the other|another|big|little|old|young|elder|younger|older)\s+([^\W\d_][\w'\u2019-]*)"
-)
+_MODIFIED = re.compile(rf"\b({'|'.join(_OTHER + _PAIRED)})\s+([^\W\d_][\w'\u2019-]*)")
 
 
 def shares_given_name(text: str, body: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.settlements import SETTLEMENT_CHARACTERS
 from redact.text import pinyin
 from redact.text.variants import (
     CHINESE_SURNAMES,
@@ -46,10 +47,9 @@ _FULL = re.compile(
     r"(?=\s(?P<given>[A-Z][a-z]+|[A-Z]+)(?:['\u2019]s)?(?![\w'\u2019-]))"
 )
 _PREFIXED = re.compile(rf"(?<![\w-])(?P<prefix>{PREFIX})\s(?P<name>[A-Z][a-z]+)(?![\w-])")
-# Characters that end a settlement's name: village, hamlet, town, township, gully village,
-# county, city, district, street, farmstead. A name in characters ending in one is a place.
-SETTLEMENT_CHARACTERS = frozenset("村屯镇鎮乡鄉沟溝县縣市区區街庄莊")
-_HAN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
+HAN_WORD = re.compile(  # a run of 2-4 Chinese characters standing alone
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])"
+)
 HAN_SURNAMES = frozenset(
     "张王李刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩崔金朴许邓冯曹彭曾肖田董潘袁蔡蒋余杜叶"
     "程魏苏吕丁任沈姚卢姜钟谭陆汪范石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
@@ -118,7 +118,7 @@ class ChineseNameRecognizer:
 
     def _han(self, text: str) -> list[Finding]:
         found: list[Finding] = []
-        for match in _HAN.finditer(text):
+        for match in HAN_WORD.finditer(text):
             word = match.group()
             if word[-1] in SETTLEMENT_CHARACTERS:
                 continue  # 杏花村, 黑松屯: a village, read by the place recognizer

@@ -25,12 +25,12 @@ from functools import lru_cache
 from typing import Any
 
 from redact.detect.recognizers.base import COUNTRY, LOCATION, Finding
-from redact.detect.recognizers.chinese_names import SETTLEMENT_CHARACTERS
+from redact.detect.recognizers.chinese_names import HAN_WORD
 from redact.detect.recognizers.helpers import resolve, words
+from redact.detect.recognizers.settlements import SETTLEMENT_CHARACTERS, pinyin_places
 from redact.text.folding import mapped_fold
-from redact.text.pinyin import most_syllables, only_one_syllable, syllables
+from redact.text.pinyin import most_syllables, only_one_syllable
 from redact.text.search import compact
-from redact.text.surnames import CHINESE_SURNAMES
 from redact.text.variants import han_reading as han_pinyin
 
 NAME = "places"
@@ -283,34 +283,12 @@ _CALLED = re.compile(
 )
 
 
-# A Chinese village in pinyin by its settlement word: "Heisongtun", "Xinancun", "Erdaogou" (one
-# word: cun village, tun hamlet, gou gully, rare at the end of a given name), or a pinyin name
-# with the word apart ("Xinghua cun", "Dongshan-zhen", "Shiren xiang"). Never after a surname.
-_PINYIN_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})(?:[ -](cun|tun|zhen|xiang|gou))?(?![\w-])")
-_SETTLED = ("cun", "tun", "gou")
-
-
-def _pinyin_places(text: str) -> Iterator[tuple[int, int]]:
-    for m in _PINYIN_WORD.finditer(text):
-        cut = syllables(m.group(1))
-        before = text[: m.start()].split()[-1:]
-        if not cut or (before and before[0].lower() in CHINESE_SURNAMES):
-            continue
-        if m.group(2) and len(cut) >= 2:
-            yield m.start(), m.end()
-        elif not m.group(2) and len(cut) >= 3 and cut[-1] in _SETTLED:
-            yield m.start(1), m.end(1)
-
-
-_HAN_PLACE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,4}(?![\u4e00-\u9fff])")
-
-
 def _han_places(text: str) -> Iterator[Finding]:
     """A name in Chinese characters ending in a settlement character (杏花村), keyed by the
     pinyin of the name without it, as the same village is written in Latin ("Xinghua")."""
-    for m in _HAN_PLACE.finditer(text):
+    for m in HAN_WORD.finditer(text):
         word = m.group()
-        if len(word) >= 2 and word[-1] in SETTLEMENT_CHARACTERS:
+        if word[-1] in SETTLEMENT_CHARACTERS:
             key = compact(han_pinyin(word[:-1])).lower()
             why = "Chinese characters ending in a settlement character (村, 屯, 镇 ...)"
             yield Finding(m.start(), m.end(), LOCATION, PATTERN_SCORE, NAME, why, key=key)
@@ -331,7 +309,7 @@ def pattern_findings(text: str) -> list[Finding]:
     for m in _CALLED.finditer(text):
         why = "name after 'village ... called'"
         found.append(_finding(m.start(1), m.end(1), LOCATION, DESIGNATOR_SCORE, why, text))
-    for start, end in _pinyin_places(text):
+    for start, end in pinyin_places(text):
         why = "pinyin name + settlement word (cun, tun, gou, zhen, xiang)"
         found.append(_finding(start, end, LOCATION, PATTERN_SCORE, why, text))
     found.extend(_han_places(text))
