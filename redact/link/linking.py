@@ -9,7 +9,7 @@ courtesy, role or familiar title + surname) links to a full name only when exact
 of this record explains it; a surname only to the same spelling, up to the rules that tell the
 romanization systems apart (Ch'oe = Choe, Pak = Bak; Choi != Choe, Jun != Jeon). Otherwise it is
 its own entity, kept to its record, and its reason names the candidates for the reviewer: an
-archive holds many women called "Auntie Kim" or "Sŏn-hŭi", so a partial mention is never joined
+archive holds many women called "Auntie Kim" or "Ok-ryŏn", so a partial mention is never joined
 across records by its letters alone. A role or familiar title + surname ("Pastor Han") links to
 its record's one full name of that surname when nothing else in the corpus could be meant, when
 the record writes the title before that name, or when every record that names it beside one

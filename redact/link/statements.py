@@ -3,7 +3,7 @@
 A testimony often says outright that a code, a nickname, a title form or a given name is somebody
 with a full name: 'Pak Tu-il, whom everyone called "Big Pak"', 'an officer nicknamed "the Owl"
 (Mun Ki-ho)', 'P-58 (Yang Hye-rim)', 'Yang Hye-rim, now referred to as P-58', 'Witness 9 — Ko
-Ŭn-sil', and in a legend 'W9 = Witness 9'. :func:`stated_aliases` reads those statements from one
+Mi-hyang', and in a legend 'W9 = Witness 9'. :func:`stated_aliases` reads those statements from one
 record's text and its linked spans, so the corpus can give the alias the name's pseudonym
 everywhere (the union across records, and its conflict check, are the caller's).
 
@@ -14,7 +14,7 @@ known as Y", "X, whom the guards called Y", "X a.k.a. Y", "X alias Y", "X, refer
 "X, now Y" for a code). It pairs only an alias (a code, a nickname, a title form, initials, a
 given name) with a full name, or two codes; never two full names, never across a sentence end,
 never when the bracket holds something else ("Kim (then 24)", "Ri (2019)", "Pak (the broker's
-cousin)": a description, not a name) or two people ("(Ko Ŭn-sil, Yang Hye-rim)"). A title form
+cousin)": a description, not a name) or two people ("(Ko Mi-hyang, Yang Hye-rim)"). A title form
 must carry the full name's surname, initials its letters, and a given name that is not the full
 name's own needs a naming word ("=", "known as", "called", a pseudonym). Pure: no I/O.
 """
