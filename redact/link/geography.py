@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from redact.detect.recognizers.places import city_names, fold_key
+from redact.detect.recognizers.gazetteer import city_names, fold_key
 
 _COUNTRY_NAMES = {"KP": "North Korea", "KR": "South Korea", "CN": "China", "RU": "Russia"}
 # Where the people in these records live, cross, work and wait.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from redact.detect.recognizers.places import fold_key, gazetteer
+from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text.search import compact, fold, strip_possessive
 from redact.text.variants import fold as variants_fold

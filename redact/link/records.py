@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from redact.detect.recognizers.base import LOCATION, ORGANIZATION, PERSON
-from redact.detect.recognizers.places import fold_key, gazetteer
+from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.detect.span import Span
 from redact.link.kinds import org_words

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from redact.detect.recognizers.base import CAMP, LOCATION, ORGANIZATION, PERSON
-from redact.detect.recognizers.places import fold_key, gazetteer
+from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.span import Span
 from redact.link.keys import GUESS, RULE, Entity, evidence
 from redact.link.kinds import GENERIC, CampName, camp_name, org_words

@@ -22,8 +22,8 @@ import re
 from wordfreq import zipf_frequency
 
 from redact.detect.recognizers.base import LOCATION, ORGANIZATION, Finding
+from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.recognizers.helpers import resolve, words
-from redact.detect.recognizers.places import fold_key, gazetteer
 
 NAME = "addresses"
 ADDRESS_SCORE = 0.75

