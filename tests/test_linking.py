@@ -414,3 +414,21 @@ def test_a_given_name_two_people_of_the_record_share_is_kept_apart() -> None:
     plain = "Kim Su-jin sewed. Su-jin cried at night."
     linked = linking.link(plain, _spans(plain, "Kim Su-jin", "Su-jin"))
     assert _key_of(linked, "Su-jin") == full
+
+
+def test_indexes_sharing_worked_out_variants_only_find_their_own_entities() -> None:
+    """Indexes share each entity's variants across a process; one never answers with an
+    entity it was not built from, and keeps its own entities' order."""
+    from redact.link.corpus import Index
+
+    def person(name: str) -> Entity:
+        return Entity(entity_key(PERSON, name), PERSON, (name,))
+
+    one, other = person("Ryu Dal-nim"), person("Ryu Dal-nim Ok")
+    first, second = Index([one]), Index([other, one])
+    letters = "ryudalnim"
+    assert first.owners(letters) == [one.key]
+    assert Index([other]).owners(letters) == []
+    assert second.owners(letters) == [one.key]
+    assert second.owners("ryudalnimok") == [other.key]
+    assert first.owners("ryudalnimok") == []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from redact.detect.recognizers.base import PERSON
 from redact.link.keys import MIN_LETTERS, Entity, entity_key, is_full, key_body
@@ -44,6 +45,8 @@ from redact.text.variants import (
 _TYPO_LETTERS = 6  # a one-letter difference links two spellings only in names this long
 _SPELLED_LETTERS = 4  # a word alone links up to transliteration only this long
 _RUN = re.compile(r"[^\W_]+")
+# a name of another origin as written: its words up to transliteration, sorted, and its key
+_Spelled = tuple[tuple[tuple[str, ...], str], ...]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -131,37 +134,95 @@ def runs_of(folded: str) -> list[str]:
     return _RUN.findall(folded)
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What indexing needs of one entity, worked out once."""
+
+    number: int  # the entity's number in its registry
+    runs: int  # the most runs of letters one of its variants has (at least 1)
+    longest: int  # the most letters one of its variants has
+    surname: str | None  # a full name's surname ("" for a name of another origin), else None
+    spelled: _Spelled  # see spelling_aliases
+
+
+class _Registry:
+    """Every entity indexed in this process, by its key, label and surfaces, with its facts,
+    and its variants' letters -> those entities' numbers: each entity's variants are worked out
+    once however many indexes (one per `redact run`, per record, per test) hold it."""
+
+    def __init__(self) -> None:
+        self.facts: dict[tuple[str, str, tuple[str, ...]], _Facts] = {}
+        self.numbers: dict[str, list[int]] = {}  # a variant's letters -> entity numbers
+
+    def facts_of(self, entity: Entity) -> _Facts:
+        found = self.facts.get((entity.key, entity.label, entity.surfaces))
+        return found if found is not None else self._add(entity)
+
+    def _add(self, entity: Entity) -> _Facts:
+        number, counts = len(self.facts), dict[str, int]()  # letters -> most runs
+        for form in variants(entity):
+            found = runs_of(fold(form))
+            letters = "".join(found)  # compact(form), without filling its cache
+            counts[letters] = max(counts.get(letters, 0), len(found))
+        for letters in counts:
+            self.numbers.setdefault(letters, []).append(number)
+        runs = max([1, *counts.values()])
+        longest = max(map(len, counts), default=0)
+        surname = None
+        if entity.label == PERSON and is_full(entity.key):
+            body = key_body(entity.key)
+            surname = body.partition("|")[0] if "|" in body else ""
+        facts = _Facts(number, runs, longest, surname, _spelled(entity))
+        self.facts[(entity.key, entity.label, entity.surfaces)] = facts  # last: seen complete
+        return facts
+
+
+_REGISTRY_LIMIT = 50_000  # entities one registry holds before new indexes start a fresh one
+_registries = [_Registry()]
+
+
+def _registry() -> _Registry:
+    """The registry new indexes use; a full one is left to the indexes that hold it."""
+    if len(_registries[0].facts) > _REGISTRY_LIMIT:
+        _registries[0] = _Registry()
+    return _registries[0]
+
+
 class Index:
-    """Spelling variants' letters -> entity keys, and full names by surname."""
+    """Spelling variants' letters -> entity keys, and full names by surname.
+
+    Built in one pass over the entities' facts (each entity's variants are worked out once per
+    process, in a shared registry); a lookup asks the registry which entities have those letters
+    and keeps this index's, in its order, as a scan of every entity's variants would."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         entities = list(entities)
-        self.aliases = spelling_aliases({e.key: e for e in entities})
-        self.forms: dict[str, list[str]] = {}
-        self.runs = 1  # the most runs of letters one variant has
-        self.longest = 0  # the most letters one variant has
+        self._registry = _registry()
+        facts = [self._registry.facts_of(e) for e in entities]
+        spelled = {e.key: f.spelled for e, f in zip(entities, facts, strict=True)}
+        self.aliases = spelling_aliases({e.key: e for e in entities}, spelled)
+        self.runs = max((f.runs for f in facts), default=1)  # the most runs one variant has
+        self.longest = max((f.longest for f in facts), default=0)  # its most letters
+        self._keys: list[str] = []  # by position: the key an entity is found under
+        self._position: dict[int, int] = {}  # an entity's number -> its first position
         self.by_surname: dict[str, list[str]] = {}
         self.other_people: list[str] = []  # full names of another origin ("Viktor Morozov")
-        for entity in entities:
-            self.add(entity)
+        for entity, fact in zip(entities, facts, strict=True):
+            key = self.aliases.get(entity.key, entity.key)  # one key for one name's spellings
+            self._position.setdefault(fact.number, len(self._keys))
+            self._keys.append(key)
+            if fact.surname is not None:
+                group = self.by_surname.setdefault(fact.surname, []) if fact.surname else None
+                group = self.other_people if group is None else group
+                if key not in group:
+                    group.append(key)
 
-    def add(self, entity: Entity) -> None:
-        key = self.aliases.get(entity.key, entity.key)  # one key for one name's spellings
-        for form in variants(entity):
-            runs = runs_of(fold(form))
-            letters = "".join(runs)  # compact(form), without filling its cache
-            keys = self.forms.setdefault(letters, [])
-            if key not in keys:
-                keys.append(key)
-            self.runs = max(self.runs, len(runs))
-            self.longest = max(self.longest, len(letters))
-        if entity.label == PERSON and is_full(entity.key):
-            body = key_body(entity.key)
-            group = self.by_surname.setdefault(body.partition("|")[0], [])
-            if "|" not in body:
-                group = self.other_people
-            if key not in group:
-                group.append(key)
+    def owners(self, letters: str) -> list[str]:
+        """The keys of the entities some variant of which has exactly these letters, in the
+        order of the entities (empty when none has)."""
+        numbers = self._registry.numbers.get(letters, ())
+        places = sorted({p for n in numbers if (p := self._position.get(n)) is not None})
+        return list(dict.fromkeys(self._keys[p] for p in places))
 
     def present(self, runs: list[str]) -> dict[str, list[str]]:
         """The letters of the windows of runs that some variant has -> the entities' keys."""
@@ -172,7 +233,7 @@ class Index:
                 letters += run
                 if len(letters) > self.longest:
                     break
-                keys = self.forms.get(letters)
+                keys = self.owners(letters)
                 if keys:
                     found[letters] = keys
         return found
@@ -183,11 +244,15 @@ class Index:
         return [*self.by_surname.get(surname, ()), *self.other_people]
 
 
-def typo_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
+def typo_aliases(
+    corpus: Mapping[str, Entity], spelled: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Full-name keys one letter from exactly one other full name of the same surname, in a
     name of 6+ letters: the rarer spelling (fewer surfaces, then the later key) links to it.
-    And the spelling aliases of names of another origin (:func:`spelling_aliases`)."""
-    aliases = {**_one_letter_aliases(corpus), **spelling_aliases(corpus)}
+    And the spelling aliases of names of another origin (:func:`spelling_aliases`; ``spelled``
+    when they are known already, as an :class:`Index` of the corpus knows them)."""
+    spelled = spelling_aliases(corpus) if spelled is None else spelled
+    aliases = {**_one_letter_aliases(corpus), **spelled}
     out: dict[str, str] = {}
     for key, target in aliases.items():
         seen = {key}
@@ -199,21 +264,33 @@ def typo_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
     return out
 
 
-def spelling_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
+def _spelled(entity: Entity) -> _Spelled:
+    """The keys a name of another origin has as written (its own, its surfaces'), each with
+    its words up to transliteration, in any order: what :func:`spelling_aliases` groups."""
+    if entity.label != PERSON or "#" in entity.key:
+        return ()
+    out = []
+    for written in {entity.key, *(entity_key(PERSON, s) for s in entity.surfaces)}:
+        body = key_body(written)
+        if "|" in body or ":" in body or not is_full(written):
+            continue
+        out.append((tuple(sorted(skeletons(body))), written))
+    return tuple(out)
+
+
+def spelling_aliases(
+    corpus: Mapping[str, Entity], spelled: Mapping[str, _Spelled] | None = None
+) -> dict[str, str]:
     """Full names of another origin that are the same words up to transliteration, in any
     order ("Lyudmila Shestakova", "Ludmila Shestakova", "Людмила Борисовна Шестакова", "Shestakova,
     Ludmila"),
     and the keys their surfaces have as written: all -> the one of them the corpus knows best
-    (most surfaces, then the first key). Names whose words differ are never joined."""
+    (most surfaces, then the first key). Names whose words differ are never joined.
+    ``spelled``: each key's :func:`_spelled`, when worked out already."""
     groups: dict[tuple[str, ...], set[str]] = {}
     for key, entity in corpus.items():
-        if entity.label != PERSON or "#" in key:
-            continue
-        for written in {key, *(entity_key(PERSON, s) for s in entity.surfaces)}:
-            body = key_body(written)
-            if "|" in body or ":" in body or not is_full(written):
-                continue
-            groups.setdefault(tuple(sorted(skeletons(body))), set()).add(written)
+        for words, written in _spelled(entity) if spelled is None else spelled[key]:
+            groups.setdefault(words, set()).add(written)
     aliases: dict[str, str] = {}
     for keys in groups.values():
         known = sorted(k for k in keys if k in corpus)
@@ -225,18 +302,15 @@ def spelling_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
 
 
 def _one_letter_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
-    people = [k for k, e in corpus.items() if e.label == PERSON and is_full(k) and "#" not in k]
-    by_surname: dict[str, list[str]] = {}
-    for key in people:
-        body = key_body(key)
-        surname = body.partition("|")[0] if "|" in body else ""
-        by_surname.setdefault(surname, []).append(key)
+    by_surname: dict[str, dict[str, str]] = {}  # surname -> full name's key -> given name
+    for key, entity in corpus.items():
+        name = _full_name(key) if entity.label == PERSON else None
+        if name is not None:
+            by_surname.setdefault(name[0], {})[key] = name[1]
     aliases: dict[str, str] = {}
-    for group in by_surname.values():
-        givens = {key: _given_of(key) for key in group}
-        nearby = _one_letter_neighbours(givens)
-        for key in group:
-            near = [o for o in nearby.get(key, ()) if _typo(givens[key], givens[o])]
+    for givens in by_surname.values():
+        for key, others in _one_letter_neighbours(givens).items():
+            near = [o for o in others if _typo(givens[key], givens[o])]
             if len(near) != 1:
                 continue
             other = near[0]
@@ -252,9 +326,7 @@ def _one_letter_neighbours(givens: Mapping[str, str]) -> dict[str, set[str]]:
     never typos of each other and are left out."""
     by_deletion: dict[str, set[str]] = {}
     for key, given in givens.items():
-        if len(given) < _TYPO_LETTERS:
-            continue
-        for shorter in {given, *(given[:i] + given[i + 1 :] for i in range(len(given)))}:
+        for shorter in _shorter(given):
             by_deletion.setdefault(shorter, set()).add(key)
     out: dict[str, set[str]] = {}
     for keys in by_deletion.values():
@@ -262,6 +334,25 @@ def _one_letter_neighbours(givens: Mapping[str, str]) -> dict[str, set[str]]:
             for key in keys:
                 out.setdefault(key, set()).update(keys - {key})
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _shorter(given: str) -> frozenset[str]:
+    """A given name of 6+ letters and its spellings with one letter left out; none if shorter."""
+    if len(given) < _TYPO_LETTERS:
+        return frozenset()
+    return frozenset({given, *(given[:i] + given[i + 1 :] for i in range(len(given)))})
+
+
+@functools.lru_cache(maxsize=65536)
+def _full_name(key: str) -> tuple[str, str] | None:
+    """A full name's surname ("" for a name of another origin) and given name, read from its
+    key; None for a partial mention or a key of its record."""
+    if not is_full(key) or "#" in key:
+        return None
+    body = key_body(key)
+    surname = body.partition("|")[0] if "|" in body else ""
+    return surname, _given_of(key)
 
 
 def _given_of(key: str) -> str:

@@ -74,7 +74,7 @@ class Linker:
         for key, entity in self.corpus.items():
             if "#" in key:
                 self.scoped.setdefault(key.rpartition("#")[2].partition(".")[0], []).append(entity)
-        self.typos = typo_aliases(self.corpus)
+        self.typos = typo_aliases(self.corpus, self.index.aliases)  # the same spelling aliases
         self.labels = LabelVote(self.corpus.values())
 
     def link(self, text: str, spans: Sequence[Span]) -> list[Span]:
@@ -334,7 +334,7 @@ def _propagated(start: int, end: int, entity: Entity, context: _Context) -> Span
     text = context.text
     surface = text[start:end]
     form = compact(surface)
-    owners = context.local_index.forms.get(form) or context.linker.index.forms.get(form)
+    owners = context.local_index.owners(form) or context.linker.index.owners(form)
     owners = owners or [entity.key]
     body = partial_body(Span(start, end, surface, entity.label, 0, "", "", owners[0]))
     if entity.label == PERSON and body is not None:
