@@ -95,10 +95,11 @@ def _detect_chunk(texts: list[str]) -> list[Detected]:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    """Workers forked from this process once the model is loaded (they share it, copy on write,
-    instead of loading one each) where fork is safe (Linux); elsewhere each one loads its own."""
+    """Workers forked from this process once the model and every table are loaded (they share
+    them, copy on write, instead of loading their own) where fork is safe (Linux); elsewhere
+    each one loads its own."""
     if sys.platform.startswith("linux"):
-        engine.warm()
+        _prepare_chunk([Source("warm", engine.WARM_TEXT)])  # detection and its merging's tables
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(max_workers=jobs)
 
