@@ -25,27 +25,29 @@ def test_sigkill_during_intake_never_loses_a_reported_record(
     rng = random.Random(20261127)
     reported: dict[str, str] = {}
     killed = 0
-    for round_number in range(ROUNDS):
+
+    def add(round_number: int) -> tuple[subprocess.Popen[bytes], str]:
         source = tmp_path / f"t{round_number}.txt"
         text = f"Q: round {round_number}?\nA: {'words ' * rng.randint(1, 400)}\n"
         source.write_text(text)
+        args = ["add", str(source), "--vault", str(vault.root), "--attach", str(audio)]
+        command = [sys.executable, "-m", "intake", *args]
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "intake",
-                "add",
-                str(source),
-                "--vault",
-                str(vault.root),
-                "--attach",
-                str(audio),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=cli_env,
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env
         )
-        time.sleep(rng.uniform(0.05, 0.9))
+        return process, text
+
+    # the kill window follows how long one whole run takes on this machine, so that most kills
+    # land mid-run however fast or slow the machine is, and some runs still finish
+    start = time.perf_counter()
+    process, text = add(-1)
+    out, _ = process.communicate()
+    whole = time.perf_counter() - start
+    assert process.returncode == 0, "an intake add that nobody killed failed"
+    reported.update((record_id, text) for record_id in out.decode().split())
+    for round_number in range(ROUNDS):
+        process, text = add(round_number)
+        time.sleep(rng.uniform(0.05, 1.2) * whole)
         process.send_signal(signal.SIGKILL)
         out, _ = process.communicate()
         if process.returncode == -signal.SIGKILL:
