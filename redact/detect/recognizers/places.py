@@ -57,6 +57,9 @@ def gazetteer_findings(text: str) -> list[Finding]:
     found: list[Finding] = []
     i = 0
     while i < len(toks):
+        if not text[origin[toks[i][0]]].isupper():
+            i += 1  # a match must start with a capital: no need to look one up
+            continue
         hit = _longest_at(table, folded, toks, i)
         if hit is None:
             i += 1
