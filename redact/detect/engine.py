@@ -151,7 +151,8 @@ def presidio_findings(texts: Sequence[str], batch_size: int = 8) -> Iterator[lis
         yield _from_presidio(results)
 
 
-# one invented sentence that makes every recognizer and table load on first use
+# one invented sentence that makes every recognizer and table load on first use (and, merged,
+# the Chinese readings: see redact.pipeline.analysis._pool)
 WARM_TEXT = (
     "Ms. Kim Bo-ram met Old Wang (王国富) and Виктор Морозов in Hoeryong on 3 May 2019;"
     " call +86 138 0000 0000 or write to kim.boram@example.org."
@@ -159,9 +160,9 @@ WARM_TEXT = (
 
 
 def warm() -> None:
-    """Load everything detection needs (the model, Presidio, the recognizers and their tables:
-    word frequencies, Chinese readings, the e-mail suffix list) now, so that worker processes
-    forked afterwards share it instead of each loading its own."""
+    """Load everything detection needs (the model, Presidio, the recognizers and their tables,
+    English and Russian word frequencies among them) now, so that worker processes forked
+    afterwards share it instead of each loading its own."""
     detect_many([WARM_TEXT])
 
 

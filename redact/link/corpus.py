@@ -245,14 +245,14 @@ class Index:
 
 
 def typo_aliases(
-    corpus: Mapping[str, Entity], spelled: Mapping[str, str] | None = None
+    corpus: Mapping[str, Entity], spelling: Mapping[str, str] | None = None
 ) -> dict[str, str]:
     """Full-name keys one letter from exactly one other full name of the same surname, in a
     name of 6+ letters: the rarer spelling (fewer surfaces, then the later key) links to it.
-    And the spelling aliases of names of another origin (:func:`spelling_aliases`; ``spelled``
+    And the spelling aliases of names of another origin (:func:`spelling_aliases`; ``spelling``
     when they are known already, as an :class:`Index` of the corpus knows them)."""
-    spelled = spelling_aliases(corpus) if spelled is None else spelled
-    aliases = {**_one_letter_aliases(corpus), **spelled}
+    spelling = spelling_aliases(corpus) if spelling is None else spelling
+    aliases = {**_one_letter_aliases(corpus), **spelling}
     out: dict[str, str] = {}
     for key, target in aliases.items():
         seen = {key}
