@@ -104,3 +104,28 @@ def test_the_two_splits_agree_on_what_is_pinyin(word: str) -> None:
     assert (split is not None) == (pinyin.most_syllables(word) > 0 or word == "")
     if split:
         assert "".join(split) == word and len(split) <= pinyin.most_syllables(word)
+
+
+_LETTERS = st.text(alphabet="aAbk'", min_size=1, max_size=4)
+
+
+@given(st.lists(_LETTERS, min_size=1, max_size=8), st.text(alphabet="aAbk' \u2019", max_size=30))
+def test_word_alternation_matches_as_the_longest_first_alternation(
+    words: list[str], text: str
+) -> None:
+    """The trie finds the same words at the same places, preferring the same (longer) word,
+    also when what follows makes the engine fall back to a shorter one."""
+    import re
+
+    plain = "|".join(
+        re.escape(w).replace("'", "['\u2019]") for w in sorted(set(words), key=len, reverse=True)
+    )
+    trie = search.word_alternation(words)
+    for tail in ("", r"(?= )", r"(?!b)"):
+        expected = [m.span() for m in re.finditer(f"(?:{plain}){tail}", text)]
+        assert [m.span() for m in re.finditer(f"(?:{trie}){tail}", text)] == expected
+
+
+def test_word_alternation_shares_prefixes() -> None:
+    assert search.word_alternation(["Kim", "Ki", "Ko"]) == "K(?:i(?:m)?|o)"
+    assert search.word_alternation(["Ch'oe", "Choe"]) == "Ch(?:['\u2019]oe|oe)"

@@ -18,6 +18,7 @@ import re
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.settlements import SETTLEMENT_CHARACTERS
 from redact.text import pinyin
+from redact.text.search import word_alternation
 from redact.text.variants import (
     CHINESE_SURNAMES,
     find_mentions,
@@ -41,9 +42,9 @@ PREFIX = (
     r"(?:Old|Lao|Xiao|Little|Big|Auntie|Aunt|Uncle|Boss|Mr\.?|Mrs\.?|Ms\.?|Miss|Madam|Madame|"
     r"Teacher|Sister|Brother|Grandpa|Grandma|Granny|Dajie|Dage|Ayi|Shushu|Manager|Director)"
 )
-_SURNAME_ALT = "|".join(sorted((s.capitalize() for s in SURNAMES), key=len, reverse=True))
+_SURNAME_ALT = word_alternation(f for s in SURNAMES for f in (s.capitalize(), s.upper()))
 _FULL = re.compile(
-    rf"(?<![\w-])(?P<sur>{_SURNAME_ALT}|{_SURNAME_ALT.upper()})"
+    rf"(?<![\w-])(?P<sur>{_SURNAME_ALT})"
     r"(?=\s(?P<given>[A-Z][a-z]+|[A-Z]+)(?:['\u2019]s)?(?![\w'\u2019-]))"
 )
 _PREFIXED = re.compile(rf"(?<![\w-])(?P<prefix>{PREFIX})\s(?P<name>[A-Z][a-z]+)(?![\w-])")

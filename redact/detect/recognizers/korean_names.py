@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.text.folding import latin_fold
+from redact.text.search import word_alternation
 from redact.text.variants import (
     KOREAN_SURNAMES,
     find_mentions,
@@ -64,9 +65,7 @@ _SURNAME_FORMS = {s for s in KOREAN_SURNAMES if s not in NEVER_ALONE}
 _SURNAME_FORMS |= {
     re.sub(r"^(ch|k|t|p)", r"\1'", s) for s in _SURNAME_FORMS if re.match("ch|k|t|p", s)
 }
-_SURNAME_ALT = "|".join(
-    sorted({f"{s.capitalize()}|{s.upper()}" for s in _SURNAME_FORMS}, key=len, reverse=True)
-).replace("'", "['\u2019]")
+_SURNAME_ALT = word_alternation(f for s in _SURNAME_FORMS for f in (s.capitalize(), s.upper()))
 _WORD = r"[A-ZŎŬ](?:\w|['\u2019](?!s\b))*"
 # Only the first word is consumed, so that a failed candidate does not hide the next one.
 _SURNAME_FIRST = re.compile(
