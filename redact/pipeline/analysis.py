@@ -7,6 +7,7 @@ pseudonym everywhere.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -100,6 +101,7 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     each one loads its own."""
     if sys.platform.startswith("linux"):
         _prepare_chunk([Source("warm", engine.WARM_TEXT)])  # detection and its merging's tables
+        gc.freeze()  # what the workers share: their collections never touch (and copy) it
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(max_workers=jobs)
 
