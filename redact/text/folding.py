@@ -82,6 +82,15 @@ def name_fold(text: str) -> str:
     return text.replace("_", "")
 
 
+@functools.lru_cache(maxsize=8192)
+def _mapped_char(char: str) -> str:
+    """What one character folds to in :func:`mapped_fold` (empty for an apostrophe)."""
+    if char in APOSTROPHES:
+        return ""
+    parts = unicodedata.normalize("NFKD", char)
+    return "".join(p.lower() for p in parts if not unicodedata.combining(p))
+
+
 def mapped_fold(text: str) -> tuple[str, list[int]]:
     """``text`` lower-cased without diacritics or apostrophes, and for each folded character the
     index of the character of ``text`` it comes from."""
@@ -90,14 +99,8 @@ def mapped_fold(text: str) -> tuple[str, list[int]]:
         if len(kept) == len(text):
             return text.lower(), kept
         return "".join(text[i] for i in kept).lower(), kept
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in APOSTROPHES:
-            continue
-        for part in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(part):
-                continue
-            out.append(part.lower())
-            origin.append(i)
-    return "".join(out), origin
+    folded = [_mapped_char(ch) for ch in text]
+    if all(len(f) == 1 for f in folded):
+        return "".join(folded), list(range(len(text)))
+    origin = [i for i, f in enumerate(folded) for _ in f]
+    return "".join(folded), origin
