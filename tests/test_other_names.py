@@ -155,7 +155,7 @@ LINKS = [
     ),
     ("Altangerelyn Narantuya hid us. Narantuyaa cooked.", "Altangerelyn Narantuya", "Narantuyaa"),
     # a Russian diminutive alone: the everyday form of the first name
-    ("Nikolai Tikhonov drove. Kolya waited.", "Nikolai Tikhonov", "Kolya"),
+    ("Anatoly Tikhonov drove. Tolya waited.", "Anatoly Tikhonov", "Tolya"),
     ("Людмила Шестакова drove. Lyuda waited.", "Людмила Шестакова", "Lyuda"),
     # a Mongolian short form: the first element with a short ending, or one element
     ("Sukhiin Batbold hid us. Bataa cooked.", "Sukhiin Batbold", "Bataa"),
@@ -216,9 +216,9 @@ def test_a_partial_two_people_could_be_is_its_own_entity(
 
 
 def test_a_diminutive_of_another_first_name_is_nobody_here() -> None:
-    text = "Pavel Tikhonov drove. Kolya waited."
-    (keys,) = _link((text, ("Pavel Tikhonov", "Kolya")))
-    assert keys["Kolya"] != keys["Pavel Tikhonov"]
+    text = "Pavel Tikhonov drove. Tolya waited."
+    (keys,) = _link((text, ("Pavel Tikhonov", "Tolya")))
+    assert keys["Tolya"] != keys["Pavel Tikhonov"]
 
 
 def test_a_mongolian_short_form_only_of_a_mongolian_name() -> None:
