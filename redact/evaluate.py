@@ -149,10 +149,17 @@ def load_folder(folder: Path) -> list[Document]:
     return out
 
 
+def _sources(documents: Sequence[Document]) -> list[Source]:
+    """Each document as intake gives it to the analysis: its protected terms, and the interview
+    codes of the whole folder (as a vault run knows its records' codes)."""
+    codes = tuple(c for d in documents if (c := d.gold.get("metadata", {}).get("code")))
+    return [Source(d.name, d.text, tuple(d.gold["protect"]), codes) for d in documents]
+
+
 def prepare_folder(folder: Path) -> Prepared:
     """Detection and merging over a folder (runs spaCy once; cache the result to score often)."""
     documents = load_folder(folder)
-    sources = [Source(d.name, d.text, tuple(d.gold["protect"])) for d in documents]
+    sources = _sources(documents)
     return Prepared(str(folder), tuple(documents), prepare(sources))
 
 
@@ -215,7 +222,7 @@ class _Tally:
 def score(prepared: Prepared, policy: Policy) -> Scores:
     """Link and plan a prepared folder with a fresh pseudonym table, and score it."""
     documents = prepared.documents
-    sources = [Source(d.name, d.text, tuple(d.gold["protect"])) for d in documents]
+    sources = _sources(documents)
     outcome = finish(sources, prepared.outcome, policy, PseudonymTable(style=policy.style))
     if outcome.failures:
         raise AnalysisFailed(list(outcome.failures.values()))

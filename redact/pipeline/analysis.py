@@ -26,6 +26,7 @@ from redact.link import aliases, linking
 from redact.link.geography import country_of
 from redact.link.pseudonyms import PseudonymTable
 from redact.link.statements import stated_aliases
+from redact.plan import references
 from redact.plan.policy import Policy
 from redact.plan.proposal import plan
 
@@ -35,6 +36,8 @@ class Source:
     record_id: str  # or a file name for stateless previews
     text: str
     protected_terms: tuple[str, ...] = ()
+    # the interview codes given at intake (this record's and others'): their series is cited
+    interview_codes: tuple[str, ...] = ()
 
 
 Progress = Callable[[int], None]
@@ -294,13 +297,21 @@ def finish(
             outcome.failures[i] = Failure(source.record_id, "linking", "link", type(exc).__name__)
     chosen = aliases.decide(table.votes)
     names = {e.key: max(e.surfaces, key=len) for e in known.values() if e.surfaces}
+    cited = references.series(code for source in sources for code in source.interview_codes)
     for i, spans in linked.items():
         source = sources[i]
         try:
             joined = aliases.apply(spans, chosen, names, votes[i])
             protected_keys = {s.entity for s in joined if s.recognizer == "protected-term"}
             outcome.spans[i] = plan(
-                source.record_id, joined, policy, table, protected_keys, corpus_names, country_of
+                source.record_id,
+                joined,
+                policy,
+                table,
+                protected_keys,
+                corpus_names,
+                country_of,
+                cited,
             )
         except Exception as exc:
             outcome.failures[i] = Failure(source.record_id, "linking", "plan", type(exc).__name__)

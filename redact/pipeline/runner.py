@@ -42,7 +42,8 @@ def run(
     """Analyse the records; one that fails is marked "analysis failed" and the rest go on."""
     chosen = policy_module.load(policy_file)
     records = [vault.record(record_id, identity) for record_id in ids]
-    sources = [Source(r.id, r.text, r.protected_terms) for r in records]
+    codes = tuple(r.metadata.code for r in records if r.metadata.code)
+    sources = [Source(r.id, r.text, r.protected_terms, codes) for r in records]
     total = len(sources)
     report(LOADING, 0, total)
     engine.warm()

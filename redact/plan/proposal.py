@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from redact.detect.recognizers.base import AGE, DATE, LOCATION
+from redact.detect.recognizers.base import AGE, DATE, ID_NUMBER, LOCATION
 from redact.detect.recognizers.protected import NAME as PROTECTED
 from redact.detect.span import Span
 from redact.link.pseudonyms import LABEL_WORDS, PseudonymTable
 from redact.plan.policy import Policy, generalise_age, generalise_date
+from redact.plan.references import is_reference
 
 CountryOf = Callable[[str], str | None]
 
@@ -37,14 +39,20 @@ def plan(
     protected_entities: Iterable[str] = (),
     corpus_names: Sequence[str] = (),
     country_of: CountryOf = lambda surface: None,
+    cited: re.Pattern[str] | None = None,
 ) -> list[Span]:
-    """Each span with its proposed action and replacement. Protected terms are never kept."""
+    """Each span with its proposed action and replacement. Protected terms are never kept; an
+    ID number of the ``cited`` interview-code series (``redact.plan.references``) is."""
     protected = set(protected_entities)
     planned = []
     for span in spans:
         is_protected = span.recognizer == PROTECTED or span.entity in protected
         action = policy.action_for(span.label)
-        if not is_protected and policy.allowed(span.label, span.text):
+        if not is_protected and span.label == ID_NUMBER and is_reference(span.text, cited):
+            action = "keep"
+            why = "an interview code of this archive (every export cites it): kept"
+            span = span.with_(explanation=f"{span.explanation}; {why}")
+        elif not is_protected and policy.allowed(span.label, span.text):
             action = "keep"
         elif is_protected and action == "keep":
             action = "mask"
