@@ -153,3 +153,57 @@ def test_code_letters_and_country_tags_are_not_initials(text: str, letters: str)
 def test_initials_beside_codes_and_countries_are_still_initials() -> None:
     found = merged_surfaces("Notes by JH. File JH-2. KH (Cambodia office) met YS.")
     assert {"JH", "KH", "YS"} <= found
+
+
+# -- Hangul sentences, kinship words alone (issue 11: over-redaction that garbles quotes) ----
+
+HANGUL_WORDS = [
+    ("지금 어디예요?", "지금"),  # a common word starting with the surname 지
+    ("남편이 없어요.", "남편"),  # a common word before a particle
+    ("조심하세요, 마세요.", "마세요"),  # a polite ending
+    ("이모 집에 있어요.", "이모"),  # a kinship title alone
+    ("오늘 도착했어 빨리", "도착했어"),  # four syllables, no compound surname, no title
+    ("어제 오셨다.", "오셨다"),  # a verb in the past tense (a syllable ending in ㅆ)
+]
+
+
+@pytest.mark.parametrize(("text", "word"), HANGUL_WORDS)
+def test_everyday_hangul_words_are_not_names(text: str, word: str) -> None:
+    assert not any(word in s for s in merged_surfaces(text))
+
+
+HANGUL_NAMES = [
+    ("지은 왔어요.", "지은"),  # a given name that is a word too, rarer than the cut
+    ("최철수가 왔다.", "최철수"),  # a full name before a particle is four syllables
+    ("김보람 씨가 왔어요.", "김보람 씨"),  # a full name, an honorific, a particle
+    ("고씨 아주머니가 왔다.", "고씨 아주머니"),  # a surname with two titles
+    ("박목사님께서 말했다.", "박목사님"),  # glued title, then a particle
+    ("박아줌마 집에서", "박아줌마"),  # surname + a title glued to it
+    ("남궁민수 동무", "남궁민수 동무"),  # a two-syllable surname makes four syllables
+    ("천 집사님이 오셨다", "천 집사님"),  # a surname alone + a church title
+    ("김 씨 왔다", "김 씨"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), HANGUL_NAMES)
+def test_hangul_names_beside_everyday_words_are_still_found(text: str, name: str) -> None:
+    assert name in merged_surfaces(text)
+
+
+@pytest.mark.parametrize("word", ["감사합니다", "맡기세요", "조금요", "들어가십시오"])
+def test_a_model_span_on_a_polite_hangul_ending_is_dropped(word: str) -> None:
+    text = f"그래서 {word}."
+    assert clean(text, [spacy(text, word)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("Mother is not alone.", "Mother"), ("| Daughter | 2009 |", "Daughter")],
+)
+def test_a_kinship_word_alone_is_never_a_name(text: str, word: str) -> None:
+    assert clean(text, [spacy(text, word)]) == []
+
+
+def test_a_kinship_word_that_is_a_surname_stays_a_name() -> None:
+    text = "Son came at night."  # Son is a Korean surname: the reviewer sees it
+    assert [f.recognizer for f in clean(text, [spacy(text, "Son")])] == ["presidio:SpacyRecognizer"]

@@ -30,7 +30,8 @@ from redact.detect.recognizers.base import (
     Finding,
     Reason,
 )
-from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, ROLE_WORDS
+from redact.detect.recognizers.korean_names import polite_ending
+from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, KIN_WORDS, ROLE_WORDS
 from redact.detect.span import Span, context_of
 from redact.text.variants import KOREAN_SYLLABLE, SURNAMES, word_set
 
@@ -88,9 +89,10 @@ def _never_an_entity(surface: str) -> bool:
     words = _WORDS.findall(surface)
     if not words:
         return True
-    if _CONTRACTION.fullmatch(surface.strip()):
+    if _CONTRACTION.fullmatch(surface.strip()) or polite_ending(surface.strip()):
         return True
-    return all(w.lower().strip("'\u2019") in ROLE_WORDS for w in words)
+    lowered = [w.lower().strip("'\u2019") for w in words]
+    return all(w in ROLE_WORDS or (w in KIN_WORDS and w not in SURNAMES) for w in lowered)
 
 
 def _model_common_word(text: str, finding: Finding) -> bool:

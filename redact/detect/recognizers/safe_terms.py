@@ -25,6 +25,16 @@ ROLE_WORDS = word_set(
     "soldiers policeman policemen police guide guides helper helpers missionary warden "
     "interrogator instructor official officials"
 )
+# Kinship nouns, lower case: alone ("Mother is not alone", a table's "| Son |") they name
+# nobody. Not the ones that are surnames too (Son, Song: redact.detect.overlaps keeps those), nor
+# the address terms a testimony uses as a name (Auntie, Halmoni: the kinship recognizer's).
+KIN_WORDS = word_set(
+    "mother father mom mum mommy mummy dad daddy parents parent husband wife son sons daughter "
+    "daughters brother brothers sister sisters sibling siblings grandmother grandfather "
+    "grandparents grandson granddaughter grandchild grandchildren aunt cousin nephew niece "
+    "child children baby stepmother stepfather stepson stepdaughter mother-in-law father-in-law "
+    "son-in-law daughter-in-law sister-in-law brother-in-law"
+)
 CALENDAR = word_set(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
