@@ -251,6 +251,20 @@ def test_a_lower_case_everyday_word_is_not_another_mention() -> None:
     assert [s.text for s in linked] == ["Line", "Pak", "pak"]  # "the line" stays
 
 
+@pytest.mark.parametrize(("surname", "word"), [("Son", "son"), ("Park", "park"), ("Song", "song")])
+def test_a_surname_that_is_a_common_word_is_the_word_in_lower_case(surname: str, word: str) -> None:
+    text = f"Mr. {surname} drove. Her {word} stayed; {surname} came back."
+    linked = linking.link(text, _spans(text, f"Mr. {surname}", surname))
+    assert [s.text for s in linked] == [f"Mr. {surname}", surname]
+
+
+@pytest.mark.parametrize("surname", ["Kim", "Lee", "Moon", "Hong"])
+def test_a_surname_rarer_as_a_word_is_still_found_in_lower_case(surname: str) -> None:
+    text = f"{surname} drove. later {surname.lower()} came back."
+    linked = linking.link(text, _spans(text, surname))
+    assert [s.text for s in linked] == [surname, surname.lower()]
+
+
 def test_corpus_names_are_found_in_a_new_record_in_another_script() -> None:
     corpus = [Entity(entity_key(PERSON, "Kim Bo-ram"), PERSON, ("Kim Bo-ram",))]
     linked = linking.Linker(corpus).link("Then Gim Bo Ram arrived.", [])

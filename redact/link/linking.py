@@ -186,20 +186,23 @@ def _propagate(linked: list[Span], context: _Context) -> list[Span]:
 
 
 _COMMON_WORD = 3.0  # wordfreq Zipf frequency of an everyday English word ("line", "memo")
+# a surname that is also among the commonest English words (son 5.3, park 5.2, sun 5.0); names
+# that are words less often stay names in lower case (lee 4.7, moon 4.7, kim 4.6, hong 4.5)
+_SURNAME_AS_WORD = 4.9
 
 
 def _ordinary_word(found: str, entity: Entity) -> bool:
     """A lower-case everyday English word ("line", "intake", "south") where the entity was only
-    ever written capitalised: the word, not another mention. A surname stays a mention."""
+    ever written capitalised: the word, not another mention. A surname stays a mention unless
+    it is one of the commonest words too ("her son" for a Mr. Son, "the sun")."""
     if not found.islower() or not found.isalpha():
         return False
     if not all(s[:1].isupper() for s in entity.surfaces):
         return False
-    if entity.label == PERSON and found in SURNAMES:
-        return False
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(found, "en") >= _COMMON_WORD
+    common = _SURNAME_AS_WORD if entity.label == PERSON and found in SURNAMES else _COMMON_WORD
+    return zipf_frequency(found, "en") >= common
 
 
 def candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list[str]:
