@@ -22,7 +22,7 @@ from redact.detect import overlaps as merge
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.protected import ProtectedTerms
 from redact.detect.span import Span
-from redact.link import aliases, linking
+from redact.link import aliases, glosses, linking
 from redact.link.geography import country_of
 from redact.link.pseudonyms import PseudonymTable
 from redact.link.statements import stated_aliases
@@ -149,7 +149,8 @@ def _spread(
 def _merged(source: Source, findings: list[Finding]) -> list[Span]:
     kept = _without_role_labels(source.text, findings)
     protected = ProtectedTerms(source.protected_terms).find(source.text)
-    return linking.assign_keys(merge.merge(source.text, [*kept, *protected]))
+    keyed = linking.assign_keys(merge.merge(source.text, [*kept, *protected]))
+    return glosses.glossed(source.text, keyed)
 
 
 def _settled(source: Source, found: Detected) -> list[Span] | Failure:
