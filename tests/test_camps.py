@@ -39,6 +39,13 @@ ROWS: list[tuple[str, list[str]]] = [
         "Held by the Pyolsan county Bowibu holding centre, then",
         ["Pyolsan county Bowibu holding centre"],
     ),
+    # Korean forms: number + 호 + kind in Hangul, the romanized "21-ho", a Hangul name + kind
+    ("sent to Kyohwaso No. 27 (제27호 교화소), which", ["Kyohwaso No. 27", "제27호 교화소"]),
+    ("그는 제15호관리소로 갔다", ["제15호관리소"]),
+    ("교화소 27호에서 나왔다", ["교화소 27호"]),
+    ("at 21-ho kyohwaso in the north", ["21-ho kyohwaso"]),
+    ("전거리교화소에서 일했다", ["전거리교화소"]),
+    ("그는 정치범수용소에 있었다", []),  # "a political prison camp": no name, no number
     # negatives: generic camp words, lower case, ordinary English
     ("Why were you sent to a kyohwaso?", []),
     ("The camp was cold.", []),
@@ -68,3 +75,12 @@ def test_a_camp_name_alone_later_in_the_record(text: str, alone: str, expected: 
     start = text.rindex(alone)
     found = CampRecognizer().find(text)
     assert any(f.start <= start and start + len(alone) <= f.end for f in found) is expected
+
+
+@pytest.mark.parametrize(
+    "written", ["제27호 교화소", "교화소 27호", "27-ho kyohwaso", "27호 교화소"]
+)
+def test_a_camp_in_korean_keys_as_in_latin_letters(written: str) -> None:
+    from redact.link.kinds import camp_key_body
+
+    assert camp_key_body(written) == camp_key_body("Kyohwaso No. 27") == "kyohwaso27"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redact.detect.recognizers.camps import HANGUL_CAMP_KINDS
 from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text.search import compact, fold, strip_possessive
@@ -65,9 +66,20 @@ class CampName:
         return f"{self.name}{self.kind}{self.number}"
 
 
+_HANGUL_KIND = re.compile("|".join(HANGUL_CAMP_KINDS))
+_HO = re.compile(r"(?:제\s?)?(\d{1,3})\s?호|\b(\d{1,3})-?ho\b")  # 제27호, 21-ho: number 27, 21
+
+
+def _korean_read(surface: str) -> str:
+    """A camp written in Korean with its kind and number in romanized words ("제27호 교화소" is
+    "No. 27 kyohwaso"), so that it keys as the camp written in Latin letters does."""
+    read = _HANGUL_KIND.sub(lambda m: f" {HANGUL_CAMP_KINDS[m.group()]} ", surface)
+    return _HO.sub(lambda m: f" No. {m.group(1) or m.group(2)} ", read)
+
+
 def camp_name(surface: str) -> CampName:
     """A camp's name, kind and number ("the No. 9 camp" is (``""``, ``camp``, ``9``))."""
-    folded = fold(ARTICLE.sub("", strip_possessive(surface)))
+    folded = fold(ARTICLE.sub("", strip_possessive(_korean_read(surface))))
     kinds = list(_KIND.finditer(folded))
     kind = next((k for k, v in kinds[0].groupdict().items() if v), "") if kinds else ""
     rest = _KIND.sub(" ", folded)

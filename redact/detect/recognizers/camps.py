@@ -2,9 +2,10 @@
 
 A camp narrows a witness down to the few people held there at a given time, so every named camp
 is proposed: a capitalised name before a camp word (``Chongori kyohwaso``, ``Yodok kwanliso``,
-``Nongpo jipkyulso``), numbered camps and units (``Camp 15``, ``Kyohwaso No. 12``, ``Unit 8 of
-the 3rd construction brigade``), and the bare names of well-known real camps and detention
-places (``Chongori``), matched with diacritics and apostrophes folded.
+``Nongpo jipkyulso``, ``전거리 교화소``), numbered camps and units (``Camp 15``, ``Kyohwaso
+No. 12``, ``21-ho kyohwaso``, ``제27호 교화소``, ``Unit 8 of the 3rd construction brigade``),
+and the bare names of well-known real camps and detention places (``Chongori``), matched with
+diacritics and apostrophes folded.
 """
 
 from __future__ import annotations
@@ -48,6 +49,28 @@ _NUMBERED = re.compile(
     rf"{_NUMBER}(?:\s*\({_NAME_WORD}\))?)"
     rf"|\b(?:No\.?|Number|#)\s*\d{{1,3}}\s+(?i:{_NUMBERED_WORDS})\b"  # "the No. 9 camp"
 )
+# Camp kinds in Hangul, each read as its canonical romanized kind (redact.link.kinds), and the
+# numbered forms "제27호 교화소", "교화소 27호", "21-ho kyohwaso" (호 is "number")
+HANGUL_CAMP_KINDS = {
+    "교화소": "kyohwaso",
+    "관리소": "kwanliso",
+    "집결소": "jipkyulso",
+    "노동단련대": "danryondae",
+    "구류장": "kuryujang",
+    "수용소": "camp",
+}
+_HANGUL_KIND = "|".join(HANGUL_CAMP_KINDS)
+_HO = r"(?:제\s?)?\d{1,3}\s?호"
+_PARTICLE = "(?=(?:에서|에게|으로|로|에|은|는|이|가|을|를|의|도)?(?![가-힣]))"
+_KOREAN_NUMBERED = re.compile(
+    rf"(?<![\d가-힣]){_HO}\s?(?:{_HANGUL_KIND}){_PARTICLE}"
+    rf"|(?<![가-힣])(?:{_HANGUL_KIND})\s?{_HO}{_PARTICLE}"
+    rf"|\b\d{{1,3}}-?ho\s+(?i:{_NUMBERED_WORDS})\b"
+)
+# a name in Hangul before a camp kind: 전거리 교화소, 요덕관리소 (not 수용소: 정치범수용소 is
+# "political prison camp", no name)
+_NAMED_KIND = "|".join(k for k in HANGUL_CAMP_KINDS if k != "수용소")
+_KOREAN_NAMED = re.compile(rf"(?<![가-힣])[가-힣]{{2,4}}\s?(?:{_NAMED_KIND}){_PARTICLE}")
 COMMON_LEAD = 4.0  # Zipf: "Cross-check Camp 9": an everyday word before kind + number
 _UNIT = re.compile(
     r"\b(?:Unit|Team|Company|Platoon|Battalion)\s+(?:No\.?\s*)?\d{1,3}\b"
@@ -171,6 +194,10 @@ class CampRecognizer:
         for m in _NUMBERED.finditer(text):
             start = _english_lead(text, m.start(), m.end())
             found.append(_make(text, start, m.end(), NUMBERED_SCORE, "numbered camp"))
+        for m in _KOREAN_NUMBERED.finditer(text):
+            found.append(_make(text, m.start(), m.end(), NUMBERED_SCORE, "numbered camp, Korean"))
+        for m in _KOREAN_NAMED.finditer(text):
+            found.append(_make(text, m.start(), m.end(), NAMED_SCORE, "name + camp word, Hangul"))
         for m in _UNIT.finditer(text):
             start = m.start()
             first = m.group().split()[0]
