@@ -207,3 +207,16 @@ def test_a_kinship_word_alone_is_never_a_name(text: str, word: str) -> None:
 def test_a_kinship_word_that_is_a_surname_stays_a_name() -> None:
     text = "Son came at night."  # Son is a Korean surname: the reviewer sees it
     assert [f.recognizer for f in clean(text, [spacy(text, "Son")])] == ["presidio:SpacyRecognizer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A: Brigade leader Chŏng. He beat us.", "Brigade leader Chŏng"),
+        ("Brigade leader Sŏ hit us.", "Brigade leader Sŏ"),  # a surname that folds to "so"
+        ("Chief Ri came at night.", "Chief Ri"),
+        ("Deacon Mun prayed.", "Deacon Mun"),
+    ],
+)
+def test_a_work_or_church_title_before_a_surname_is_a_name(text: str, name: str) -> None:
+    assert name in merged_surfaces(text)

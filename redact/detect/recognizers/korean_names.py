@@ -60,7 +60,9 @@ TITLE = (
     r"(?:(?:Ms|Mrs|Mr|Miss|Dr|Prof)\.?|[Cc]omrade|[Tt]eacher|[Aa]untie|[Aa]unt|[Uu]ncle|"
     r"[Gg]randma|[Gg]ranny|[Gg]randpa|[Hh]almoni|[Aa]jumma|[Bb]oss|[Ff]oreman|[Dd]irector|"
     r"[Mm]anager|[Ss]ecretary|[Cc]hairman|[Oo]fficer|[Cc]aptain|[Ss]ergeant|[Ll]ieutenant|"
-    r"[Mm]ajor|[Cc]olonel|[Dd]octor|[Pp]rofessor|[Ii]nstructor|[Pp]astor|[Ee]lder)"
+    r"[Mm]ajor|[Cc]olonel|[Dd]octor|[Pp]rofessor|[Ii]nstructor|[Pp]astor|[Ee]lder|[Dd]eacon|"
+    r"[Rr]everend|[Ii]nspector|[Cc]hief|[Gg]uard|[Cc]ommander|"
+    r"(?:[Bb]rigade|[Tt]eam|[Ss]quad|[Uu]nit|[Ww]ork-unit|[Gg]roup)\s[Ll]eader)"
 )
 _SURNAME_FORMS = {s for s in KOREAN_SURNAMES if s not in NEVER_ALONE}
 # McCune-Reischauer aspirates: Ch'oe, Ch'a, P'yo, K'ang, T'ak (apostrophe folded away in keys).
