@@ -24,6 +24,7 @@ GLOSSES = [
     ("they call him Pig Tang, 猪唐, behind his back", "Pig Tang", ["猪唐"]),
     ("Instructor Ri, 리 지도원. He hit us.", "Instructor Ri", ["리 지도원"]),
     ("the foreman Viktor Morozov (Виктор Морозов) paid", "Viktor Morozov", ["Виктор Морозов"]),
+    ("| W-52 | Han Sŏng-il / Han Seong-il / Хан Сон Иль / HSI |", "Han Sŏng-il", ["Хан Сон Иль"]),
 ]
 
 
@@ -56,6 +57,24 @@ NOT_GLOSSES = [
 @pytest.mark.parametrize(("text", "name"), NOT_GLOSSES)
 def test_what_does_not_gloss_the_name_is_left_alone(text: str, name: str) -> None:
     assert [s.text for s in glossed(text, [_found(text, name)])] == [name]
+
+
+def test_each_item_of_a_slash_list_may_gloss_the_name_or_an_earlier_gloss() -> None:
+    text = "| village | Heishuigou / 黑水沟村 / 흑수구, Wangqing County |"
+    found = glossed(text, [_found(text, "Heishuigou", LOCATION)])
+    assert [s.text for s in found] == ["Heishuigou", "黑水沟村", "흑수구"]  # 흑수구 reads 黑水沟
+
+
+def test_a_gloss_beside_a_place_relabels_a_hangul_name_guess() -> None:
+    text = "| home village | Songhwa-ri / 송화리 / 松花里 |"
+    guess = _found(text, "송화리").with_(recognizer="korean_names")
+    found = glossed(text, [_found(text, "Songhwa-ri", LOCATION), guess])
+    assert [(s.text, s.label) for s in found] == [
+        ("Songhwa-ri", LOCATION),
+        ("송화리", LOCATION),
+        ("松花里", LOCATION),
+    ]
+    assert len({s.entity for s in found}) == 1
 
 
 def test_a_gloss_already_found_is_not_added_twice() -> None:

@@ -265,6 +265,18 @@ def test_a_surname_rarer_as_a_word_is_still_found_in_lower_case(surname: str) ->
     assert [s.text for s in linked] == [surname, surname.lower()]
 
 
+def test_a_place_of_this_record_is_found_as_the_corpus_writes_it_elsewhere() -> None:
+    corpus = [Entity("LOCATION:songhwari", LOCATION, ("Songhwa-ri", "松花里"))]
+    text = "Songhwa-ri, in Chinese you would write 松花里."
+    spans = _spans(text, "Songhwa-ri", label=LOCATION)
+    spans = [s.with_(entity="LOCATION:songhwari") for s in spans]
+    linked = linking.link(text, spans, corpus)
+    assert [(s.text, s.entity) for s in linked] == [
+        ("Songhwa-ri", "LOCATION:songhwari"),
+        ("松花里", "LOCATION:songhwari"),
+    ]
+
+
 def test_corpus_names_are_found_in_a_new_record_in_another_script() -> None:
     corpus = [Entity(entity_key(PERSON, "Kim Bo-ram"), PERSON, ("Kim Bo-ram",))]
     linked = linking.Linker(corpus).link("Then Gim Bo Ram arrived.", [])

@@ -7,7 +7,8 @@ form (a rare surname, a pet name in characters), so :func:`glossed` proposes it 
 form's label and entity: one pseudonym for both, and the reviewer sees why.
 
 A gloss is a run of one script, Hangul, Chinese characters or Cyrillic, right after the name:
-in brackets (each item of a list in them), after a slash, or after a comma or a dash when it
+in brackets (each item of a list in them), after a slash (each of "A / B / C"), or after a
+comma or a dash when it
 ends the clause. A Hangul run that starts with an everyday word (그리고) or holds a verb
 (갔어요, 감사합니다) is never a gloss, nor is anything longer than a name (five syllables or
 characters, three Cyrillic words). Hangul and Cyrillic must sound like the name: read in
@@ -24,10 +25,12 @@ from difflib import SequenceMatcher
 from redact.detect.recognizers.base import CAMP, LOCATION, ORGANIZATION, PERSON, Reason
 from redact.detect.recognizers.korean_names import everyday_hangul, inflected
 from redact.detect.span import Span, context_of
-from redact.text.korean_reading import korean_reading
+from redact.text.korean_reading import korean_reading, sino_korean
 from redact.text.variants import han_reading, name_key
 
 NAME = "glosses"
+# recognizers that read a name by its script's shape alone: a gloss beside a place outranks them
+_SCRIPT_GUESSES = frozenset({"korean_names", "chinese_names", "russian_names"})
 _GLOSSED = (PERSON, LOCATION, ORGANIZATION, CAMP)
 _CYRILLIC_WORD = r"[\u0401\u0410-\u042f][\u0400-\u04ff-]*"  # capitalised
 _SCRIPTS = {
@@ -43,6 +46,8 @@ _OPEN = re.compile(
 )
 _NEXT_ITEM = re.compile(r"[ \t]*[,;\u3001/][ \t]*")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:)\uff09\]\"\u201d]|\n|$)")
+_LIST_END = re.compile(r"[\n|;(\uff08]")
+_SLASH_END = re.compile(r"[ \t]*(?:[/,.;:|)\"\u201d]|\n|$)")
 _BRACKET_END = re.compile(r"[ \t]*[)\uff09,;\u3001/]")
 
 
@@ -60,6 +65,7 @@ def _run_at(text: str, at: int) -> tuple[int, int, str] | None:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HANGUL = re.compile("[가-힣]+")
 # letters' similarity: 회령 ~ Hoeryŏng 0.89, 갈골 ~ Galgol 0.67, 김영수 ~ Pak Chol 0.25
 _ALIKE = 0.6
 
@@ -77,6 +83,12 @@ def _sounds_alike(gloss: str, name: str) -> bool:
     if _HAN.fullmatch(gloss):
         readings = [r for r in (han_reading(gloss), korean_reading(gloss)) if r]
         return any(_sounds_alike(r, name) for r in readings if not _HAN.fullmatch(r))
+    if _HAN.fullmatch(name):  # 黑水沟村 / 흑수구: the characters read in Korean
+        reading = sino_korean(name) or ""
+        if _HANGUL.fullmatch(gloss) and len(gloss) > 1 and reading.startswith(gloss):
+            return True
+        readings = [r for r in (han_reading(name), korean_reading(name)) if r]
+        return any(_sounds_alike(gloss, r) for r in readings if not _HAN.fullmatch(r))
     ours, theirs = name_key(gloss), name_key(name)
     if _parts(gloss) & _parts(name):
         return True
@@ -98,30 +110,60 @@ def _gloss(text: str, name: Span, start: int, end: int, script: str) -> Span:
     )
 
 
+def _slash_items(text: str, at: int) -> list[int]:
+    """Where each item of "A / B / C" starts, from ``at`` to the end of the list (a line end,
+    a table cell's bar, a bracket or a semicolon)."""
+    stop = _LIST_END.search(text, at)
+    end = stop.start() if stop else len(text)
+    starts, position = [], at
+    for item in text[at:end].split("/"):
+        starts.append(position + len(item) - len(item.lstrip()))
+        position += len(item) + 1
+    return starts
+
+
+def _candidates(text: str, span: Span) -> list[tuple[int, int, str]]:
+    """The script runs placed as glosses of ``span``: each ending its item or clause."""
+    opener = _OPEN.match(text, span.end)
+    if opener is None:
+        return []
+    if opener.group("slash"):
+        runs = (_run_at(text, at) for at in _slash_items(text, opener.end()))
+        return [r for r in runs if r and _SLASH_END.match(text, r[1])]
+    found, at = [], opener.end()
+    ends = _BRACKET_END if opener.group("bracket") else _CLAUSE_END
+    while (run := _run_at(text, at)) is not None and ends.match(text, run[1]):
+        found.append(run)
+        item = _NEXT_ITEM.match(text, run[1]) if opener.group("bracket") else None
+        if item is None:
+            break
+        at = item.end()
+    return found
+
+
 def glossed(text: str, spans: Sequence[Span]) -> list[Span]:
     """``spans`` (keyed, in text order) with the glosses of their names added."""
     taken = [(s.start, s.end) for s in spans]
+    guessed = {(s.start, s.end): s for s in spans if s.recognizer in _SCRIPT_GUESSES}
     added: list[Span] = []
+    relabelled: dict[Span, Span] = {}
     for span in spans:
         if span.label not in _GLOSSED:
             continue
-        opener = _OPEN.match(text, span.end)
-        if opener is None:
-            continue
-        at, ends = opener.end(), _BRACKET_END if opener.group("bracket") else _CLAUSE_END
-        while (run := _run_at(text, at)) is not None:
-            start, end, script = run
-            closing = ends.match(text, end)
-            if closing is None:
-                break
-            if _sounds_alike(text[start:end], span.text) and not any(
-                a < end and start < b for a, b in taken
-            ):
-                gloss = _gloss(text, span, start, end, script)
-                added.append(gloss.with_(context=context_of(text, start, end)))
+        forms = [span.text]  # the name, then each gloss of it: 黑水沟村 explains 흑수구
+        for start, end, script in _candidates(text, span):
+            gloss = text[start:end]
+            if not any(_sounds_alike(gloss, form) for form in forms):
+                continue
+            forms.append(gloss)
+            other = guessed.get((start, end))
+            if other is not None and other.label != span.label:
+                # "Songhwa-ri / 송화리": the list says what the Hangul is, not its shape
+                found = _gloss(text, span, start, end, script)
+                relabelled[other] = found.with_(context=other.context)
+            elif not any(a < end and start < b for a, b in taken):
+                found = _gloss(text, span, start, end, script)
+                added.append(found.with_(context=context_of(text, start, end)))
                 taken.append((start, end))
-            item = _NEXT_ITEM.match(text, end) if opener.group("bracket") else None
-            if item is None:
-                break
-            at = item.end()
-    return sorted([*spans, *added], key=lambda s: s.start)
+    kept = [relabelled.get(s, s) for s in spans]
+    return sorted([*kept, *added], key=lambda s: s.start)

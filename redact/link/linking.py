@@ -144,6 +144,15 @@ class _Context:
         found = {k: self.linker.corpus[k] for k in keys}
         return {**found, **self.local}
 
+    def _with_corpus(self, entity: Entity) -> Entity:
+        """A local entity with the ways the corpus writes it too: "Songhwa-ri" here, 松花里 in
+        another record's table, so that this record's 松花里 is found as well."""
+        known = self.linker.corpus.get(entity.key)
+        if known is None or known.label != entity.label or known.surfaces == entity.surfaces:
+            return entity
+        surfaces = tuple(dict.fromkeys((*entity.surfaces, *known.surfaces)))
+        return Entity(entity.key, entity.label, surfaces, max(entity.strength, known.strength))
+
     def searched(self, folded: str) -> list[tuple[Entity, list[str]]]:
         """The entities some spelling of which has the letters of a stretch of this text, with
         those spellings, longest first: this record's first, then the corpus's in the order it
@@ -152,7 +161,7 @@ class _Context:
         known_here, mine_here = self.linker.index.present(runs), self.local_index.present(runs)
         windows = known_here.keys() | mine_here.keys()
         present = {k for found in (known_here, mine_here) for keys in found.values() for k in keys}
-        mine = [e for k, e in self.local.items() if k in present]
+        mine = [self._with_corpus(e) for k, e in self.local.items() if k in present]
         order = self.linker.order
         known = sorted(
             (k for k in present if k in order and k not in self.local), key=order.__getitem__

@@ -67,6 +67,13 @@ def korean_reading(text: str) -> str | None:
     return hangul if hangul[:cut] in HANGUL_SURNAMES else None
 
 
+def sino_korean(text: str) -> str | None:
+    """The Hangul reading of a run of Chinese characters, a place or a word as much as a name
+    (黑水沟 흑수구, 两江道 양강도 as the table reads it), or None when a character has none."""
+    readings = [_read(c) for c in text]
+    return None if not text or any(r is None for r in readings) else "".join(map(str, readings))
+
+
 def korean_key(text: str) -> str | None:
     """The key the name has in Hangul or romanization (朴泰勋 and 박태훈 and Pak T'ae-hun: one
     key), or None when it does not read as a Korean name (see :func:`korean_reading`)."""
