@@ -258,6 +258,12 @@ def test_a_surname_that_is_a_common_word_is_the_word_in_lower_case(surname: str,
     assert [s.text for s in linked] == [f"Mr. {surname}", surname]
 
 
+def test_a_common_word_is_the_word_also_when_the_name_is_written_in_hangul_too() -> None:
+    corpus = [Entity(entity_key(PERSON, "Son Ki-chol"), PERSON, ("Son Ki-chol", "손기철", "Son"))]
+    text = "Her son is fifteen."
+    assert linking.link(text, [], corpus) == []
+
+
 @pytest.mark.parametrize("surname", ["Kim", "Lee", "Moon", "Hong"])
 def test_a_surname_rarer_as_a_word_is_still_found_in_lower_case(surname: str) -> None:
     text = f"{surname} drove. later {surname.lower()} came back."

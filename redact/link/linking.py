@@ -206,7 +206,7 @@ def _ordinary_word(found: str, entity: Entity) -> bool:
     it is one of the commonest words too ("her son" for a Mr. Son, "the sun")."""
     if not found.islower() or not found.isalpha():
         return False
-    if not all(s[:1].isupper() for s in entity.surfaces):
+    if any(s[:1].islower() for s in entity.surfaces):  # Hangul and characters have no case
         return False
     from wordfreq import zipf_frequency
 
