@@ -15,6 +15,7 @@ from redact.link import linking
 from redact.link.corpus import explains, spelling_aliases
 from redact.link.keys import Entity, entity_key
 from redact.text.transliteration import initials_form, same_spelled_name, skeleton
+from redact.text.variants import name_key
 
 
 def _spans(text: str, *surfaces: str) -> list[Span]:
@@ -300,3 +301,22 @@ def test_a_list_of_people_is_not_read_as_one_inverted_name() -> None:
     found = [text[f.start : f.end] for f in RussianNameRecognizer().find(text)]
     assert "Tikhonov, Pavel" not in found
     assert "Pavel" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "latin"),
+    [
+        ('"пастор Мун 8613943372816"', "пастор Мун", "Mun"),  # a Korean surname in Cyrillic
+        ("Тётя Ким звонила.", "Тётя Ким", "Kim"),
+        ("бригадир Пак сказал", "бригадир Пак", "Pak"),
+    ],
+)
+def test_a_russian_title_before_a_cyrillic_surname_is_a_name(
+    text: str, name: str, latin: str
+) -> None:
+    found = [(text[f.start : f.end], f.key) for f in RussianNameRecognizer().find(text)]
+    assert found == [(name, name_key(latin))]  # keyed as the surname in Latin letters
+
+
+def test_a_russian_title_before_a_lower_case_word_is_no_name() -> None:
+    assert RussianNameRecognizer().find("пастор сказал, что тётя ушла") == []

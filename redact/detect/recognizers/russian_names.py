@@ -55,6 +55,13 @@ _TITLED = re.compile(
     r"(?<![\w-])(?:(?:Mr|Mrs|Ms|Dr)\.?|[Ff]oreman|[Bb]oss|[Cc]omrade|[Mm]anager|[Dd]irector|"
     r"[Cc]aptain|[Oo]fficer|[Ss]upervisor)\s(?P<sur>[A-Z][a-z]+)(?![\w-])"
 )
+# a Russian title or kin address before a capitalised Cyrillic word: any surname, Russian or
+# Korean written in Cyrillic ("пастор Мун", "тётя Ким", "бригадир Пак", "господин Шестаков")
+_CYRILLIC_TITLED = re.compile(
+    r"(?<![\w-])(?i:пастор|тётя|тетя|дядя|бабушка|дедушка|господин|госпожа|товарищ|мастер|"
+    r"бригадир|начальник|прораб|сестра|брат)\s(?P<sur>[\u0410-\u042f\u0401][\u0430-\u044f\u0451]+)"
+    r"(?![\w-])"
+)
 _LONE = re.compile(
     r"(?<![\w-])[A-Z][a-z]{2,}(?:ov|ev|sky|skiy|enko|ova|eva|skaya|ovich|evich|ovna|evna)(?![\w-])"
 )
@@ -175,10 +182,15 @@ class RussianNameRecognizer:
         return found
 
     def _titled(self, text: str) -> list[Finding]:
-        return [
+        found = [
             _finding(m.start(), m.end(), 0.65, "title + Russian surname", name_key(m.group("sur")))
             for m in _TITLED.finditer(text)
             if SURNAME.fullmatch(fold(m.group("sur"))) and fold(m.group("sur")) not in NOT_SURNAMES
+        ]
+        why = "Russian title or kin word + a capitalised word"
+        return found + [
+            _finding(m.start(), m.end(), 0.6, why, name_key(m.group("sur")))
+            for m in _CYRILLIC_TITLED.finditer(text)
         ]
 
     def _linked(self, text: str, found: list[Finding]) -> list[Finding]:
