@@ -80,14 +80,13 @@ def _sounds_alike(gloss: str, name: str) -> bool:
     """The gloss read in Latin letters shares a name part with the name, or most letters.
     Chinese characters are read both in pinyin and, for a Korean name, in Hangul (河泰成 is
     하태성)."""
-    if _HAN.fullmatch(gloss):
-        readings = [r for r in (han_reading(gloss), korean_reading(gloss)) if r]
+    if _HAN.fullmatch(gloss):  # pinyin first: the Korean table loads only when it is needed
+        readings = (r for read in (han_reading, korean_reading) if (r := read(gloss)))
         return any(_sounds_alike(r, name) for r in readings if not _HAN.fullmatch(r))
     if _HAN.fullmatch(name):  # 黑水沟村 / 흑수구: the characters read in Korean
-        reading = sino_korean(name) or ""
-        if _HANGUL.fullmatch(gloss) and len(gloss) > 1 and reading.startswith(gloss):
-            return True
-        readings = [r for r in (han_reading(name), korean_reading(name)) if r]
+        if _HANGUL.fullmatch(gloss) and len(gloss) > 1:
+            return (sino_korean(name) or "").startswith(gloss)
+        readings = (r for read in (han_reading, korean_reading) if (r := read(name)))
         return any(_sounds_alike(gloss, r) for r in readings if not _HAN.fullmatch(r))
     ours, theirs = name_key(gloss), name_key(name)
     if _parts(gloss) & _parts(name):
