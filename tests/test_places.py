@@ -180,3 +180,28 @@ def test_a_changed_gazetteer_rule_is_caught(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(gazetteer, "HAND_PLACES", gazetteer.HAND_PLACES + " Invented-Town")
     assert gazetteer.DATA.read_text(encoding="utf-8") != gazetteer.dump(gazetteer.build())
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("住址 吉林省汪清县东柳村3组 公民", ["吉林省", "汪清县", "东柳村3组"]),
+        ("辽宁省丹东市振兴区", ["辽宁省", "丹东市", "振兴区"]),
+        ("两江道惠山市", ["两江道", "惠山市"]),
+    ],
+)
+def test_an_address_in_chinese_characters_is_a_place_per_unit(text: str, units: list[str]) -> None:
+    found = [text[f.start : f.end] for f in PlaceRecognizer().find(text) if f.label == LOCATION]
+    assert all(unit in found for unit in units), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我知道了城市",  # 知道 "know" ends in 道: a sentence, with characters of grammar
+        "我们村里市场很大",  # no province or county in the chain
+        "他去了延边州和龙市",  # a sentence: the units are not the whole run
+    ],
+)
+def test_a_chinese_sentence_with_unit_characters_is_no_address(text: str) -> None:
+    assert [f for f in PlaceRecognizer().find(text) if f.recognizer == "places"] == []

@@ -139,6 +139,36 @@ def _han_places(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), LOCATION, PATTERN_SCORE, NAME, why, key=key)
 
 
+# An address written in Chinese characters, unit after unit with no space: 吉林省汪清县东柳村3组
+# (province, county, village, village group). Each unit is a name of 1-4 characters and an
+# administrative character; a chain of two or more, one of them a province, prefecture or
+# county (an address always names one), is an address, each unit a place.
+_UNIT_END = "省市县縣区區州道镇鎮乡鄉村屯"
+_UNIT = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?[{_UNIT_END}](?:\d{{1,3}}[组組队隊])?")
+_UPPER_UNIT = frozenset("省县縣州道")
+# characters of grammar, never in a place's name: 我知道了城市 is a sentence
+_GRAMMAR = frozenset("的了我你他她它们是在这那不也就都和与吗呢吧去来说")
+_HAN_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{5,}")
+
+
+def _han_addresses(text: str) -> Iterator[Finding]:
+    for run in _HAN_RUN.finditer(text):
+        units, at = [], run.start()
+        while (unit := _UNIT.match(text, at)) is not None:
+            units.append(unit)
+            at = unit.end()
+        names = [u.group().rstrip("0123456789组組队隊")[:-1] for u in units]
+        whole = at >= run.end()  # the units are the whole run: an address field, no sentence
+        if len(units) < 2 or not whole or any(len(n) < 2 or _GRAMMAR & set(n) for n in names):
+            continue
+        if not any(u.group().rstrip("0123456789组組队隊")[-1] in _UPPER_UNIT for u in units):
+            continue
+        for unit, name in zip(units, names, strict=True):
+            why = "a unit of an address in Chinese characters (province, county, village ...)"
+            key = compact(han_pinyin(name)).lower()
+            yield Finding(unit.start(), unit.end(), LOCATION, PATTERN_SCORE, NAME, why, key=key)
+
+
 def pattern_findings(text: str) -> list[Finding]:
     """Suffix patterns (-ri, -dong 3-ban), designators (X county) and 'a village called X'."""
     found = [
@@ -158,6 +188,7 @@ def pattern_findings(text: str) -> list[Finding]:
         why = "pinyin name + settlement word (cun, tun, gou, zhen, xiang)"
         found.append(_finding(start, end, LOCATION, PATTERN_SCORE, why, text))
     found.extend(_han_places(text))
+    found.extend(_han_addresses(text))
     return found
 
 
