@@ -12,20 +12,11 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PRICE, QUANTITY
-from redact.detect.recognizers.korean_names import HANGUL_SURNAMES
-from redact.text.variants import word_set
+from redact.detect.recognizers.korean_names import HANGUL_SURNAMES, HANGUL_TITLE_WORDS
+from redact.text.hangul import PARTICLES_LONG, PARTICLES_SHORT
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
-PARTICLES_LONG = ("에게", "한테", "하고", "에서", "으로")
-PARTICLES_SHORT = tuple("은는이가을를의께도만랑와과로")
-HANGUL_TITLES = tuple(
-    sorted(
-        word_set(
-            "씨 님 아줌마 아저씨 아주머니 언니 오빠 누나 형 선생 선생님 목사 목사님 사장 사장님 "
-            "할머니 할아버지 이모 삼촌 동무 동지"
-        )
-    )
-)
+HANGUL_TITLES = tuple(sorted(HANGUL_TITLE_WORDS))
 # An amount with its currency or multiplier ("1200만원", "800 yuan", "$300"), never a bare number
 _AMOUNT = re.compile(
     r"(?P<sign>[$€£¥₩])?\d[\d,.]*\s?(?P<times>만|천|백|억)?\s?"

@@ -8,12 +8,12 @@ form's label and entity: one pseudonym for both, and the reviewer sees why.
 
 A gloss is a run of one script, Hangul, Chinese characters or Cyrillic, right after the name:
 in brackets (each item of a list in them), after a slash (each of "A / B / C"), or after a
-comma or a dash when it
-ends the clause. A Hangul run that starts with an everyday word (그리고) or holds a verb
-(갔어요, 감사합니다) is never a gloss, nor is anything longer than a name (five syllables or
-characters, three Cyrillic words). Hangul and Cyrillic must sound like the name: read in
-Latin letters they share a part of it or most of its letters ("Pak (Москва)" is no gloss);
-Chinese characters are read in pinyin and, for a Korean name, in Hangul (河泰成, Ha Tae-sŏng).
+comma or a dash when it ends the clause. A Hangul run that starts with an everyday word
+(그리고) or holds a verb (갔어요, 감사합니다) is never a gloss, nor is anything longer than
+a name (five syllables or characters, three Cyrillic words). Hangul and Cyrillic must sound
+like the name: read in Latin letters they share a part of it or most of its letters ("Pak
+(Москва)" is no gloss); Chinese characters are read in pinyin and, for a Korean name, in
+Hangul (河泰成, Ha Tae-sŏng).
 """
 
 from __future__ import annotations
@@ -88,14 +88,13 @@ def _sounds_alike(gloss: str, name: str) -> bool:
             return (sino_korean(name) or "").startswith(gloss)
         readings = (r for read in (han_reading, korean_reading) if (r := read(name)))
         return any(_sounds_alike(gloss, r) for r in readings if not _HAN.fullmatch(r))
-    ours, theirs = name_key(gloss), name_key(name)
     if _parts(gloss) & _parts(name):
         return True
-    mine, other = (re.sub(r"[^a-z]", "", k) for k in (ours, theirs))
+    mine, other = (re.sub(r"[^a-z]", "", name_key(k)) for k in (gloss, name))
     return SequenceMatcher(None, mine, other).ratio() >= _ALIKE
 
 
-def _gloss(text: str, name: Span, start: int, end: int, script: str) -> Span:
+def _gloss(text: str, name: Span, start: int, end: int, script: str, context: str) -> Span:
     why = f"the same name written in {script} beside a {name.label.lower()} found here"
     reason = Reason(NAME, why, name.score, name.label)
     return name.with_(
@@ -105,7 +104,7 @@ def _gloss(text: str, name: Span, start: int, end: int, script: str) -> Span:
         recognizer=NAME,
         explanation=why,
         reasons=(reason,),
-        context="",
+        context=context,
     )
 
 
@@ -158,11 +157,10 @@ def glossed(text: str, spans: Sequence[Span]) -> list[Span]:
             other = guessed.get((start, end))
             if other is not None and other.label != span.label:
                 # "Songhwa-ri / 송화리": the list says what the Hangul is, not its shape
-                found = _gloss(text, span, start, end, script)
-                relabelled[other] = found.with_(context=other.context)
+                relabelled[other] = _gloss(text, span, start, end, script, other.context)
             elif not any(a < end and start < b for a, b in taken):
-                found = _gloss(text, span, start, end, script)
-                added.append(found.with_(context=context_of(text, start, end)))
+                context = context_of(text, start, end)
+                added.append(_gloss(text, span, start, end, script, context))
                 taken.append((start, end))
     kept = [relabelled.get(s, s) for s in spans]
     return sorted([*kept, *added], key=lambda s: s.start)

@@ -15,6 +15,10 @@ from redact.text.folding import name_fold
 from redact.text.korean_surnames import COMPOUND_FIRST
 from redact.text.surnames import HANGUL_SURNAMES, SURNAMES, word_list
 
+# What Korean glues to a word without a space: case particles, longest first where they are read
+# one after the other ("께서" before "께"). A name, a title or a camp ends before them.
+PARTICLES_LONG = ("에게", "한테", "하고", "에서", "으로", "께서")
+PARTICLES_SHORT = tuple("은는이가을를의께도만랑와과로에")
 _HANGUL_INITIALS = word_list("g kk n d tt r m b pp s ss _ j jj ch k t p h")
 _HANGUL_VOWELS = word_list("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
 _HANGUL_FINALS = ["", *word_list("k k k n n n t l k m l l l p l m p p t t ng t t k t p t")]

@@ -15,6 +15,7 @@ import re
 from redact.detect.recognizers.base import CAMP, Finding
 from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.recognizers.helpers import resolve, words
+from redact.detect.recognizers.korean_names import AFTER_PARTICLE
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text.folding import mapped_fold
 
@@ -61,16 +62,15 @@ HANGUL_CAMP_KINDS = {
 }
 _HANGUL_KIND = "|".join(HANGUL_CAMP_KINDS)
 _HO = r"(?:제\s?)?\d{1,3}\s?호"
-_PARTICLE = "(?=(?:에서|에게|으로|로|에|은|는|이|가|을|를|의|도)?(?![가-힣]))"
 _KOREAN_NUMBERED = re.compile(
-    rf"(?<![\d가-힣]){_HO}\s?(?:{_HANGUL_KIND}){_PARTICLE}"
-    rf"|(?<![가-힣])(?:{_HANGUL_KIND})\s?{_HO}{_PARTICLE}"
+    rf"(?<![\d가-힣]){_HO}\s?(?:{_HANGUL_KIND}){AFTER_PARTICLE}"
+    rf"|(?<![가-힣])(?:{_HANGUL_KIND})\s?{_HO}{AFTER_PARTICLE}"
     rf"|\b\d{{1,3}}-?ho\s+(?i:{_NUMBERED_WORDS})\b"
 )
 # a name in Hangul before a camp kind: 전거리 교화소, 요덕관리소 (not 수용소: 정치범수용소 is
 # "political prison camp", no name)
 _NAMED_KIND = "|".join(k for k in HANGUL_CAMP_KINDS if k != "수용소")
-_KOREAN_NAMED = re.compile(rf"(?<![가-힣])[가-힣]{{2,4}}\s?(?:{_NAMED_KIND}){_PARTICLE}")
+_KOREAN_NAMED = re.compile(rf"(?<![가-힣])[가-힣]{{2,4}}\s?(?:{_NAMED_KIND}){AFTER_PARTICLE}")
 COMMON_LEAD = 4.0  # Zipf: "Cross-check Camp 9": an everyday word before kind + number
 _UNIT = re.compile(
     r"\b(?:Unit|Team|Company|Platoon|Battalion)\s+(?:No\.?\s*)?\d{1,3}\b"

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.text.folding import latin_fold
+from redact.text.hangul import PARTICLES_LONG, PARTICLES_SHORT, surname_length
 from redact.text.search import word_alternation
 from redact.text.variants import (
     KOREAN_SURNAMES,
@@ -105,8 +106,9 @@ _HANGUL_TITLES = (
     "사장님|사장|반장님|반장|소장님|소장|과장님|과장|부장님|부장|실장님|실장|주임|"
     "지도원|보위원|안전원|자매님|자매|형제님|형제|동무|동지"
 )
-_AFTER_TITLE = "(?=(?:에게|께서|한테|[은는이가을를의도에께와과랑])?(?![가-힣]))"
-_HANGUL_TITLE = re.compile(rf"\s?(?:{_HANGUL_TITLES}){_AFTER_TITLE}")
+HANGUL_TITLE_WORDS = tuple(_HANGUL_TITLES.split("|"))
+AFTER_PARTICLE = rf"(?=(?:{'|'.join(PARTICLES_LONG)}|[{''.join(PARTICLES_SHORT)}])?(?![가-힣]))"
+_HANGUL_TITLE = re.compile(rf"\s?(?:{_HANGUL_TITLES}){AFTER_PARTICLE}")
 _HONORIFIC_END = re.compile(HONORIFIC + "$")
 _HANGUL = re.compile(r"(?<![가-힣])[가-힣]{2,4}(?![가-힣])")
 HANGUL_SURNAMES = frozenset(
@@ -114,10 +116,10 @@ HANGUL_SURNAMES = frozenset(
 )
 # a surname syllable alone + a title (천 집사님, 김씨, 박목사님이): written apart, or glued when
 # the title is 씨 or two syllables or more (glued 형 or 님 makes words: 지형, 손님)
-_GLUED_TITLES = "|".join(t for t in _HANGUL_TITLES.split("|") if len(t) > 1 or t == "씨")
+_GLUED_TITLES = "|".join(t for t in HANGUL_TITLE_WORDS if len(t) > 1 or t == "씨")
 _SURNAME_HANGUL_TITLE = re.compile(
     rf"(?<![가-힣])(?P<sur>[{''.join(sorted(HANGUL_SURNAMES))}])"
-    rf"(?:\s(?:{_HANGUL_TITLES})|{_GLUED_TITLES}){_AFTER_TITLE}"
+    rf"(?:\s(?:{_HANGUL_TITLES})|{_GLUED_TITLES}){AFTER_PARTICLE}"
 )
 LONE_SURNAME_NOT_BEFORE = re.compile(
     r"\s+(?:Chinese|[Rr]iver|[Dd]ynasty|[Pp]rovince|[Cc]ounty|[Ss]treet|[Rr]oad|[Ss]quare)"
@@ -127,9 +129,8 @@ LONE_SURNAME_NOT_BEFORE = re.compile(
 _GLUED_WORD_ZIPF = 3.0  # 이사장 4.4, 장로 (a title alone); 김씨, 박목사님 are not in the list
 KOREAN_COMMON_ZIPF = 4.5  # 지금 5.9, 전화 5.4, 남편 4.9; given names 3.0-3.7, 은지 4.45, 철수 4.36
 _VERB_ENDING = re.compile("[가-힣]+(?:요|니다|십시오)")  # 마세요, 조금요, 합니다: never a name
-_PARTICLE = re.compile("[은는이가을를의도만와과로]$")
+_PARTICLE = re.compile(f"[{''.join(PARTICLES_SHORT)}]$")
 _SSANG_SIOT_FINAL = 20  # a syllable ending in ㅆ (했, 었, 셨, 있): a verb's tense, in no name
-_COMPOUND_SURNAMES = ("남궁", "황보", "제갈", "선우", "독고")
 
 
 @functools.cache
@@ -164,7 +165,7 @@ def everyday_hangul(word: str) -> bool:
     if _HANGUL_TITLE.fullmatch(word) or polite_ending(word) or inflected(word):
         return True
     stems = [word, word[:-1]] if len(word) >= 3 and _PARTICLE.search(word) else [word]
-    if len(word) == 4 and not word.startswith(_COMPOUND_SURNAMES) and len(stems) == 1:
+    if len(word) == 4 and surname_length(word) == 1 and len(stems) == 1:
         return not _HANGUL_TITLE.fullmatch(word[1:]) and not _HANGUL_TITLE.fullmatch(word[2:])
     return any(korean_zipf(stem) >= KOREAN_COMMON_ZIPF for stem in stems)
 
