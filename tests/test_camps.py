@@ -40,10 +40,10 @@ ROWS: list[tuple[str, list[str]]] = [
         ["Pyolsan county Bowibu holding centre"],
     ),
     # Korean forms: number + 호 + kind in Hangul, the romanized "21-ho", a Hangul name + kind
-    ("sent to Kyohwaso No. 27 (제27호 교화소), which", ["Kyohwaso No. 27", "제27호 교화소"]),
+    ("sent to Kyohwaso No. 31 (제31호 교화소), which", ["Kyohwaso No. 31", "제31호 교화소"]),
     ("그는 제15호관리소로 갔다", ["제15호관리소"]),
-    ("교화소 27호에서 나왔다", ["교화소 27호"]),
-    ("at 21-ho kyohwaso in the north", ["21-ho kyohwaso"]),
+    ("교화소 31호에서 나왔다", ["교화소 31호"]),
+    ("at 14-ho kyohwaso in the north", ["14-ho kyohwaso"]),
     ("전거리교화소에서 일했다", ["전거리교화소"]),
     ("그는 정치범수용소에 있었다", []),  # "a political prison camp": no name, no number
     # negatives: generic camp words, lower case, ordinary English
@@ -78,9 +78,9 @@ def test_a_camp_name_alone_later_in_the_record(text: str, alone: str, expected: 
 
 
 @pytest.mark.parametrize(
-    "written", ["제27호 교화소", "교화소 27호", "27-ho kyohwaso", "27호 교화소"]
+    "written", ["제31호 교화소", "교화소 31호", "31-ho kyohwaso", "31호 교화소"]
 )
 def test_a_camp_in_korean_keys_as_in_latin_letters(written: str) -> None:
     from redact.link.kinds import camp_key_body
 
-    assert camp_key_body(written) == camp_key_body("Kyohwaso No. 27") == "kyohwaso27"
+    assert camp_key_body(written) == camp_key_body("Kyohwaso No. 31") == "kyohwaso31"

@@ -17,14 +17,14 @@ def _found(text: str, surface: str, label: str = PERSON) -> Span:
 
 
 GLOSSES = [
-    ("Subject: Kye Yŏng-nam (계영남; in other papers Gye)", "Kye Yŏng-nam", ["계영남"]),
-    ("Respondent: Ha Tae-sŏng (하태성, 河泰成); his lines", "Ha Tae-sŏng", ["하태성", "河泰成"]),
-    ("| Nickname | Xiao Hua (小花) |", "Xiao Hua", ["小花"]),
-    ('"KYE YONG NAM / 계영남", passport', "KYE YONG NAM", ["계영남"]),
-    ("they call him Pig Tang, 猪唐, behind his back", "Pig Tang", ["猪唐"]),
+    ("Subject: Kye Sŏng-hui (계성희; in other papers Gye)", "Kye Sŏng-hui", ["계성희"]),
+    ("Respondent: Ha Myŏng-jin (하명진, 河明真); his lines", "Ha Myŏng-jin", ["하명진", "河明真"]),
+    ("| Nickname | Xiao Mei (小梅) |", "Xiao Mei", ["小梅"]),
+    ('"KYE SONG HUI / 계성희", passport', "KYE SONG HUI", ["계성희"]),
+    ("they call him Pig Luo, 猪罗, behind his back", "Pig Luo", ["猪罗"]),
     ("Instructor Ri, 리 지도원. He hit us.", "Instructor Ri", ["리 지도원"]),
     ("the foreman Viktor Morozov (Виктор Морозов) paid", "Viktor Morozov", ["Виктор Морозов"]),
-    ("| W-52 | Han Sŏng-il / Han Seong-il / Хан Сон Иль / HSI |", "Han Sŏng-il", ["Хан Сон Иль"]),
+    ("| W-52 | Pak Yŏng-il / Pak Yeong-il / Пак Ен Иль / HSI |", "Pak Yŏng-il", ["Пак Ен Иль"]),
 ]
 
 
@@ -60,24 +60,24 @@ def test_what_does_not_gloss_the_name_is_left_alone(text: str, name: str) -> Non
 
 
 def test_each_item_of_a_slash_list_may_gloss_the_name_or_an_earlier_gloss() -> None:
-    text = "| village | Heishuigou / 黑水沟村 / 흑수구, Wangqing County |"
-    found = glossed(text, [_found(text, "Heishuigou", LOCATION)])
-    assert [s.text for s in found] == ["Heishuigou", "黑水沟村", "흑수구"]  # 흑수구 reads 黑水沟
+    text = "| village | Baishigou / 白石沟村 / 백석구, Wangqing County |"
+    found = glossed(text, [_found(text, "Baishigou", LOCATION)])
+    assert [s.text for s in found] == ["Baishigou", "白石沟村", "백석구"]  # 백석구 reads 白石沟
 
 
 def test_a_gloss_beside_a_place_relabels_a_hangul_name_guess() -> None:
-    text = "| home village | Songhwa-ri / 송화리 / 松花里 |"
-    guess = _found(text, "송화리").with_(recognizer="korean_names")
-    found = glossed(text, [_found(text, "Songhwa-ri", LOCATION), guess])
+    text = "| home village | Tongnim-ri / 동림리 / 东林里 |"
+    guess = _found(text, "동림리").with_(recognizer="korean_names")
+    found = glossed(text, [_found(text, "Tongnim-ri", LOCATION), guess])
     assert [(s.text, s.label) for s in found] == [
-        ("Songhwa-ri", LOCATION),
-        ("송화리", LOCATION),
-        ("松花里", LOCATION),
+        ("Tongnim-ri", LOCATION),
+        ("동림리", LOCATION),
+        ("东林里", LOCATION),
     ]
     assert len({s.entity for s in found}) == 1
 
 
 def test_a_gloss_already_found_is_not_added_twice() -> None:
-    text = "Ha Tae-sŏng (하태성)"
-    spans = [_found(text, "Ha Tae-sŏng"), _found(text, "하태성")]
+    text = "Ha Myŏng-jin (하명진)"
+    spans = [_found(text, "Ha Myŏng-jin"), _found(text, "하명진")]
     assert glossed(text, spans) == spans

@@ -259,7 +259,7 @@ def test_a_surname_that_is_a_common_word_is_the_word_in_lower_case(surname: str,
 
 
 def test_a_common_word_is_the_word_also_when_the_name_is_written_in_hangul_too() -> None:
-    corpus = [Entity(entity_key(PERSON, "Son Ki-chol"), PERSON, ("Son Ki-chol", "손기철", "Son"))]
+    corpus = [Entity(entity_key(PERSON, "Son Tae-ho"), PERSON, ("Son Tae-ho", "손태호", "Son"))]
     text = "Her son is fifteen."
     assert linking.link(text, [], corpus) == []
 
@@ -272,14 +272,14 @@ def test_a_surname_rarer_as_a_word_is_still_found_in_lower_case(surname: str) ->
 
 
 def test_a_place_of_this_record_is_found_as_the_corpus_writes_it_elsewhere() -> None:
-    corpus = [Entity("LOCATION:songhwari", LOCATION, ("Songhwa-ri", "松花里"))]
-    text = "Songhwa-ri, in Chinese you would write 松花里."
-    spans = _spans(text, "Songhwa-ri", label=LOCATION)
-    spans = [s.with_(entity="LOCATION:songhwari") for s in spans]
+    corpus = [Entity("LOCATION:tongnimri", LOCATION, ("Tongnim-ri", "东林里"))]
+    text = "Tongnim-ri, in Chinese you would write 东林里."
+    spans = _spans(text, "Tongnim-ri", label=LOCATION)
+    spans = [s.with_(entity="LOCATION:tongnimri") for s in spans]
     linked = linking.link(text, spans, corpus)
     assert [(s.text, s.entity) for s in linked] == [
-        ("Songhwa-ri", "LOCATION:songhwari"),
-        ("松花里", "LOCATION:songhwari"),
+        ("Tongnim-ri", "LOCATION:tongnimri"),
+        ("东林里", "LOCATION:tongnimri"),
     ]
 
 

@@ -185,7 +185,7 @@ def test_a_changed_gazetteer_rule_is_caught(monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.parametrize(
     ("text", "units"),
     [
-        ("住址 吉林省汪清县东柳村3组 公民", ["吉林省", "汪清县", "东柳村3组"]),
+        ("住址 黑龙江省宁安县西河村5组 公民", ["黑龙江省", "宁安县", "西河村5组"]),
         ("辽宁省丹东市振兴区", ["辽宁省", "丹东市", "振兴区"]),
         ("两江道惠山市", ["两江道", "惠山市"]),
     ],

@@ -1,8 +1,8 @@
 """A name glossed in its own script beside a name already found: the same person or place.
 
 Transcripts and case notes write a name in Latin letters and then, beside it, as the witness or
-a document wrote it: "Kye Yŏng-nam (계영남)", "Ha Tae-sŏng (하태성, 河泰成)", "Xiao Hua (小花)",
-"KYE YONG NAM / 계영남", "Pig Tang, 猪唐, behind his back". The recognizers may miss the second
+a document wrote it: "Kye Sŏng-hui (계성희)", "Ha Myŏng-jin (하명진, 河明真)", "Xiao Mei (小梅)",
+"KYE SONG HUI / 계성희", "Pig Luo, 猪罗, behind his back". The recognizers may miss the second
 form (a rare surname, a pet name in characters), so :func:`glossed` proposes it with the first
 form's label and entity: one pseudonym for both, and the reviewer sees why.
 
@@ -13,7 +13,7 @@ comma or a dash when it ends the clause. A Hangul run that starts with an everyd
 a name (five syllables or characters, three Cyrillic words). Hangul and Cyrillic must sound
 like the name: read in Latin letters they share a part of it or most of its letters ("Pak
 (Москва)" is no gloss); Chinese characters are read in pinyin and, for a Korean name, in
-Hangul (河泰成, Ha Tae-sŏng).
+Hangul (河明真, Ha Myŏng-jin).
 """
 
 from __future__ import annotations
@@ -78,12 +78,12 @@ def _parts(name: str) -> set[str]:
 
 def _sounds_alike(gloss: str, name: str) -> bool:
     """The gloss read in Latin letters shares a name part with the name, or most letters.
-    Chinese characters are read both in pinyin and, for a Korean name, in Hangul (河泰成 is
-    하태성)."""
+    Chinese characters are read both in pinyin and, for a Korean name, in Hangul (河明真 is
+    하명진)."""
     if _HAN.fullmatch(gloss):  # pinyin first: the Korean table loads only when it is needed
         readings = (r for read in (han_reading, korean_reading) if (r := read(gloss)))
         return any(_sounds_alike(r, name) for r in readings if not _HAN.fullmatch(r))
-    if _HAN.fullmatch(name):  # 黑水沟村 / 흑수구: the characters read in Korean
+    if _HAN.fullmatch(name):  # 白石沟村 / 백석구: the characters read in Korean
         if _HANGUL.fullmatch(gloss) and len(gloss) > 1:
             return (sino_korean(name) or "").startswith(gloss)
         readings = (r for read in (han_reading, korean_reading) if (r := read(name)))
@@ -148,7 +148,7 @@ def glossed(text: str, spans: Sequence[Span]) -> list[Span]:
     for span in spans:
         if span.label not in _GLOSSED:
             continue
-        forms = [span.text]  # the name, then each gloss of it: 黑水沟村 explains 흑수구
+        forms = [span.text]  # the name, then each gloss of it: 白石沟村 explains 백석구
         for start, end, script in _candidates(text, span):
             gloss = text[start:end]
             if not any(_sounds_alike(gloss, form) for form in forms):
@@ -156,7 +156,7 @@ def glossed(text: str, spans: Sequence[Span]) -> list[Span]:
             forms.append(gloss)
             other = guessed.get((start, end))
             if other is not None and other.label != span.label:
-                # "Songhwa-ri / 송화리": the list says what the Hangul is, not its shape
+                # "Tongnim-ri / 동림리": the list says what the Hangul is, not its shape
                 relabelled[other] = _gloss(text, span, start, end, script, other.context)
             elif not any(a < end and start < b for a, b in taken):
                 context = context_of(text, start, end)

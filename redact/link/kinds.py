@@ -67,11 +67,11 @@ class CampName:
 
 
 _HANGUL_KIND = re.compile("|".join(HANGUL_CAMP_KINDS))
-_HO = re.compile(r"(?:제\s?)?(\d{1,3})\s?호|\b(\d{1,3})-?ho\b")  # 제27호, 21-ho: number 27, 21
+_HO = re.compile(r"(?:제\s?)?(\d{1,3})\s?호|\b(\d{1,3})-?ho\b")  # 제31호, 14-ho: number 31, 14
 
 
 def _korean_read(surface: str) -> str:
-    """A camp written in Korean with its kind and number in romanized words ("제27호 교화소" is
+    """A camp written in Korean with its kind and number in romanized words ("제31호 교화소" is
     "No. 27 kyohwaso"), so that it keys as the camp written in Latin letters does."""
     read = _HANGUL_KIND.sub(lambda m: f" {HANGUL_CAMP_KINDS[m.group()]} ", surface)
     return _HO.sub(lambda m: f" No. {m.group(1) or m.group(2)} ", read)

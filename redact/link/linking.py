@@ -145,8 +145,8 @@ class _Context:
         return {**found, **self.local}
 
     def _with_corpus(self, entity: Entity) -> Entity:
-        """A local entity with the ways the corpus writes it too: "Songhwa-ri" here, 松花里 in
-        another record's table, so that this record's 松花里 is found as well."""
+        """A local entity with the ways the corpus writes it too: "Tongnim-ri" here, 东林里 in
+        another record's table, so that this record's 东林里 is found as well."""
         known = self.linker.corpus.get(entity.key)
         if known is None or known.label != entity.label or known.surfaces == entity.surfaces:
             return entity

@@ -69,7 +69,7 @@ def korean_reading(text: str) -> str | None:
 
 def sino_korean(text: str) -> str | None:
     """The Hangul reading of a run of Chinese characters, a place or a word as much as a name
-    (黑水沟 흑수구, 两江道 양강도 as the table reads it), or None when a character has none."""
+    (白石沟 백석구, 两江道 양강도 as the table reads it), or None when a character has none."""
     readings = [r for c in text if (r := _read(c))]
     return "".join(readings) if text and len(readings) == len(text) else None
 

@@ -3,7 +3,7 @@
 A camp narrows a witness down to the few people held there at a given time, so every named camp
 is proposed: a capitalised name before a camp word (``Chongori kyohwaso``, ``Yodok kwanliso``,
 ``Nongpo jipkyulso``, ``전거리 교화소``), numbered camps and units (``Camp 15``, ``Kyohwaso
-No. 12``, ``21-ho kyohwaso``, ``제27호 교화소``, ``Unit 8 of the 3rd construction brigade``),
+No. 12``, ``14-ho kyohwaso``, ``제31호 교화소``, ``Unit 8 of the 3rd construction brigade``),
 and the bare names of well-known real camps and detention places (``Chongori``), matched with
 diacritics and apostrophes folded.
 """
@@ -51,7 +51,7 @@ _NUMBERED = re.compile(
     rf"|\b(?:No\.?|Number|#)\s*\d{{1,3}}\s+(?i:{_NUMBERED_WORDS})\b"  # "the No. 9 camp"
 )
 # Camp kinds in Hangul, each read as its canonical romanized kind (redact.link.kinds), and the
-# numbered forms "제27호 교화소", "교화소 27호", "21-ho kyohwaso" (호 is "number")
+# numbered forms "제31호 교화소", "교화소 31호", "14-ho kyohwaso" (호 is "number")
 HANGUL_CAMP_KINDS = {
     "교화소": "kyohwaso",
     "관리소": "kwanliso",

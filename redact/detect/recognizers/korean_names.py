@@ -339,7 +339,7 @@ class KoreanNameRecognizer:
                 continue
             surname = match.group("sur")
             why = f"Hangul surname '{surname}' + Hangul title"
-            second = _HANGUL_TITLE.match(text, match.end())  # 고씨 아주머니: both titles
+            second = _HANGUL_TITLE.match(text, match.end())  # 문씨 아주머니: both titles
             end = second.end() if second else match.end()
             found.append(_finding(match.start(), end, 0.65, why, name_key(surname)))
         return found

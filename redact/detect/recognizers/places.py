@@ -139,7 +139,7 @@ def _han_places(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), LOCATION, PATTERN_SCORE, NAME, why, key=key)
 
 
-# An address written in Chinese characters, unit after unit with no space: 吉林省汪清县东柳村3组
+# An address written in Chinese characters, unit after unit with no space: 黑龙江省宁安县西河村5组
 # (province, county, village, village group). Each unit is a name of 1-4 characters and an
 # administrative character; a chain of two or more, one of them a province, prefecture or
 # county (an address always names one), is an address, each unit a place.

@@ -56,7 +56,7 @@ _TITLED = re.compile(
     r"[Cc]aptain|[Oo]fficer|[Ss]upervisor)\s(?P<sur>[A-Z][a-z]+)(?![\w-])"
 )
 # a Russian title or kin address before a capitalised Cyrillic word: any surname, Russian or
-# Korean written in Cyrillic ("пастор Мун", "тётя Ким", "бригадир Пак", "господин Шестаков")
+# Korean written in Cyrillic ("пастор Ким", "тётя Пак", "бригадир Пак", "господин Шестаков")
 _CYRILLIC_TITLED = re.compile(
     r"(?<![\w-])(?i:пастор|тётя|тетя|дядя|бабушка|дедушка|господин|госпожа|товарищ|мастер|"
     r"бригадир|начальник|прораб|сестра|брат)\s(?P<sur>[\u0410-\u042f\u0401][\u0430-\u044f\u0451]+)"
