@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 
 from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span
+from redact.link import gender
 from redact.link.keys import collect, is_full
-from redact.link.linking import candidates, partial_body
+from redact.link.partial import candidates, partial_body
 from redact.text.search import strip_possessive
 from redact.text.variants import MARRIED_TITLES, role_titles
 
@@ -57,10 +58,11 @@ def forget_votes(votes: Votes, record_id: str) -> None:
             del votes[alias]
 
 
-def title_votes(linked: Sequence[Span]) -> dict[str, str]:
+def title_votes(linked: Sequence[Span], text: str = "") -> dict[str, str]:
     """A record's votes (``link.aliases``): each role or familiar title + surname ("Pastor
     Han") that this record names beside exactly one full name it could be -> that full name.
-    Married titles ("Mrs. Pak", a woman known by her husband's name) never vote."""
+    Married titles ("Mrs. Pak", a woman known by her husband's name) never vote, nor does a
+    title for a person the record ``text`` writes as the other sex (``link.gender``)."""
     local = collect(linked)
     found: dict[str, set[str]] = {}
     for span in linked:
@@ -74,7 +76,9 @@ def title_votes(linked: Sequence[Span]) -> dict[str, str]:
         if any(t in MARRIED_TITLES for t in titles.split()):
             continue
         key = f"{PERSON}:{titles} {body}"
-        found.setdefault(key, set()).update(candidates(surface, body, local))
+        named = candidates(surface, body, local)
+        apart = gender.unlike(surface, named, local, text)
+        found.setdefault(key, set()).update(k for k in named if k not in apart)
     return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 

@@ -26,10 +26,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span, context_of
+from redact.link import gender
 from redact.link.corpus import (
     Index,
     alias_reason,
-    explains,
     runs_of,
     spelling,
     typo_aliases,
@@ -47,6 +47,7 @@ from redact.link.keys import (
 )
 from redact.link.labels import LabelVote
 from redact.link.namesakes import shares_given_name
+from redact.link.partial import candidates, opaque, partial_body
 from redact.text.korean_reading import korean_key
 from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
 from redact.text.variants import MARRIED_TITLES, SURNAMES, han_reading, role_titles
@@ -214,30 +215,6 @@ def _ordinary_word(found: str, entity: Entity) -> bool:
     return zipf_frequency(found, "en") >= common
 
 
-def candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list[str]:
-    """Full-name entities that a partial mention ("Ms. Kim", "Bo-ram-ssi") could refer to."""
-    return [
-        k
-        for k, e in entities.items()
-        if e.label == PERSON and is_full(k) and explains(surface, body, e)
-    ]
-
-
-def _opaque(key: str) -> bool:
-    """A recognizer's own kind of key ("PERSON:code:p12", "PERSON:nickname:weasel")."""
-    return ":" in key_body(key)
-
-
-def partial_body(span: Span) -> str | None:
-    """The key body of a person mention that names only part of a name, read as written, else
-    None. A protected term's variant ("Ms. Choi" for "Choi Eun-ji") carries the full key of the
-    term, but names only a surname."""
-    own = entity_key(PERSON, span.text)
-    if _opaque(own) or is_full(own):
-        return None
-    return key_body(own)
-
-
 def _resolve(surface: str, body: str, context: _Context, at: int) -> tuple[str, str]:
     """(entity key, reason) for a partial mention at offset ``at``: its one candidate, or its
     own entity. A mention that could be several people of its record is an entity of its own,
@@ -247,6 +224,10 @@ def _resolve(surface: str, body: str, context: _Context, at: int) -> tuple[str, 
     if titles and body.rpartition("|")[0]:
         return _resolve_role(surface, body, titles, context, at)
     owners = candidates(surface, body, context.local)
+    apart = gender.unlike(surface, owners, context.local, context.text)
+    owners = [k for k in owners if k not in apart]
+    if apart and not owners:
+        return f"{PERSON}:{body}#{context.scope}.{at}", _kept_apart(apart, context)
     if owners and body.rpartition("|")[0]:  # a title form of somebody else makes it ambiguous
         owners += _titled_others(surface, body, owners, context)
     own = f"{PERSON}:{body}"
@@ -274,7 +255,9 @@ def _resolve_role(
     when no other full name in the corpus could be meant, or when this record writes the title
     before that full name. Otherwise it is its own entity, kept to its record."""
     local = candidates(surface, body, context.local)
-    everywhere = candidates(surface, body, context.everywhere(body))
+    apart = gender.unlike(surface, local, context.local, context.text)
+    local = [k for k in local if k not in apart]
+    everywhere = [k for k in candidates(surface, body, context.everywhere(body)) if k not in apart]
     married = any(t in MARRIED_TITLES for t in titles.split())
     alone = set(everywhere) <= set(local) or _titled(titles, local[0], context) if local else False
     if len(local) == 1 and alone and not married:
@@ -282,6 +265,8 @@ def _resolve_role(
     own = f"{PERSON}:{titles} {body}#{context.scope}"
     if len(local) > 1:
         own = f"{own}.{at}"  # could be several people of this record: this mention only
+    if apart and not local:
+        return own, _kept_apart(apart, context)
     if not everywhere:
         return own, ""
     names = ", ".join(f"'{_first(k, context)}'" for k in sorted(everywhere)[:6])
@@ -289,6 +274,11 @@ def _resolve_role(
         f"a title and a surname, kept apart: could be any of {len(everywhere)} people "
         f"({names}), review"
     )
+
+
+def _kept_apart(apart: Mapping[str, str], context: _Context) -> str:
+    key, why = sorted(apart.items())[0]
+    return f"not linked to the person written '{_first(key, context)}': {why}; review"
 
 
 def _titled_others(surface: str, body: str, owners: list[str], context: _Context) -> list[str]:
@@ -331,7 +321,7 @@ def _first(key: str, context: _Context) -> str:
 
 
 def _relink(span: Span, context: _Context) -> Span:
-    if span.label != PERSON or _opaque(span.entity):
+    if span.label != PERSON or opaque(span.entity):
         return span
     body = partial_body(span)
     if body is None:

@@ -290,7 +290,7 @@ def finish(
             continue
         try:
             linked[i] = linker.link(source.text, spans)
-            votes[i] = aliases.title_votes(linked[i])
+            votes[i] = aliases.title_votes(linked[i], source.text)
             table.vote(source.record_id, "title", votes[i])
             table.vote(source.record_id, "stated", _stated(source.text, linked[i]))
         except Exception as exc:

@@ -1,0 +1,37 @@
+"""Partial mentions of a person: the part of a name a mention names, and the full names of a
+record it could be ("Ms. Kim", "Bo-ram-ssi", "Auntie Pak" for a Kim, Bo-ram or Pak of that
+record, by the spelling rules of ``corpus.explains``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from redact.detect.recognizers.base import PERSON
+from redact.detect.span import Span
+from redact.link.corpus import explains
+from redact.link.keys import Entity, entity_key, is_full, key_body
+
+
+def candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list[str]:
+    """Full-name entities that a partial mention ("Ms. Kim", "Bo-ram-ssi") could refer to."""
+    return [
+        k
+        for k, e in entities.items()
+        if e.label == PERSON and is_full(k) and explains(surface, body, e)
+    ]
+
+
+def opaque(key: str) -> bool:
+    """A recognizer's own kind of key ("PERSON:code:p12", "PERSON:nickname:weasel")."""
+    return ":" in key_body(key)
+
+
+def partial_body(span: Span) -> str | None:
+    """The key body of a person mention that names only part of a name, read as written, else
+    None. A protected term's variant ("Ms. Choi" for "Choi Eun-ji") carries the full key of the
+    term, but names only a surname."""
+    own = entity_key(PERSON, span.text)
+    if opaque(own) or is_full(own):
+        return None
+    return key_body(own)
