@@ -153,10 +153,10 @@ def test_a_record_failing_in_linking_has_no_spans_and_the_others_are_planned(
 ) -> None:
     real = analysis.aliases.title_votes
 
-    def votes(linked: list) -> dict[str, str]:
+    def votes(linked: list, text: str = "") -> dict[str, str]:
         if any(TRIGGER in s.context for s in linked):
             raise KeyError("planted failure")
-        return real(linked)
+        return real(linked, text)
 
     monkeypatch.setattr(analysis.aliases, "title_votes", votes)
     policy = load_policy(None)
