@@ -158,6 +158,16 @@ ROWS = [
         "[Person 1] drove. [Person 1] drove again.",
     ),
     ("Old Zhou hid us. Zhou Baolin was his name.", "[Person 1] hid us. [Person 1] was his name."),
+    # a title written after the name, lower case, is part of the mention
+    (
+        "We slept at Feng nainai's house; Feng nainai fed us.",
+        "We slept at [Person 1]'s house; [Person 1] fed us.",
+    ),
+    ("I phoned Chol-su ajŏssi from the market.", "I phoned [Person 1] from the market."),
+    (
+        "Only Chol-ho hyŏng knew. There is also Mi-ran imo, who cooked.",
+        "Only [Person 1] knew. There is also [Person 2], who cooked.",
+    ),
     # a place or a camp, however it is worded, reads the same
     (
         "We waited at Hyesan station, then walked to Hyesan.",

@@ -32,6 +32,11 @@ SAME_TITLE_FORM = [
     ("Pastor Wu", ["吴牧师", "Wu mushi"]),
     ("Auntie Zhang", ["张阿姨", "Zhang ayi"]),
     ("Leader Kang", ["Kang panjang", "Kang-banjang", "강 반장"]),
+    # Chinese kin address after a surname
+    ("Granny Feng", ["Feng nainai", "冯奶奶", "Feng laolao", "冯姥姥"]),
+    ("Grandpa Feng", ["Feng yeye", "冯爷爷", "Feng daye"]),
+    ("Uncle Feng", ["Feng shushu", "冯叔叔", "冯大叔", "Feng bobo"]),
+    ("Auntie Feng", ["Feng shenshen", "冯婶婶", "Feng dama", "冯大妈", "冯大娘"]),
 ]
 
 

@@ -33,7 +33,9 @@ from redact.detect.recognizers.base import (
 from redact.detect.recognizers.korean_names import polite_ending
 from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, KIN_WORDS, ROLE_WORDS
 from redact.detect.span import Span, context_of
-from redact.text.variants import KOREAN_SYLLABLE, SURNAMES, word_set
+from redact.text.folding import name_fold
+from redact.text.titles import title_after
+from redact.text.variants import HONORIFICS, KOREAN_SYLLABLE, SURNAMES, word_set
 
 PROTECTED = "protected-term"
 _TIER = {PROTECTED: 3}
@@ -191,7 +193,39 @@ def merge(text: str, findings: Sequence[Finding]) -> list[Span]:
         end = max(f.end for f in cluster)
         for part in bounds.split(text, cluster, _label(cluster, best, start, end)):
             spans.append(_span(text, part))
-    return spans
+    return _with_titles_after(text, spans)
+
+
+_WORD_AFTER = re.compile(r"[ -]([^\W\d_][\w'\u2019-]*)")
+
+
+def _title_word(word: str) -> bool:
+    return title_after(word) is not None or name_fold(word) in HONORIFICS
+
+
+def _with_titles_after(text: str, spans: list[Span]) -> list[Span]:
+    """A person's span runs on over a title or an honorific written after the name in lower
+    case ("Zhou ayi", "Tae-ho ajŏssi", "Wu nainai", "Han moksa-nim", "Su-jin ssi"), as it holds
+    "Auntie Zhou": the title is how the person is called, and part of the mention. A model's
+    place or organisation guess that ends with a person's title ("at Feng nainai's house") is
+    that person."""
+    out = list(spans)
+    for i, span in enumerate(out):
+        guess = span.recognizer.startswith(bounds.GUESSES) and span.label in bounds.NAMED
+        if span.label != PERSON and not guess:
+            continue
+        end = span.end
+        after = _WORD_AFTER.match(text, end)
+        if after and _title_word(after.group(1)):
+            if i + 1 < len(out) and out[i + 1].start < after.end():
+                continue
+            end = after.end()
+        elif not (span.label != PERSON and _title_word(re.split(r"[ -]", span.text)[-1])):
+            continue
+        context = context_of(text, span.start, end)
+        widened = text[span.start : end]
+        out[i] = replace(span, end=end, text=widened, label=PERSON, context=context)
+    return out
 
 
 def _span(text: str, part: bounds.Part) -> Span:

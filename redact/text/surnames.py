@@ -157,5 +157,6 @@ COURTESY_TITLES = word_set("ms mr miss dr mister comrade khun")
 # "Mrs. Zhao" is never linked to a full name by its surname alone.
 MARRIED_TITLES = word_set("mrs madam")
 HONORIFICS = ("ssi", "nim", "oppa", "eonni", "unni", "onni", "ajumma", "ajumoni", "ajeossi",
-              "dongmu", "dongji", "hyung", "hyeong", "noona", "nuna", "seonsaengnim")  # fmt: skip
+              "dongmu", "dongji", "hyung", "hyeong", "hyong", "noona", "nuna", "seonsaengnim",
+              "imo", "gomo", "komo", "samchon", "samchun")  # fmt: skip
 VOCATIVES = ("a", "ya", "i")  # Boram-i, Ha-eun-a: stripped only after a 2+ syllable name

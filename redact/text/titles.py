@@ -61,7 +61,10 @@ AFTER = _table(
     "laoshi | comrade: tongmu dongmu tongji dongji tongzhi | boss: sajang sajangnim laoban | "
     "leader: panjang banjang duizhang | granny: halmoni halmeoni halmoeni | "
     "grandpa: harabeoji haraboji halabeoji harabochi | master: shifu | manager: jingli | "
-    "elder brother: dage akh | elder sister: dajie egch | secretary: shuji"
+    "elder brother: dage akh | elder sister: dajie egch | secretary: shuji | "
+    # Chinese kin address after a surname (what a child or a stranger calls an older person)
+    "granny: nainai laolao | grandpa: yeye daye laoye | uncle: shushu dashu bobo | "
+    "auntie: shenshen dashen dama daniang"
 )
 # After-titles that go with a given name (Mongolian): "Oyunaa egch" names Oyunaa.
 GIVEN_NAME_AFTER = frozenset({"egch", "akh"})
@@ -70,9 +73,10 @@ GIVEN_NAME_AFTER = frozenset({"egch", "akh"})
 _GIVEN_TOO = frozenset(form for form in AFTER if len(pinyin.syllables(form) or "abcd") <= 3)
 HAN_BEFORE = {"老": "old", "小": "little"}
 HAN_AFTER = _table(
-    "auntie: 阿姨 | master: 师傅 師傅 | teacher: 老师 老師 | pastor: 牧师 牧師 | "
-    "comrade: 同志 | manager: 经理 經理 | boss: 老板 老闆 | elder brother: 大哥 | "
-    "elder sister: 大姐 | secretary: 书记 書記 | leader: 队长 隊長"
+    "auntie: 阿姨 婶婶 大婶 大妈 大娘 | master: 师傅 師傅 | teacher: 老师 老師 | "
+    "pastor: 牧师 牧師 | comrade: 同志 | manager: 经理 經理 | boss: 老板 老闆 | "
+    "elder brother: 大哥 | elder sister: 大姐 | secretary: 书记 書記 | leader: 队长 隊長 | "
+    "granny: 奶奶 姥姥 | grandpa: 爷爷 大爷 | uncle: 叔叔 大叔 伯伯"
 )
 HANGUL_AFTER = _table(
     "auntie: 아줌마 아주머니 | uncle: 아저씨 | pastor: 목사 목사님 | teacher: 선생 선생님 | "
@@ -112,6 +116,12 @@ def _title_word(word: str) -> str | None:
     if folded in AFTER and (folded not in _GIVEN_TOO or word.islower()):
         return AFTER[folded]
     return None
+
+
+def title_after(word: str) -> str | None:
+    """The title a word written after a name is, in Latin letters or Hangul ('ayi', 'ajŏssi',
+    'moksa-nim', '목사님' -> auntie, uncle, pastor, pastor), else None."""
+    return HANGUL_AFTER.get(word) or _title_word(word)
 
 
 def _after(word: str) -> tuple[str, str] | None:
