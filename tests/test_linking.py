@@ -225,6 +225,27 @@ def test_a_role_title_is_kept_to_its_record_unless_one_name_explains_it() -> Non
     assert _key_of(linked, "Pastor Han") == entity_key(PERSON, "Han Sung-jun")
 
 
+def test_two_titles_of_one_surname_in_a_record_are_not_both_its_one_full_name() -> None:
+    """ "Guard Yang" and "Foreman Yang" beside one Yang Chol-ung may be two men: neither links
+    (nor votes) unless the record writes that title before the full name."""
+    from redact.link import aliases
+
+    text = "Yang Chol-ung beat us. Guard Yang laughed. Foreman Yang counted the sacks."
+    linked = linking.link(text, _spans(text, "Yang Chol-ung", "Guard Yang", "Foreman Yang"))
+    full = _key_of(linked, "Yang Chol-ung")
+    assert _key_of(linked, "Guard Yang") != full
+    assert _key_of(linked, "Foreman Yang") != full
+    assert "another title of this surname" in next(
+        s.explanation for s in linked if s.text == "Guard Yang"
+    )
+    assert aliases.title_votes(linked, text) == {}
+    titled = "Guard Yang Chol-ung beat us. Guard Yang laughed. Foreman Yang counted the sacks."
+    spans = _spans(titled, "Yang Chol-ung", "Guard Yang", "Foreman Yang")
+    linked = linking.link(titled, spans)
+    assert _key_of(linked, "Guard Yang") == _key_of(linked, "Yang Chol-ung")
+    assert _key_of(linked, "Foreman Yang") != _key_of(linked, "Yang Chol-ung")
+
+
 def test_a_married_title_is_not_the_man_of_that_surname() -> None:
     text = "Sun Baoguo bought me. Old Mrs. Sun locked the door."
     linked = linking.link(text, _spans(text, "Sun Baoguo", "Old Mrs. Sun"))

@@ -62,9 +62,11 @@ def title_votes(linked: Sequence[Span], text: str = "") -> dict[str, str]:
     """A record's votes (``link.aliases``): each role or familiar title + surname ("Pastor
     Han") that this record names beside exactly one full name it could be -> that full name.
     Married titles ("Mrs. Pak", a woman known by her husband's name) never vote, nor does a
-    title for a person the record ``text`` writes as the other sex (``link.gender``)."""
+    title for a person the record ``text`` writes as the other sex (``link.gender``), nor two
+    titles of one surname in one record."""
     local = collect(linked)
     found: dict[str, set[str]] = {}
+    titled: dict[str, set[str]] = {}  # surname key body -> the titles it is written with
     for span in linked:
         if span.label != PERSON:
             continue
@@ -76,10 +78,17 @@ def title_votes(linked: Sequence[Span], text: str = "") -> dict[str, str]:
         if any(t in MARRIED_TITLES for t in titles.split()):
             continue
         key = f"{PERSON}:{titles} {body}"
+        titled.setdefault(body, set()).add(titles)
         named = candidates(surface, body, local)
         apart = gender.unlike(surface, named, local, text)
         found.setdefault(key, set()).update(k for k in named if k not in apart)
-    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
+    # two titles of one surname ("Officer Ri", "Brigade leader Ri") may be two people: no vote
+    rivals = {body for body, titles in titled.items() if len(titles) > 1}
+    return {
+        key: next(iter(names))
+        for key, names in found.items()
+        if len(names) == 1 and key.rpartition(" ")[2] not in rivals
+    }
 
 
 @dataclass

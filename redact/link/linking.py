@@ -21,7 +21,6 @@ explains.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from redact.detect.recognizers.base import PERSON
@@ -47,7 +46,7 @@ from redact.link.keys import (
 )
 from redact.link.labels import LabelVote
 from redact.link.namesakes import shares_given_name
-from redact.link.partial import candidates, opaque, partial_body
+from redact.link.partial import candidates, opaque, other_title, partial_body, titled_before
 from redact.text.korean_reading import korean_key
 from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
 from redact.text.variants import MARRIED_TITLES, SURNAMES, han_reading, role_titles
@@ -259,7 +258,16 @@ def _resolve_role(
     local = [k for k in local if k not in apart]
     everywhere = [k for k in candidates(surface, body, context.everywhere(body)) if k not in apart]
     married = any(t in MARRIED_TITLES for t in titles.split())
-    alone = set(everywhere) <= set(local) or _titled(titles, local[0], context) if local else False
+    titled = bool(local) and titled_before(titles, local[0], context.local, context.text)
+    alone = bool(local) and (set(everywhere) <= set(local) or titled)
+    # "Officer Ri" and "Brigade leader Ri" in one record may be two men: neither is the one
+    # full name of Ri unless the record writes that title before it
+    rival = other_title(titles, body, context.local) if len(local) == 1 else None
+    if rival and not titled:
+        alone = False
+        if set(everywhere) <= set(local):
+            why = f"another title of this surname in the record ('{rival}'): could be two people"
+            return f"{PERSON}:{titles} {body}#{context.scope}", f"kept apart: {why}; review"
     if len(local) == 1 and alone and not married:
         return local[0], f"linked to the person written '{_first(local[0], context)}'"
     own = f"{PERSON}:{titles} {body}#{context.scope}"
@@ -301,18 +309,6 @@ def _titled_others(surface: str, body: str, owners: list[str], context: _Context
             if key not in owners and key not in others:
                 others.append(key)
     return others
-
-
-def _titled(titles: str, key: str, context: _Context) -> bool:
-    """True when the record writes the title right before one of the person's full names."""
-    title = titles.split()[-1]
-    folded = fold(context.text)
-    for written in context.local[key].surfaces:
-        if is_full(entity_key(PERSON, written)) and re.search(
-            rf"\b{re.escape(title)}\.?\s+{re.escape(fold(written))}", folded
-        ):
-            return True
-    return False
 
 
 def _first(key: str, context: _Context) -> str:

@@ -5,12 +5,15 @@ record, by the spelling rules of ``corpus.explains``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span
 from redact.link.corpus import explains
 from redact.link.keys import Entity, entity_key, is_full, key_body
+from redact.text.search import fold, strip_possessive
+from redact.text.variants import role_titles
 
 
 def candidates(surface: str, body: str, entities: Mapping[str, Entity]) -> list[str]:
@@ -35,3 +38,30 @@ def partial_body(span: Span) -> str | None:
     if opaque(own) or is_full(own):
         return None
     return key_body(own)
+
+
+def other_title(titles: str, body: str, local: Mapping[str, Entity]) -> str | None:
+    """A mention of this record with another role title and the same surname, else None."""
+    for entity in local.values():
+        if entity.label != PERSON:
+            continue
+        for written in entity.surfaces:
+            name = strip_possessive(written)
+            other = role_titles(name)
+            if not other or other == titles:
+                continue
+            if partial_body(Span(0, 0, name, PERSON, 0, "", "", entity.key)) == body:
+                return name
+    return None
+
+
+def titled_before(titles: str, key: str, local: Mapping[str, Entity], text: str) -> bool:
+    """True when the record writes the title right before one of the person's full names."""
+    title = titles.split()[-1]
+    folded = fold(text)
+    for written in local[key].surfaces:
+        if is_full(entity_key(PERSON, written)) and re.search(
+            rf"\b{re.escape(title)}\.?\s+{re.escape(fold(written))}", folded
+        ):
+            return True
+    return False
