@@ -13,9 +13,11 @@ archive holds many women called "Auntie Kim" or "Ok-ryŏn", so a partial mention
 across records by its letters alone. A role or familiar title + surname ("Pastor Han") links to
 its record's one full name of that surname when nothing else in the corpus could be meant, when
 the record writes the title before that name, or when every record that names it beside one
-full name names that one (``link.aliases``). Two full names whose given names differ are never
-one person, except a one-letter typo in a long name (6+ letters) that exactly one other name
-explains.
+full name names that one (``link.aliases``); never when the record names it with another
+role title too ("Officer Ri" and "Brigade leader Ri" may be two men), nor when the title is a
+woman's and the record writes that full name as a man's (``link.gender``). Two full names
+whose given names differ are never one person, except a one-letter typo in a long name (6+
+letters) that exactly one other name explains.
 """
 
 from __future__ import annotations
