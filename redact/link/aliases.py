@@ -28,7 +28,7 @@ from redact.detect.recognizers.base import PERSON
 from redact.detect.span import Span
 from redact.link import gender
 from redact.link.keys import collect, is_full
-from redact.link.partial import candidates, partial_body
+from redact.link.partial import candidates, other_title, partial_body
 from redact.text.search import strip_possessive
 from redact.text.variants import MARRIED_TITLES, role_titles
 
@@ -66,7 +66,6 @@ def title_votes(linked: Sequence[Span], text: str = "") -> dict[str, str]:
     titles of one surname in one record."""
     local = collect(linked)
     found: dict[str, set[str]] = {}
-    titled: dict[str, set[str]] = {}  # surname key body -> the titles it is written with
     for span in linked:
         if span.label != PERSON:
             continue
@@ -77,18 +76,14 @@ def title_votes(linked: Sequence[Span], text: str = "") -> dict[str, str]:
             continue
         if any(t in MARRIED_TITLES for t in titles.split()):
             continue
+        # two titles of one surname ("Guard Yang", "Foreman Yang") may be two people: no vote
+        if other_title(titles, body, local):
+            continue
         key = f"{PERSON}:{titles} {body}"
-        titled.setdefault(body, set()).add(titles)
         named = candidates(surface, body, local)
         apart = gender.unlike(surface, named, local, text)
         found.setdefault(key, set()).update(k for k in named if k not in apart)
-    # two titles of one surname ("Officer Ri", "Brigade leader Ri") may be two people: no vote
-    rivals = {body for body, titles in titled.items() if len(titles) > 1}
-    return {
-        key: next(iter(names))
-        for key, names in found.items()
-        if len(names) == 1 and key.rpartition(" ")[2] not in rivals
-    }
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 @dataclass
