@@ -49,7 +49,7 @@ def test_a_title_says_a_sex_only_when_it_is_a_woman_s_or_a_man_s(
 
 TOLD_APART = [
     # (text, the full name, the title form of somebody else)
-    ("Bae Wenjun drove. He is the son of the woman who sold me. Auntie Bae paid.", "Bae Wenjun",
+    ("Bae Wenjun drove. He kept the money. Auntie Bae paid.", "Bae Wenjun",
      "Auntie Bae"),
     ("A pet name made from his given name, Bai Wenjun. Later 白阿姨 phoned.", "Bai Wenjun",
      "白阿姨"),

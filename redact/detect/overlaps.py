@@ -205,8 +205,8 @@ def _title_word(word: str) -> bool:
 
 def _with_titles_after(text: str, spans: list[Span]) -> list[Span]:
     """A person's span runs on over a title or an honorific written after the name in lower
-    case ("Zhou ayi", "Tae-ho ajŏssi", "Wu nainai", "Han moksa-nim", "Su-jin ssi"), as it holds
-    "Auntie Zhou": the title is how the person is called, and part of the mention. A model's
+    case ("Feng ayi", "Chol-su ajŏssi", "Wu nainai", "Han moksa-nim", "Su-jin ssi"), as it holds
+    "Auntie Feng": the title is how the person is called, and part of the mention. A model's
     place or organisation guess that ends with a person's title ("at Feng nainai's house") is
     that person."""
     out = list(spans)

@@ -1,16 +1,16 @@
 """A title says whether it names a woman or a man; a record says so of the people it names.
 
-"Auntie Jin" is a woman, "Uncle Pak" and "Mr. Pak" are men, "Su-jin eonni" is a woman (what a
-younger woman calls an elder one). A record that writes "Jin Hao ... He is the son of the woman
-who sold me" or "his given name, Jin Hao" says Jin Hao is a man: "Auntie Jin" of that record is
-somebody else, however alone Jin Hao is among its people of that surname. Linking asks this
+"Auntie Bai" is a woman, "Uncle Pak" and "Mr. Pak" are men, "Su-jin eonni" is a woman (what a
+younger woman calls an elder one). A record that writes "Bai Wenjun drove. He kept the money"
+or "his given name, Bai Wenjun" says Bai Wenjun is a man: "Auntie Bai" of that record is
+somebody else, however alone Bai Wenjun is among its people of that surname. Linking asks this
 before it joins a title form to a full name, and only ever to keep two mentions apart: a record
 that says nothing either way changes nothing.
 
 Evidence is read from the record's own words, mention by mention: the first third-person pronoun
 after a full name (he / she, 他 / 她) before the sentence after it ends and before any other
 person of the record is named; "his name is X" or "her real name, X" before it; the title a
-full name is written with ("Mr. Jin Hao"). A record that says both of one person says neither.
+full name is written with ("Mr. Bai Wenjun"). A record that says both of one person says neither.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ _WINDOW = 240  # characters after a mention that may hold its pronoun
 
 
 def title_sex(surface: str) -> str | None:
-    """The sex a mention's titles or kin vocatives say ("Auntie Jin" -> a woman), else None."""
+    """The sex a mention's titles or kin vocatives say ("Auntie Bai" -> a woman), else None."""
     titled = split_titles(surface.strip(), TITLES)
     words = [*titled.before, *titled.after]
     tail = re.split(r"[-\s]", fold(titled.name).strip())[-1:]
@@ -95,7 +95,7 @@ def unlike(
     surface: str, keys: Iterable[str], entities: Mapping[str, Entity], text: str
 ) -> dict[str, str]:
     """The full names among ``keys`` that ``text`` writes as the other sex than the titles of
-    ``surface`` say -> why, for the reviewer: "Auntie Jin" and a Jin Hao written "he"."""
+    ``surface`` say -> why, for the reviewer: "Auntie Bai" and a Bai Wenjun written "he"."""
     sex = title_sex(surface)
     if sex is None or not text:
         return {}

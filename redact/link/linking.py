@@ -14,7 +14,7 @@ across records by its letters alone. A role or familiar title + surname ("Pastor
 its record's one full name of that surname when nothing else in the corpus could be meant, when
 the record writes the title before that name, or when every record that names it beside one
 full name names that one (``link.aliases``); never when the record names it with another
-role title too ("Officer Ri" and "Brigade leader Ri" may be two men), nor when the title is a
+role title too ("Guard Yang" and "Foreman Yang" may be two men), nor when the title is a
 woman's and the record writes that full name as a man's (``link.gender``). Two full names
 whose given names differ are never one person, except a one-letter typo in a long name (6+
 letters) that exactly one other name explains.
@@ -262,8 +262,8 @@ def _resolve_role(
     married = any(t in MARRIED_TITLES for t in titles.split())
     titled = bool(local) and titled_before(titles, local[0], context.local, context.text)
     alone = bool(local) and (set(everywhere) <= set(local) or titled)
-    # "Officer Ri" and "Brigade leader Ri" in one record may be two men: neither is the one
-    # full name of Ri unless the record writes that title before it
+    # "Guard Yang" and "Foreman Yang" in one record may be two men: neither is the one
+    # full name of Yang unless the record writes that title before it
     rival = other_title(titles, body, context.local) if len(local) == 1 else None
     if rival and not titled:
         alone = False
