@@ -30,7 +30,7 @@ from redact.detect.recognizers.base import (
     Finding,
     Reason,
 )
-from redact.detect.recognizers.korean_names import polite_ending
+from redact.detect.recognizers.hangul_words import polite_ending
 from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, KIN_WORDS, ROLE_WORDS
 from redact.detect.span import Span, context_of
 from redact.text.folding import name_fold

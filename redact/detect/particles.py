@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PRICE, QUANTITY
-from redact.detect.recognizers.korean_names import HANGUL_SURNAMES, HANGUL_TITLE_WORDS
+from redact.detect.recognizers.hangul_words import HANGUL_TITLE_WORDS
+from redact.detect.recognizers.korean_names import HANGUL_SURNAMES
 from redact.text.hangul import PARTICLES_LONG, PARTICLES_SHORT
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from redact.detect.recognizers.base import CAMP, LOCATION, ORGANIZATION, PERSON, Reason
-from redact.detect.recognizers.korean_names import everyday_hangul, inflected
+from redact.detect.recognizers.hangul_words import everyday_hangul, inflected
 from redact.detect.span import Span, context_of
 from redact.text.korean_reading import korean_reading, sino_korean
 from redact.text.variants import han_reading, name_key

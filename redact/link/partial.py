@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 
 from redact.detect.recognizers.base import PERSON
+from redact.detect.recognizers.hangul_words import given_part, given_reading
 from redact.detect.span import Span
 from redact.link.corpus import explains
 from redact.link.keys import Entity, entity_key, is_full, key_body
@@ -35,9 +36,20 @@ def partial_body(span: Span) -> str | None:
     None. A protected term's variant ("Ms. Choi" for "Choi Eun-ji") carries the full key of the
     term, but names only a surname."""
     own = entity_key(PERSON, span.text)
-    if opaque(own) or is_full(own):
+    if opaque(own):
         return None
-    return key_body(own)
+    return hangul_given(span.text, span.entity) if is_full(own) else key_body(own)
+
+
+def hangul_given(surface: str, key: str) -> str | None:
+    """The given-name body ('|gyonghi') of a two-syllable Hangul mention that its recognizer read
+    as a known person's given name alone (성미야 under the key of 곽성미), else None. Read as
+    written, two Hangul syllables are a surname and a one-syllable name (경 + 희)."""
+    word = given_part(surface)
+    surname, bar, given = key_body(key).partition("|")
+    if word is None or not (surname and bar and given):
+        return None
+    return f"|{given}" if given_reading(word) == f"|{given}" else None
 
 
 def other_title(titles: str, body: str, local: Mapping[str, Entity]) -> str | None:

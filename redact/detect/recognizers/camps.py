@@ -14,8 +14,8 @@ import re
 
 from redact.detect.recognizers.base import CAMP, Finding
 from redact.detect.recognizers.gazetteer import fold_key, gazetteer
+from redact.detect.recognizers.hangul_words import AFTER_PARTICLE
 from redact.detect.recognizers.helpers import resolve, words
-from redact.detect.recognizers.korean_names import AFTER_PARTICLE
 from redact.detect.recognizers.proper_nouns import is_common_word
 from redact.text.folding import mapped_fold
 

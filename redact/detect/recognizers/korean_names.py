@@ -23,13 +23,22 @@ every rule reads them as their plain letters.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.hangul_words import (
+    AFTER_PARTICLE,
+    GLUED_WORD_ZIPF,
+    HANGUL_TITLE,
+    HANGUL_TITLE_WORDS,
+    TITLE_ALTERNATION,
+    everyday_hangul,
+    known_given_names,
+    korean_zipf,
+)
 from redact.text.folding import latin_fold
-from redact.text.hangul import PARTICLES_LONG, PARTICLES_SHORT, surname_length
+from redact.text.hangul import is_hangul
 from redact.text.search import word_alternation
 from redact.text.variants import (
     KOREAN_SURNAMES,
@@ -98,17 +107,6 @@ _CONTRACTION = re.compile(r"[A-Za-z]+['\u2019](?:m|ll|d|ve|re|s|t)")
 _ONE_SYLLABLE_AFTER = re.compile(r"\s(?P<given>[A-Z][a-z'\u2019]{1,6})(?![\w-])")
 _TITLE_BEFORE = re.compile(rf"(?<![\w-]){TITLE}\s$")
 _O_GIVEN = re.compile(r"(?<![\w'-])(?P<sur>O|OH)\s(?P<given>[A-Z][a-z']+-[a-z']+)(?![\w-])")
-# titles after a name, longest first: honorifics, kin terms, church and work titles; a case
-# particle may follow (김보람 씨가, 박 목사님께서), outside the span
-_HANGUL_TITLES = (
-    "목사님|목사|전도사님|전도사|권사님|권사|집사님|집사|장로님|장로|선생님|선생|씨|님|"
-    "언니|오빠|누나|형님|형|누님|이모|고모|삼촌|아주머니|아저씨|아줌마|할머니|할아버지|"
-    "사장님|사장|반장님|반장|소장님|소장|과장님|과장|부장님|부장|실장님|실장|주임|"
-    "지도원|보위원|안전원|자매님|자매|형제님|형제|동무|동지"
-)
-HANGUL_TITLE_WORDS = tuple(_HANGUL_TITLES.split("|"))
-AFTER_PARTICLE = rf"(?=(?:{'|'.join(PARTICLES_LONG)}|[{''.join(PARTICLES_SHORT)}])?(?![가-힣]))"
-_HANGUL_TITLE = re.compile(rf"\s?(?:{_HANGUL_TITLES}){AFTER_PARTICLE}")
 _HONORIFIC_END = re.compile(HONORIFIC + "$")
 _HANGUL = re.compile(r"(?<![가-힣])[가-힣]{2,4}(?![가-힣])")
 HANGUL_SURNAMES = frozenset(
@@ -119,61 +117,11 @@ HANGUL_SURNAMES = frozenset(
 _GLUED_TITLES = "|".join(t for t in HANGUL_TITLE_WORDS if len(t) > 1 or t == "씨")
 _SURNAME_HANGUL_TITLE = re.compile(
     rf"(?<![가-힣])(?P<sur>[{''.join(sorted(HANGUL_SURNAMES))}])"
-    rf"(?:\s(?:{_HANGUL_TITLES})|{_GLUED_TITLES}){AFTER_PARTICLE}"
+    rf"(?:\s(?:{TITLE_ALTERNATION})|{_GLUED_TITLES}){AFTER_PARTICLE}"
 )
 LONE_SURNAME_NOT_BEFORE = re.compile(
     r"\s+(?:Chinese|[Rr]iver|[Dd]ynasty|[Pp]rovince|[Cc]ounty|[Ss]treet|[Rr]oad|[Ss]quare)"
 )
-
-
-_GLUED_WORD_ZIPF = 3.0  # 이사장 4.4, 장로 (a title alone); 김씨, 박목사님 are not in the list
-KOREAN_COMMON_ZIPF = 4.5  # 지금 5.9, 전화 5.4, 남편 4.9; given names 3.0-3.7, 은지 4.45, 철수 4.36
-_VERB_ENDING = re.compile("[가-힣]+(?:요|니다|십시오)")  # 마세요, 조금요, 합니다: never a name
-_PARTICLE = re.compile(f"[{''.join(PARTICLES_SHORT)}]$")
-_SSANG_SIOT_FINAL = 20  # a syllable ending in ㅆ (했, 었, 셨, 있): a verb's tense, in no name
-
-
-@functools.cache
-def _korean_zipfs() -> dict[str, float]:
-    from wordfreq import get_frequency_list
-
-    # wordfreq's own buckets (bucket i holds the words of frequency 10 ** (-i / 100)), read as
-    # they are: its Korean lookup tokenizes with MeCab, which is not installed, and a dict of
-    # frequencies costs 4x the time to build
-    buckets = get_frequency_list("ko", wordlist="small")
-    return {word: 9 - i / 100 for i, words in enumerate(buckets) for word in words}
-
-
-def korean_zipf(word: str) -> float:
-    """Zipf frequency of a Hangul word in wordfreq's small Korean list; 0 when not in it."""
-    return _korean_zipfs().get(word, 0.0)
-
-
-def polite_ending(word: str) -> bool:
-    """A Hangul word that ends a sentence politely (감사합니다, 맡기세요, 조금요): a verb or a
-    reply, never a name (given names do not end in 요 or 니다)."""
-    return _VERB_ENDING.fullmatch(word) is not None
-
-
-def everyday_hangul(word: str) -> bool:
-    """A Hangul word that reads as Korean, not as a name, though it starts with a surname
-    syllable: a title or kinship word alone (이모, 사장), a verb's polite ending (마세요), four
-    syllables that neither start with a two-syllable surname nor end in a title or a particle
-    (도착하자, a name is a one-syllable surname and one or two more), a verb in a tense
-    (오셨다), or a common word, also before a particle (지금, 남편이). Given names that are
-    words too (은지, 철수) are rarer than :data:`KOREAN_COMMON_ZIPF` and stay names."""
-    if _HANGUL_TITLE.fullmatch(word) or polite_ending(word) or inflected(word):
-        return True
-    stems = [word, word[:-1]] if len(word) >= 3 and _PARTICLE.search(word) else [word]
-    if len(word) == 4 and surname_length(word) == 1 and len(stems) == 1:
-        return not _HANGUL_TITLE.fullmatch(word[1:]) and not _HANGUL_TITLE.fullmatch(word[2:])
-    return any(korean_zipf(stem) >= KOREAN_COMMON_ZIPF for stem in stems)
-
-
-def inflected(word: str) -> bool:
-    """A polite ending, or a syllable after the first ends in ㅆ (오셨다, 갔어, 있는): a verb,
-    never a name."""
-    return polite_ending(word) or any((ord(c) - 0xAC00) % 28 == _SSANG_SIOT_FINAL for c in word[1:])
 
 
 def _syllable_count(part: str) -> int:
@@ -234,6 +182,12 @@ def _partial_keys(full: list[Finding]) -> dict[str, str]:
     return wanted
 
 
+def _hangul_full_name(text: str, finding: Finding) -> bool:
+    """A Hangul surname and given name (곽성미, 김보람 씨): its given name alone is the person."""
+    first = text[finding.start : finding.end].split()[0]
+    return len(first) >= 3 and is_hangul(first) and all(key_parts(finding.key or ""))
+
+
 def _link(finding: Finding, wanted: dict[str, str]) -> Finding:
     """A given name alone, linked to the full name found in the same text if there is one."""
     if finding.key not in wanted:
@@ -264,8 +218,13 @@ class KoreanNameRecognizer:
             + self._hangul(text)
             if not overlaps(f.start, f.end, spans)
         ]
+        wanted = _partial_keys(full + [f for f in extra if _hangul_full_name(text, f)])
+        given = [
+            _finding(s, e, 0.6, why, key) for s, e, key, why in known_given_names(text, wanted)
+        ]
+        spans += [(f.start, f.end) for f in given]
+        extra = given + [f for f in extra if not overlaps(f.start, f.end, spans)]
         spans += [(f.start, f.end) for f in extra]
-        wanted = _partial_keys(full)
         alone = [
             _link(f, wanted) for f in self._given_alone(text) if not overlaps(f.start, f.end, spans)
         ]
@@ -335,11 +294,11 @@ class KoreanNameRecognizer:
         found: list[Finding] = []
         for match in _SURNAME_HANGUL_TITLE.finditer(text):
             glued = " " not in match.group()
-            if glued and korean_zipf(match.group()) >= _GLUED_WORD_ZIPF:  # 이사장 "chairman"
+            if glued and korean_zipf(match.group()) >= GLUED_WORD_ZIPF:  # 이사장 "chairman"
                 continue
             surname = match.group("sur")
             why = f"Hangul surname '{surname}' + Hangul title"
-            second = _HANGUL_TITLE.match(text, match.end())  # 문씨 아주머니: both titles
+            second = HANGUL_TITLE.match(text, match.end())  # 문씨 아주머니: both titles
             end = second.end() if second else match.end()
             found.append(_finding(match.start(), end, 0.65, why, name_key(surname)))
         return found
@@ -353,7 +312,7 @@ class KoreanNameRecognizer:
             if word[0] in HANGUL_SURNAMES:
                 score = 0.8 if len(word) == 3 else 0.55
                 why = f"Hangul word of {len(word)} syllables starting with surname '{word[0]}'"
-                title = _HANGUL_TITLE.match(text, match.end())
+                title = HANGUL_TITLE.match(text, match.end())
                 if title is None and everyday_hangul(word):
                     continue
                 end = title.end() if title else match.end()

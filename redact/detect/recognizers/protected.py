@@ -1,12 +1,14 @@
 """Protected terms given at intake (witness name, relatives, home town): always found, in every
 spelling variant the variants module knows (case, hyphen/space/joined, romanization, given name
-alone, surname with a title), also across line breaks."""
+alone, surname with a title), also across line breaks, and a Korean name's given name alone
+written in Hangul."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.hangul_words import known_given_names
 from redact.text.search import find_all, fold
 from redact.text.variants import name_key, spelling_variants
 
@@ -24,6 +26,9 @@ class ProtectedTerms:
             term: sorted({term, *spelling_variants(term)}, key=len, reverse=True)
             for term in self.terms
         }
+        # a Korean name's given name alone in Hangul (성미 for Kwak Sŏng-mi)
+        keys = [name_key(t) for t in self.terms if self._label_of.get(t, PERSON) == PERSON]
+        self._givens = {f"|{k.partition('|')[2]}": k for k in keys if k.partition("|")[0]}
 
     def find(self, text: str) -> list[Finding]:
         folded = fold(text)
@@ -44,4 +49,7 @@ class ProtectedTerms:
                         + ("" if exact else " (spelling variant)"),
                         key=name_key(term),
                     )
+        for start, end, key, why in known_given_names(text, self._givens):
+            if not any(a <= start and end <= b for a, b in found):
+                found[(start, end)] = Finding(start, end, PERSON, 1.0, NAME, why, key=key)
         return list(found.values())
