@@ -7,6 +7,8 @@ A street address or a GPS point is a door someone can knock on. Shapes:
   ``Soi Chaloem 8``, with the parts around them (``Building 4, Room 1103``, ``apt. 9``, a postal
   code and town, one trailing district), and chains of two or more such parts on their own;
 * Chinese addresses and venues written in characters (``…路18号``, ``…宾馆``, ``…站``);
+* the numbered units of a village: ``Work-team 7``, ``inminban 12``, ``6-ban``, ``3작업반``,
+  ``…村三队``;
 * coordinates in decimal (``41.2031 N, 128.7702 E``, ``45.1020, 109.8801``) and degree forms;
 * road kilometre markers (``km 112``, ``M5 km 112``, ``kilometre 40 on Route 9``);
 * facilities whose last word is generic, the head word inside the span (``Kapsong copper mine``,
@@ -23,6 +25,7 @@ from wordfreq import zipf_frequency
 
 from redact.detect.recognizers.base import LOCATION, ORGANIZATION, Finding
 from redact.detect.recognizers.gazetteer import fold_key, gazetteer
+from redact.detect.recognizers.hangul_words import AFTER_PARTICLE
 from redact.detect.recognizers.helpers import resolve, words
 
 NAME = "addresses"
@@ -184,7 +187,7 @@ def addresses(text: str) -> list[Finding]:
         found.append(_make(text, *m.span(), LOCATION, POINT_SCORE, "GPS coordinates"))
     for m in _KM.finditer(text):
         found.append(_make(text, *m.span(), LOCATION, ADDRESS_SCORE, "road kilometre marker"))
-    found += _cjk(text)
+    found += _cjk(text) + local_units(text)
     found += _headed(text, _FACILITY, LOCATION, FACILITY_SCORE, "name + facility word")
     employers = [
         Finding(
@@ -230,6 +233,26 @@ def _short_names(text: str, employers: list[Finding]) -> list[Finding]:
             why = "short name of an employer found elsewhere in this record"
             more.append(Finding(*m.span(), ORGANIZATION, 0.6, NAME, why, key=key))
     return more
+
+
+# the units a North Korean or Chinese village is divided into, numbered: a farm's work team, a
+# neighbourhood unit (inminban, 인민반), a village group (村民小组): "Work-team 7", "work team
+# No. 2", "inminban 12", "6-ban", "3작업반", "제4인민반", "…村三队"
+_LOCAL_UNIT = re.compile(
+    r"\b(?i:work)[ -]?(?i:team|unit)[ \t]+(?:No\.?[ \t]*)?\d{1,3}\b"
+    r"|\b(?i:inmin-?ban|jag[oŏ]p-?ban|chag[oŏ]p-?ban|pun-?jo|bunjo)[ \t]+(?:No\.?[ \t]*)?\d{1,3}\b"
+    r"|\b\d{1,3}-?(?:ban|inminban|jag[oŏ]pban|chag[oŏ]pban)\b"
+    rf"|(?<![\d가-힣])(?:제[ \t]?)?\d{{1,3}}[ \t]?(?:작업반|인민반|분조|반){AFTER_PARTICLE}"
+    r"|(?<=[村屯])第?[一二三四五六七八九十\d]{1,3}(?:生产)?(?:小组|队|组)"
+)
+
+
+def local_units(text: str) -> list[Finding]:
+    """The numbered units of a village (:data:`_LOCAL_UNIT`): part of a home address."""
+    why = "numbered unit of a village (work team, neighbourhood unit)"
+    return [
+        _make(text, *m.span(), LOCATION, ADDRESS_SCORE, why) for m in _LOCAL_UNIT.finditer(text)
+    ]
 
 
 class AddressRecognizer:

@@ -23,6 +23,7 @@ from wordfreq import zipf_frequency
 
 from redact.detect.recognizers.base import HANDLE, Finding
 from redact.detect.recognizers.helpers import resolve
+from redact.detect.recognizers.participants import CHAT_SPEAKER
 
 NAME = "handles"
 AT_SCORE = 0.85
@@ -49,12 +50,6 @@ _GROUP_NAME = re.compile(
 )
 _NAME_BEFORE_ID = re.compile(rf"(?P<id>[{_CJK}]{{2,12}})\s*[(\uff08]\s*(?:ID|id|account)\b")
 _AT = re.compile(r"(?<![\w.@+-])@[A-Za-z0-9_][A-Za-z0-9_.]{1,31}(?<!\.)")
-_CHAT_SPEAKER = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{0,20}\d{1,2}:\d{2}[^\]\n]{0,10}\]"
-    r"|(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:\s*(?:AM|PM|am|pm))?)[ \t]+(?P<id>[^\s:\[\]][^:\n]{0,28}?)[ \t]*:(?=\s)",
-    re.MULTILINE,
-)
 _LINE_HANDLE = re.compile(
     r"^[ \t]*(?P<id>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+)[ \t]*[^\w\s:]{0,2}[ \t]*:(?=\s)",
     re.MULTILINE,
@@ -140,7 +135,7 @@ def handles(text: str) -> list[Finding]:
     for m in _APP_ID.finditer(text):
         if handle_shaped(m.group("id")):
             found.append(_make(*m.span("id"), APP_SCORE, "id after an app's name", text))
-    for m in _CHAT_SPEAKER.finditer(text):
+    for m in CHAT_SPEAKER.finditer(text):
         start, end = m.span("id")
         speaker = m.group("id").strip().lower()
         name_shaped = _NAME_SHAPE.fullmatch(m.group("id").strip())  # left to the name recognizers

@@ -23,6 +23,7 @@ that is a code, whichever recognizer found it, so the entity keys can give it th
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.initials import letters_of
@@ -49,7 +50,23 @@ SPEAKER = re.compile(
     r"(?::\*\*|\*\*:|:)[ \t]",
     re.MULTILINE,
 )
+# a pasted chat line: a time stamp, perhaps after a date, then who wrote it and a colon
+# ("[21:04] Lucky:", "오후 8:12, Lucky :", "2020. 6. 3. 오후 8:12, 성미 :",
+# "03/06/2020, 20:12 - Misha:")
+_DATE = (
+    r"(?:\d{1,4}[./-][ \t]?\d{1,2}[./-][ \t]?\d{1,4}\.?"
+    r"|\d{4}년[ \t]?\d{1,2}월[ \t]?\d{1,2}일)"
+)
+_TIME = (
+    r"(?:(?:오전|오후|AM|PM|上午|下午)[ \t]?)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?(?:AM|PM|am|pm))?"
+)
+CHAT_SPEAKER = re.compile(
+    rf"^[ \t]*(?:\[[^\]\n]{{0,20}}\d{{1,2}}:\d{{2}}[^\]\n]{{0,10}}\]|(?:{_DATE}[ \t,]*)?{_TIME})"
+    r"[ \t]*[,\u2013-]?[ \t]+(?P<id>[^\s:\[\]][^:\n]{0,28}?)[ \t]*:(?=\s)",
+    re.MULTILINE,
+)
 _WORD = re.compile(r"[\w'\u2019-]+")
+_CHAT_NAME = re.compile(r"[A-Z][^\W\d_]*(?:[ .'\u2019-]+[A-Za-z][^\W\d_]*){0,3}")
 _CODE_SHAPE = re.compile(r"[A-Z]{1,3}(?:-[A-Z]{1,3})*-?\d{1,3}|[A-Z]\.?(?:-?[A-Z]\.?){1,2}")
 _CODE_WORD = re.compile(
     r"(?<![\w-])(?i:code|coded|codename)[ \t]+(?P<code>[A-Z]{1,3}(?:-[A-Z]{1,3})*-\d{1,3})(?![\w-])"
@@ -113,6 +130,23 @@ def _label_kind(label: str) -> str | None:
     return "name"
 
 
+def _chat_names(text: str) -> list[tuple[int, str]]:
+    """(offset, label) of the display names that write a pasted chat's lines, in capitals: a
+    name, or, written as the author of two lines or more, a word ("Lucky", "Angel")."""
+    found = [
+        (m.start("id"), m.group("id").strip())
+        for m in CHAT_SPEAKER.finditer(text)
+        if _CHAT_NAME.fullmatch(m.group("id").strip())
+    ]
+    count = Counter(label for _, label in found)
+    return [
+        (start, label)
+        for start, label in found
+        if not all(w.lower() in ROLE_WORDS or is_safe_word(w) for w in _WORD.findall(label))
+        and (_label_kind(label) or count[label] >= 2)
+    ]
+
+
 class ParticipantRecognizer:
     """Witness and participant codes, and speaker labels that are people."""
 
@@ -171,6 +205,13 @@ class ParticipantRecognizer:
             )
             found.append(_finding(start, start + len(label), 0.7, why, key))
             labels.setdefault(label, key)
+        for start, label in _chat_names(text):
+            if not overlaps(start, start + len(label), [(f.start, f.end) for f in found]):
+                why = "who wrote a pasted chat line (a display name)"
+                found.append(
+                    _finding(start, start + len(label), 0.7, why, "speaker:" + label.lower())
+                )
+                labels.setdefault(label, "speaker:" + label.lower())
         spans = [(f.start, f.end) for f in found]
         for label, key in labels.items():
             for match in re.finditer(rf"(?<![\w.-]){re.escape(label)}(?![\w-])", text):
