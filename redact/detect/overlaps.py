@@ -115,6 +115,14 @@ def _model_common_word(text: str, finding: Finding) -> bool:
     return all(_sentence_start(text, m.start()) for m in re.finditer(pattern, text))
 
 
+def _model_lower_cyrillic(text: str, finding: Finding) -> bool:
+    """A model's span of Cyrillic words in lower case only ("рабочий", "пришли"): the English
+    model reads Russian words as names, but Russian writes every name capitalised."""
+    surface = text[finding.start : finding.end]
+    cyrillic = any("\u0400" <= c <= "\u04ff" for c in surface)
+    return finding.recognizer.startswith("presidio:") and cyrillic and surface == surface.lower()
+
+
 # Closed-class words that also start names ("All Saints", "Our Lady", "For Tomorrow", "Her
 # Majesty's"): never cut off the start of a model's span.
 NAME_STARTERS = word_set(
@@ -176,6 +184,8 @@ def clean(text: str, findings: Sequence[Finding]) -> list[Finding]:
         if _never_an_entity(text[finding.start : finding.end]):
             continue
         if finding.label in _NAMED and _model_common_word(text, finding):
+            continue
+        if finding.label in _NAMED and _model_lower_cyrillic(text, finding):
             continue
         trimmable = finding.recognizer.startswith(_TRIMMED) and finding.label in _NAMED
         trimmed = _trim(text, finding) if trimmable else finding

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from redact.detect.recognizers.base import PERSON
 from redact.link.keys import MIN_LETTERS, Entity, entity_key, is_full, key_body
 from redact.text.diminutives import first_names_of
+from redact.text.kontsevich import readings
 from redact.text.mongolian import is_genitive, short_form_of
 from redact.text.search import compact, fold
 from redact.text.transliteration import (
@@ -252,7 +253,7 @@ def typo_aliases(
     And the spelling aliases of names of another origin (:func:`spelling_aliases`; ``spelling``
     when they are known already, as an :class:`Index` of the corpus knows them)."""
     spelling = spelling_aliases(corpus) if spelling is None else spelling
-    aliases = {**_one_letter_aliases(corpus), **spelling}
+    aliases = {**_one_letter_aliases(corpus), **_cyrillic_aliases(corpus), **spelling}
     out: dict[str, str] = {}
     for key, target in aliases.items():
         seen = {key}
@@ -261,6 +262,23 @@ def typo_aliases(
             target = aliases[target]
         if target != key and target in corpus:
             out[key] = target
+    return out
+
+
+def _cyrillic_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
+    """A Korean name written in Cyrillic -> the one other full name of the corpus among its
+    readings ("Ли Сон Ир" may be Yi Sŏng-il or Yi Sŏn-il: Kontsevich writes a final ㄴ
+    and ㅇ alike); none when two fit."""
+    out: dict[str, str] = {}
+    for key, entity in corpus.items():
+        if entity.label != PERSON or "#" in key:
+            continue
+        for surface in (s for s in entity.surfaces if not s.isascii()):
+            fits = {entity_key(PERSON, read) for read in readings(surface)} - {key}
+            found = [k for k in fits if k in corpus and corpus[k].label == PERSON]
+            if len(found) == 1:
+                out[key] = found[0]
+                break
     return out
 
 
@@ -304,8 +322,8 @@ def spelling_aliases(
 def _one_letter_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
     by_surname: dict[str, dict[str, str]] = {}  # surname -> full name's key -> given name
     for key, entity in corpus.items():
-        name = _full_name(key) if entity.label == PERSON else None
-        if name is not None:
+        name = _full_name(key) if entity.label == PERSON and "~" not in key else None
+        if name is not None:  # a Cyrillic reading with a choice: never a typo of one of them
             by_surname.setdefault(name[0], {})[key] = name[1]
     aliases: dict[str, str] = {}
     for givens in by_surname.values():

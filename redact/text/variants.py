@@ -22,7 +22,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from redact.text import pinyin, surnames
+from redact.text import kontsevich, pinyin, surnames
 from redact.text.hangul import fold as fold  # read from here by the rest of redact
 from redact.text.hangul import romanize_hangul as romanize_hangul
 from redact.text.titles import split_titles
@@ -190,6 +190,10 @@ def name_key(text: str) -> str:
     """Canonical identity key of a person's name in any romanization, order, case or script
     (Hangul syllables romanized, Chinese characters read in pinyin, Cyrillic transliterated)."""
     text = han_reading(text)
+    if not text.isascii():
+        read = kontsevich.titled_reading(text)  # "Пак Сон Ир" is Pak Son-il, or Pak Song-il
+        if read:
+            return name_key(read) + ("~" if kontsevich.ambiguous(text) else "")
     parsed = parse_name(text)
     if parsed is None:
         return re.sub(r"[\s\-]+", " ", strip_affixes(text)).strip()

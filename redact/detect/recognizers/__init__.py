@@ -13,6 +13,7 @@ DISPLAY_NAMES: dict[str, str] = {
     "korean_names": "Korean name",
     "chinese_names": "Chinese name",
     "russian_names": "Russian name",
+    "korean_cyrillic": "Korean name in Cyrillic",
     "other_names": "Other name",
     "kinship": "Name by kinship or title",
     "participants": "Participant or speaker",

@@ -27,6 +27,7 @@ from redact.detect.recognizers.handles import HandleRecognizer
 from redact.detect.recognizers.ids import IdRecognizer
 from redact.detect.recognizers.initials import InitialsRecognizer
 from redact.detect.recognizers.kinship import KinshipRecognizer
+from redact.detect.recognizers.korean_cyrillic import KoreanCyrillicRecognizer
 from redact.detect.recognizers.korean_names import KoreanNameRecognizer
 from redact.detect.recognizers.nicknames import NicknameRecognizer
 from redact.detect.recognizers.other_names import OtherNameRecognizer
@@ -42,6 +43,7 @@ REGISTRY: tuple[tuple[type[Recognizer], Family], ...] = (
     (KoreanNameRecognizer, "names"),
     (ChineseNameRecognizer, "names"),
     (RussianNameRecognizer, "names"),
+    (KoreanCyrillicRecognizer, "names"),
     (KinshipRecognizer, "names"),
     (OtherNameRecognizer, "names"),
     (ParticipantRecognizer, "names"),

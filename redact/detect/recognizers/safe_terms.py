@@ -132,5 +132,7 @@ FUNCTION_WORDS = word_set(
     "could might must not no yes also only just even still ever never always sometimes "
     "often now later soon today tonight yesterday tomorrow thanks thank dear tell told ask asked "
     "said says say please oh ok okay well maybe perhaps every each all both some any many much "
-    "let lets"
+    "let lets "
+    # Russian conjunctions and prepositions: "Цой Ен Чер и Ким Ольга" is two people
+    "и или а но что как в во на с со у к о об от до из за по для при без через"  # noqa: RUF001
 )
