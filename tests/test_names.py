@@ -56,7 +56,7 @@ CHINESE_ROWS = [
     ("A man called Jin Xiaoheng met us.", {"Jin Xiaoheng"}),
     ("Her husband was Piao Chunling.", {"Piao Chunling"}),
     ("Zhang Kai's uncle drove.", {"Zhang Kai"}),
-    ("She called him Old Gao, or Lao Gao.", {"Old Gao", "Lao Gao"}),
+    ("She called him Old Fang, or Lao Fang.", {"Old Fang", "Lao Fang"}),
     (
         "Xiao Tan and Auntie Feng ran the shop. Mr. Feng paid.",
         {"Xiao Tan", "Auntie Feng", "Mr. Feng"},
@@ -180,8 +180,8 @@ def test_scores_follow_certainty() -> None:
 def test_registry_lists_every_name_recognizer() -> None:
     names = {r.name for r in name_recognizers()}
     assert names == {
-        "korean_names", "chinese_names", "russian_names", "kinship", "other_names",
-        "participants", "initials", "nicknames", "proper_nouns",
+        "korean_names", "chinese_names", "russian_names", "korean_cyrillic", "kinship",
+        "other_names", "participants", "initials", "nicknames", "proper_nouns",
     }  # fmt: skip
     # every name recognizer proposes people; only the unknown proper-noun net may say "place"
     assert all(r.labels[0] == PERSON for r in name_recognizers())
