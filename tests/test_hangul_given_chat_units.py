@@ -1,5 +1,6 @@
-"""Three families the fifth blind corpus showed, as invented rows: a Korean given name alone in
-Hangul, the display name that writes a pasted chat's lines, and the numbered unit of a village.
+"""Families the fifth blind corpus showed, as invented rows: a Korean given name alone in
+Hangul, the display name that writes a pasted chat's lines, the numbered unit of a village, a
+Chinese address inside a sentence, and speaker labels in scripts without capitals.
 
 All names, ids and places are invented; none occurs in samples/.
 """
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from redact.detect.recognizers.addresses import local_units
-from redact.detect.recognizers.base import PERSON
+from redact.detect.recognizers.addresses import AddressRecognizer, local_units
+from redact.detect.recognizers.base import LOCATION, PERSON
 from redact.detect.recognizers.korean_names import KoreanNameRecognizer
 from redact.detect.recognizers.participants import ParticipantRecognizer
 from redact.detect.recognizers.protected import ProtectedTerms
@@ -140,3 +141,54 @@ def test_numbered_units_of_a_village_are_places(text: str, unit: str) -> None:
 )
 def test_other_numbers_and_teams_are_not_units(text: str) -> None:
     assert local_units(text) == []
+
+
+# --- a Chinese address written inside a sentence -------------------------------------------------
+
+
+def _admin(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in AddressRecognizer().find(text) if f.label == LOCATION]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("我住在吉林省东岭县石桥村。", ["吉林省", "东岭县", "石桥村"]),
+        ("他们在柳河乡附近等我。", ["柳河乡"]),
+        ("寄: 吉林省东岭县柳河乡 收", ["吉林省", "东岭县", "柳河乡"]),
+        ("那年我们搬到了和平市西岭镇。", ["和平市", "西岭镇"]),
+    ],
+)
+def test_units_of_a_chinese_address_in_a_sentence(text: str, units: list[str]) -> None:
+    assert [u for u in _admin(text) if u in units] == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我在农村长大。后来去超市工作。",
+        "他回家乡了。本县的人都知道。",
+        "别告诉村里人。",
+        "她在县城里住。",
+    ],
+)
+def test_common_words_ending_in_a_unit_word_are_not_places(text: str) -> None:
+    assert _admin(text) == []
+
+
+# --- speaker labels in scripts without capitals -------------------------------------------------
+
+
+def test_a_han_or_hangul_label_that_speaks_twice_is_a_person() -> None:
+    text = "小芳: 你在哪里\n民수: 여기.\n小芳: 好的。\n"
+    assert "小芳" in _people(text)
+
+
+def test_field_labels_and_words_are_not_speakers() -> None:
+    text = "昵称: 大山\n地区: 吉林\n나: 네\n나: 알겠어요\n问: 你好\n答: 好\n问: 再见\n"
+    assert _people(text) == set()
+
+
+def test_a_pronoun_after_a_role_word_is_no_participant_code() -> None:
+    assert _people("For years the only person I could speak to was her.") == set()
+    assert _people("Respondent A said no.") == {"Respondent A"}

@@ -6,7 +6,8 @@ A street address or a GPS point is a door someone can knock on. Shapes:
   before a street word (``Heping Road 27``, ``No. 9 Xinglong West Road``, ``Harbour Avenue 6``),
   ``Soi Chaloem 8``, with the parts around them (``Building 4, Room 1103``, ``apt. 9``, a postal
   code and town, one trailing district), and chains of two or more such parts on their own;
-* Chinese addresses and venues written in characters (``…路18号``, ``…宾馆``, ``…站``);
+* Chinese addresses and venues written in characters (``…路18号``, ``…宾馆``, ``…站``), and
+  the administrative units of one written in a sentence (``住在柳河省东岭县石桥村``);
 * the numbered units of a village: ``Work-team 7``, ``inminban 12``, ``6-ban``, ``3작업반``,
   ``…村三队``;
 * coordinates in decimal (``41.2031 N, 128.7702 E``, ``45.1020, 109.8801``) and degree forms;
@@ -26,7 +27,7 @@ from wordfreq import zipf_frequency
 from redact.detect.recognizers.base import LOCATION, ORGANIZATION, Finding
 from redact.detect.recognizers.gazetteer import fold_key, gazetteer
 from redact.detect.recognizers.hangul_words import AFTER_PARTICLE
-from redact.detect.recognizers.helpers import resolve, words
+from redact.detect.recognizers.helpers import cjk_zipf, resolve, words
 
 NAME = "addresses"
 ADDRESS_SCORE = 0.75
@@ -140,6 +141,49 @@ def _make(text: str, start: int, end: int, label: str, score: float, why: str) -
     return Finding(start, end, label, score, NAME, why, key=key)
 
 
+# Chinese administrative units written in a sentence without spaces: a name and its unit word,
+# one after another from the province down ("…住在黑龙江省宝清县三道岗村"), after a word that
+# leads to a place (在, 到, 从, 住, 寄, 址, 自) or where a run of characters starts
+_ADMIN = "省市县区乡镇村屯"
+_LEADS = "在到去从回往于住寄址自了的"
+# characters that never begin or make a place name here: pronouns, particles, the leads
+_NOT_IN_NAME = _LEADS + "我你他她它们是不也都与就还又很要会能说把被给"
+_NAME_CHAR = rf"(?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff])"
+_ADMIN_CHAIN = re.compile(
+    rf"(?:(?<=[{_LEADS}])|(?<![\u4e00-\u9fff]))(?:{_NAME_CHAR}{{1,5}}?[{_ADMIN}]){{1,5}}"
+)
+_ADMIN_UNIT = re.compile(rf"{_NAME_CHAR}{{1,5}}?[{_ADMIN}]")
+# 本县, 全省, 这村: this county, the whole province
+_NOT_A_NAME = "本该全外这那每各此某其同邻"
+_COMPOUND = frozenset("里民长子口委外头")  # 村里, 村民, 县长: the unit word in a common noun
+COMMON_CJK = 4.3  # Zipf: 农村 5.2, 超市 4.4, 家乡 4.4; 黑龙江省 3.8, a county or village 0
+
+
+def _admin_units(text: str) -> list[Finding]:
+    """Each unit of a Chinese address written in a sentence (:data:`_ADMIN_CHAIN`): a common
+    word that ends in a unit word (农村, 超市, 家乡) or a unit of one character after "this" or
+    "all" (本县, 全省) is not one."""
+    found = []
+    for chain in _ADMIN_CHAIN.finditer(text):
+        units = list(_ADMIN_UNIT.finditer(text, chain.start(), chain.end()))
+        led = chain.start() > 0 and text[chain.start() - 1] in _LEADS
+        alone = not re.match(r"[\u4e00-\u9fff]", text[chain.end() : chain.end() + 1])
+        if len(units) == 1 and not (led or alone):
+            continue  # one unit in a sentence needs a word that leads to it: "别告诉村里人"
+        for unit in units:
+            word = unit.group()
+            short = len(word) == 2 and (word[0] in _NOT_A_NAME or cjk_zipf(word, "zh") >= 3.0)
+            if (
+                short
+                or cjk_zipf(word, "zh") >= COMMON_CJK
+                or text[unit.end() : unit.end() + 1] in _COMPOUND
+            ):
+                continue
+            why = "unit of a Chinese address in a sentence"
+            found.append(_make(text, *unit.span(), LOCATION, 0.6, why))
+    return found
+
+
 def _cjk(text: str) -> list[Finding]:
     found = []
     for m in _CJK_PLACE.finditer(text):
@@ -187,7 +231,7 @@ def addresses(text: str) -> list[Finding]:
         found.append(_make(text, *m.span(), LOCATION, POINT_SCORE, "GPS coordinates"))
     for m in _KM.finditer(text):
         found.append(_make(text, *m.span(), LOCATION, ADDRESS_SCORE, "road kilometre marker"))
-    found += _cjk(text) + local_units(text)
+    found += _cjk(text) + _admin_units(text) + local_units(text)
     found += _headed(text, _FACILITY, LOCATION, FACILITY_SCORE, "name + facility word")
     employers = [
         Finding(

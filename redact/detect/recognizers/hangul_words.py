@@ -11,10 +11,10 @@ person), a particle is not.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 
+from redact.detect.recognizers.helpers import cjk_zipf
 from redact.text.hangul import PARTICLES_LONG, PARTICLES_SHORT, romanize_hangul, surname_length
 from redact.text.variants import canonical_given
 
@@ -36,20 +36,9 @@ _PARTICLE = re.compile(f"[{''.join(PARTICLES_SHORT)}]$")
 _SSANG_SIOT_FINAL = 20  # a syllable ending in ㅆ (했, 었, 셨, 있): a verb's tense, in no name
 
 
-@functools.cache
-def _korean_zipfs() -> dict[str, float]:
-    from wordfreq import get_frequency_list
-
-    # wordfreq's own buckets (bucket i holds the words of frequency 10 ** (-i / 100)), read as
-    # they are: its Korean lookup tokenizes with MeCab, which is not installed, and a dict of
-    # frequencies costs 4x the time to build
-    buckets = get_frequency_list("ko", wordlist="small")
-    return {word: 9 - i / 100 for i, words in enumerate(buckets) for word in words}
-
-
 def korean_zipf(word: str) -> float:
     """Zipf frequency of a Hangul word in wordfreq's small Korean list; 0 when not in it."""
-    return _korean_zipfs().get(word, 0.0)
+    return cjk_zipf(word, "ko")
 
 
 def polite_ending(word: str) -> bool:

@@ -26,12 +26,14 @@ import re
 from collections import Counter
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.helpers import cjk_zipf
 from redact.detect.recognizers.initials import letters_of
 from redact.detect.recognizers.safe_terms import ROLE_WORDS, is_safe_word
 from redact.text.search import compact
 from redact.text.variants import overlaps
 
 NAME = "participants"
+COMMON_CJK_LABEL = 4.0  # Zipf: 地区 5.9, 나 6.8 are words; 海龙 3.1, a given name 3.5 is a name
 ROLE = (
     r"(?:[Ww]itness|[Rr]espondent|[Ii]nterviewee|[Pp]articipant|[Ii]nformant|[Ss]ource|"
     r"[Ss]urvivor|[Vv]ictim|[Ss]ubject|[Nn]arrator|[Cc]lient|[Aa]pplicant|[Dd]eponent|"
@@ -113,6 +115,20 @@ def code_of(surface: str) -> str | None:
     return None
 
 
+def _caseless(word: str) -> bool:
+    """A word of a script without capitals (Han, Hangul): a label's name needs none."""
+    return word[:1].isalpha() and word[:1].lower() == word[:1].upper()
+
+
+def _caseless_name(label: str, turns: int) -> bool:
+    """A label in a script without capitals is a name when it speaks two turns or more and is
+    no common Chinese or Korean word: a contact card's field labels (昵称:, 地区:) speak once, and
+    "나" (me) is a word."""
+    if not all(_caseless(w) for w in _WORD.findall(label)):
+        return True  # a cased label: _label_kind has read it
+    return turns >= 2 and max(cjk_zipf(label, "zh"), cjk_zipf(label, "ko")) < COMMON_CJK_LABEL
+
+
 def _label_kind(label: str) -> str | None:
     """Why a speaker label is a person ('code', 'initials', 'name'), or None for a role."""
     words = _WORD.findall(label)
@@ -121,7 +137,7 @@ def _label_kind(label: str) -> str | None:
     bare = label.strip()
     if _ROLE_CODE.fullmatch(bare) or _CODE_SHAPE.fullmatch(bare):
         return "initials" if _INITIALS_SHAPE.fullmatch(bare) else "code"
-    if len(words) > 4 or not all(w[:1].isupper() for w in words):
+    if len(words) > 4 or not all(w[:1].isupper() or _caseless(w) for w in words):
         return None
     from redact.detect.recognizers.proper_nouns import is_common_word  # shared lexicon, loaded once
 
@@ -165,6 +181,8 @@ class ParticipantRecognizer:
     def _codes(self, text: str) -> list[Finding]:
         found: list[Finding] = []
         for match in _ROLE_CODE.finditer(text):
+            if match.group("code") in ("I", "A") and match.group("role").islower():
+                continue  # "the only person I could speak to": a pronoun, an article
             key = _role_code_key(match)
             why = f"participant code: role word '{match.group('role').lower()}' + identifier"
             found.append(_finding(match.start(), match.end(), 0.75, why, key))
@@ -193,10 +211,11 @@ class ParticipantRecognizer:
     def _speakers(self, text: str) -> list[Finding]:
         found: list[Finding] = []
         labels: dict[str, str] = {}
+        turns = Counter(m.group("label").strip() for m in SPEAKER.finditer(text))
         for match in SPEAKER.finditer(text):
             label = match.group("label").strip()
             kind = _label_kind(label)
-            if kind is None:
+            if kind is None or (kind == "name" and not _caseless_name(label, turns[label])):
                 continue
             start = match.start("label") + match.group("label").index(label)
             why = f"speaker label before a colon ({kind}), not a role word"

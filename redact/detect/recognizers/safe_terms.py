@@ -23,7 +23,11 @@ ROLE_WORDS = word_set(
     "broker brokers smuggler smugglers guard guards driver drivers foreman boss supervisor "
     "landlord landlady buyer buyers trader merchant prisoner prisoners inmate inmates soldier "
     "soldiers policeman policemen police guide guides helper helpers missionary warden "
-    "interrogator instructor official officials"
+    "interrogator instructor official officials "
+    # the same labels in Korean and Chinese transcripts (question, answer, interviewer, reporter,
+    # interpreter, host, mother, father)
+    "문 답 질문 답변 면담자 면접자 진행자 기자 통역 통역사 어머니 아버지 엄마 아빠 "
+    "问 答 问题 回答 记者 采访者 受访者 翻译 主持人 妈妈 爸爸 母亲 父亲"
 )
 # Kinship nouns, lower case: alone ("Mother is not alone", a table's "| Son |") they name
 # nobody. Not the ones that are surnames too (Son, Song: redact.detect.overlaps keeps those), nor
