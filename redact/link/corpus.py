@@ -45,7 +45,10 @@ from redact.text.variants import (
 
 _TYPO_LETTERS = 6  # a one-letter difference links two spellings only in names this long
 _SPELLED_LETTERS = 4  # a word alone links up to transliteration only this long
-_RUN = re.compile(r"[^\W_]+")
+# a run of letters or digits; in Chinese characters, written without spaces, each character
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_RUN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 # a name of another origin as written: its words up to transliteration, sorted, and its key
 _Spelled = tuple[tuple[tuple[str, ...], str], ...]
 
@@ -127,11 +130,18 @@ def variants(entity: Entity) -> frozenset[str]:
     if entity.label == PERSON:
         for surface in entity.surfaces:
             forms |= spelling_variants(surface)
-    return frozenset(f for f in forms if len(compact(f)) >= MIN_LETTERS)
+    return frozenset(f for f in forms if len(compact(f)) >= MIN_LETTERS or _two_han(f))
+
+
+def _two_han(form: str) -> bool:
+    """A name of two Chinese characters (美玲, 海龙): as telling as three letters."""
+    letters = compact(form)
+    return len(letters) == 2 and all(_HAN_CHAR.fullmatch(c) for c in letters)
 
 
 def runs_of(folded: str) -> list[str]:
-    """The runs of letters and digits of a folded text, in order."""
+    """The runs of letters and digits of a folded text, in order; each Chinese character is a
+    run of its own (a name is written inside a sentence without spaces)."""
     return _RUN.findall(folded)
 
 

@@ -3,7 +3,8 @@
 ``fold`` maps a text to one of the same length (so offsets carry over): lower case, diacritics
 dropped per character (Hoeryŏng -> hoeryong). ``phrase_pattern`` turns a phrase into a regex over
 folded text where parts may be joined by nothing, spaces, hyphens or line breaks and apostrophes
-are optional: "Ch'ŏng-jin" finds "Chongjin", "CH'ONG JIN" and "Chong-\\njin".
+are optional: "Ch'ŏng-jin" finds "Chongjin", "CH'ONG JIN" and "Chong-\\njin". A phrase in Chinese
+characters is found inside a sentence of them too (no spaces between words).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def compact(phrase: str) -> str:
 
 
 _PARTS = re.compile(r"[\s\-\u2010\u2011\u2013_.·]+")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_EDGE_BEFORE = r"(?<![^\W\u3400-\u4dbf\u4e00-\u9fff])"  # not after a letter of another script
+_HAN_EDGE_AFTER = r"(?![^\W\u3400-\u4dbf\u4e00-\u9fff])"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -54,8 +58,11 @@ def _parts_pattern(parts: tuple[str, ...]) -> re.Pattern[str] | None:
         pieces.append(_INTRA.join(letters))
     if not pieces:
         return None
-    # Between parts any separator (or none); within a part only an apostrophe or a hyphen.
-    return re.compile(r"(?<![\w])" + _SEPARATORS.join(pieces) + r"(?![\w])")
+    # Between parts any separator (or none); within a part only an apostrophe or a hyphen. A
+    # phrase that starts or ends in a Chinese character may sit inside a sentence of them.
+    before = _HAN_EDGE_BEFORE if _HAN.match(parts[0][0]) else r"(?<![\w])"
+    after = _HAN_EDGE_AFTER if _HAN.match(parts[-1][-1]) else r"(?![\w])"
+    return re.compile(before + _SEPARATORS.join(pieces) + after)
 
 
 @functools.lru_cache(maxsize=64)

@@ -144,7 +144,7 @@ def _make(text: str, start: int, end: int, label: str, score: float, why: str) -
 # Chinese administrative units written in a sentence without spaces: a name and its unit word,
 # one after another from the province down ("…住在黑龙江省宝清县三道岗村"), after a word that
 # leads to a place (在, 到, 从, 住, 寄, 址, 自) or where a run of characters starts
-_ADMIN = "省市县区乡镇村屯"
+_ADMIN = "省市州县区乡镇村屯"
 _LEADS = "在到去从回往于住寄址自了的"
 # characters that never begin or make a place name here: pronouns, particles, the leads
 _NOT_IN_NAME = _LEADS + "我你他她它们是不也都与就还又很要会能说把被给"

@@ -6,7 +6,8 @@ Shapes found:
   "Li Hua", "Piao Chunhua" (given names checked against the one pinyin table, ``text.pinyin``)
 * prefixed forms: "Old Zhang", "Lao Zhang", "Xiao Li", "Xiao Mei", "Auntie Wang", "Boss Sun",
   "Mr. Wang" (prefix kept in the span: it is part of how the person is called)
-* Chinese characters: 2-4 Han characters starting with a common surname character (张国富, 崔明玉)
+* Chinese characters: 2-4 Han characters starting with a common surname character (张国富, 崔明玉),
+  and 2-3 inside a sentence after a word that introduces a name (她现在叫冯丽娟, 户名何春生)
 * once a full name is found, its surname or given name alone elsewhere in the text ("Wang",
   "Jianguo"), linked to the full name's key
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.detect.recognizers.helpers import cjk_zipf
 from redact.detect.recognizers.settlements import SETTLEMENT_CHARACTERS
 from redact.text import pinyin
 from redact.text.search import word_alternation
@@ -61,6 +63,30 @@ HAN_SURNAMES = frozenset(
 )
 
 
+# A name inside a sentence of characters, after a word that introduces one (is called, account
+# name, addressee, contact): two or three characters up to where the name must end (punctuation,
+# the end of the run, a pronoun or particle that follows a name: 叫冯丽娟, 户名何春生), starting
+# with a surname or a nickname's 小, 老, 阿 (叫做豆腐 is "is called tofu")
+_NAMING = "名叫|叫做|名字叫|名字是|姓名|户名|收款人|收件人|联系人|化名|改名叫|改名|叫"
+_AFTER_NAME = "的了是在说和跟也都就还给让她他我你们吧呢啊吗收转"
+_NAMED = re.compile(
+    rf"(?:{_NAMING})[:\uff1a]?(?P<name>[\u4e00-\u9fff]{{2,3}}?)"
+    rf"(?=[^\u4e00-\u9fff]|[{_AFTER_NAME}]|$)"
+)
+
+
+COMMON_HAN = 4.0  # Zipf: 安全 5.6, 高中 4.8, 黄金 4.7 are words; a name of two characters ~0
+COMMON_HAN_START = 4.75  # 明天见, 马上走: a sentence that starts with "tomorrow", "at once"
+
+
+def _everyday_han(word: str) -> bool:
+    """Characters that start with a surname but read as Chinese: a common word (安全, 黄金), or
+    a very common word and one more character (明天见); 王国富 (王国 4.6) stays a name."""
+    if cjk_zipf(word, "zh") >= COMMON_HAN:
+        return True
+    return len(word) >= 3 and cjk_zipf(word[:2], "zh") >= COMMON_HAN_START
+
+
 def pinyin_given(word: str) -> bool:
     """True if ``word`` reads as a pinyin given name of 1-2 syllables (not an English word)."""
     syllables = pinyin.syllables(word)
@@ -82,10 +108,11 @@ class ChineseNameRecognizer:
     def find(self, text: str) -> list[Finding]:
         full = self._full_names(text)
         spans = [(f.start, f.end) for f in full]
-        others = [
-            f for f in self._prefixed(text) + self._han(text) if not overlaps(f.start, f.end, spans)
-        ]
-        spans += [(f.start, f.end) for f in others]
+        others: list[Finding] = []
+        for f in self._prefixed(text) + self._han(text) + self._named(text):
+            if not overlaps(f.start, f.end, spans):
+                others.append(f)
+                spans.append((f.start, f.end))
         linked = [f for f in self._linked(text, full) if not overlaps(f.start, f.end, spans)]
         return sorted(full + others + linked, key=lambda f: f.start)
 
@@ -123,10 +150,20 @@ class ChineseNameRecognizer:
             word = match.group()
             if word[-1] in SETTLEMENT_CHARACTERS:
                 continue  # 杏花村, 黑松屯: a village, read by the place recognizer
-            if word[0] in HAN_SURNAMES:
+            if word[0] in HAN_SURNAMES and not _everyday_han(word):
                 score = 0.8 if len(word) == 3 else 0.6
                 why = f"{len(word)} Chinese characters starting with surname '{word[0]}'"
                 found.append(_finding(match.start(), match.end(), score, why, word))
+        return found
+
+    def _named(self, text: str) -> list[Finding]:
+        found: list[Finding] = []
+        for match in _NAMED.finditer(text):
+            name = match.group("name")
+            if name[0] not in HAN_SURNAMES and name[0] not in "小老阿":
+                continue
+            why = "Chinese characters after a word that introduces a name (叫, 户名, 收件人)"
+            found.append(_finding(*match.span("name"), 0.6, why, name_key(name)))
         return found
 
     def _linked(self, text: str, full: list[Finding]) -> list[Finding]:
