@@ -485,3 +485,22 @@ def test_indexes_sharing_worked_out_variants_only_find_their_own_entities() -> N
     assert second.owners(letters) == [one.key]
     assert second.owners("ryudalnimok") == [other.key]
     assert first.owners("ryudalnimok") == []
+
+
+def test_a_given_name_alone_may_be_the_records_protected_person() -> None:
+    # the record writes one Su-ok in full, but the witness (a protected term) is a Su-ok too
+    text = "Thank you, Su-ok-ssi. You said Pae Su-ok helped you at the border."
+    spans = _spans(text, "Su-ok-ssi", "Pae Su-ok")
+    linker = linking.Linker(linking.collect(spans).values())
+    alone = _key_of(linker.link(text, spans), "Su-ok-ssi")
+    assert alone == entity_key(PERSON, "Pae Su-ok")  # without the protected terms: linked
+    asked = linker.link(text, spans, protected=("Ryu Su-ok",))
+    assert _key_of(asked, "Su-ok-ssi") not in (entity_key(PERSON, "Pae Su-ok"), alone)
+    assert "ambiguous" in next(s for s in asked if s.text == "Su-ok-ssi").explanation
+
+
+def test_a_given_name_alone_links_to_the_one_protected_full_name() -> None:
+    text = "Thank you, Su-ok-ssi, that is all for today."
+    spans = _spans(text, "Su-ok-ssi")
+    linked = linking.Linker(linking.collect(spans).values()).link(text, spans, ("Ryu Su-ok",))
+    assert _key_of(linked, "Su-ok-ssi") == entity_key(PERSON, "Ryu Su-ok")

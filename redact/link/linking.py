@@ -79,12 +79,15 @@ class Linker:
         self.typos = typo_aliases(self.corpus, self.index.aliases)  # the same spelling aliases
         self.labels = LabelVote(self.corpus.values())
 
-    def link(self, text: str, spans: Sequence[Span]) -> list[Span]:
+    def link(self, text: str, spans: Sequence[Span], protected: Sequence[str] = ()) -> list[Span]:
         """Relink partial mentions and propose every unfound mention of a known entity.
-        This record's entities explain a mention first; the corpus only when none does."""
+        This record's entities explain a mention first; the corpus only when none does.
+        ``protected``: the record's protected terms, whose full names are people of this record
+        whether or not it writes them in full."""
         scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         spans = [self.labels.relabel(span) for span in spans]
         context = _Context(text, scope, collect(spans), self)
+        context.protected = _protected_people(protected)
         linked = [self._untypo(self._in_korean(_relink(span, context))) for span in spans]
         context.local = collect(linked)
         context.local_index = Index([*context.local.values(), *self.scoped.get(scope, ())])
@@ -136,6 +139,7 @@ class _Context:
         self.local = local
         self.linker = linker
         self.local_index = Index(())
+        self.protected: dict[str, Entity] = {}  # full names given as protected terms
 
     def entity(self, key: str) -> Entity | None:
         return self.local.get(key) or self.linker.entity(key, self.scope)
@@ -224,7 +228,9 @@ def _resolve(surface: str, body: str, context: _Context, at: int) -> tuple[str, 
     titles = role_titles(surface)
     if titles and body.rpartition("|")[0]:
         return _resolve_role(surface, body, titles, context, at)
-    owners = candidates(surface, body, context.local)
+    # the record's protected people count too: a witness's given name alone ("Su-ok-ssi")
+    # where the record writes another Su-ok in full may be either of them
+    owners = candidates(surface, body, {**context.protected, **context.local})
     apart = gender.unlike(surface, owners, context.local, context.text)
     owners = [k for k in owners if k not in apart]
     if apart and not owners:
@@ -311,6 +317,12 @@ def _titled_others(surface: str, body: str, owners: list[str], context: _Context
             if key not in owners and key not in others:
                 others.append(key)
     return others
+
+
+def _protected_people(terms: Sequence[str]) -> dict[str, Entity]:
+    """The full names among a record's protected terms, as people of that record."""
+    people = ((entity_key(PERSON, term), term) for term in terms)
+    return {key: Entity(key, PERSON, (term,)) for key, term in people if is_full(key)}
 
 
 def _first(key: str, context: _Context) -> str:

@@ -289,7 +289,7 @@ def finish(
         if i in outcome.failures:
             continue
         try:
-            linked[i] = linker.link(source.text, spans)
+            linked[i] = linker.link(source.text, spans, source.protected_terms)
             votes[i] = aliases.title_votes(linked[i], source.text)
             table.vote(source.record_id, "title", votes[i])
             table.vote(source.record_id, "stated", _stated(source.text, linked[i]))
