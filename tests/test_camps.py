@@ -84,3 +84,15 @@ def test_a_camp_in_korean_keys_as_in_latin_letters(written: str) -> None:
     from redact.link.kinds import camp_key_body
 
     assert camp_key_body(written) == camp_key_body("Kyohwaso No. 31") == "kyohwaso31"
+
+
+def test_a_camps_number_alone_is_the_camp_where_the_text_names_it() -> None:
+    text = "She was held in Kyohwaso No. 17. Q: Then No. 17? A: Yes, 17호에서. Room No. 12 too."
+    found = {text[f.start : f.end] for f in CampRecognizer().find(text)}
+    assert {"Kyohwaso No. 17", "No. 17", "17호"} <= found
+    assert "No. 12" not in found  # a number no camp of this text has
+
+
+def test_a_number_alone_is_no_camp_without_the_camp() -> None:
+    text = "Q: And No. 17? A: That was the bus."
+    assert CampRecognizer().find(text) == []

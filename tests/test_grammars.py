@@ -421,3 +421,19 @@ def test_any_text_gives_findings_inside_it(parts: list[str]) -> None:
     for f in _found(text):
         assert 0 <= f.start < f.end <= len(text)
         assert f.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        ("转到卡6217 0000 1111 2222 333, 户名", "6217 0000 1111 2222 333"),
+        ("card 4000-1234-5678-9010 please", "4000-1234-5678-9010"),
+    ],
+)
+def test_a_bank_card_in_groups_of_four_is_one_code(text: str, card: str) -> None:
+    assert card in {text[f.start : f.end] for f in IdRecognizer().find(text)}
+
+
+@pytest.mark.parametrize("text", ["years 2016 2017 2018 2019 were hard", "call 1350 4338 8420"])
+def test_years_and_phones_in_groups_are_no_card(text: str) -> None:
+    assert all("card" not in f.explanation for f in IdRecognizer().find(text))

@@ -5,7 +5,8 @@ Tokchon" is a village; "Tokchon kyohwaso" the camp): a published quote must not 
 birthplace a camp. A bare name is the camp only when the record names that camp with its kind
 ("X kyohwaso", "X IDC") and the bare mention stands where a camp is spoken of: after "at",
 "sent to", "taken to", "held in", "released from", "arrived at" ("What happened at X?"). A name
-the camp recognizer itself took for the camp's name alone gets the camp's key.
+the camp recognizer itself took for the camp's name alone gets the camp's key, and so does a
+camp's number alone ("No. 38", "38호") where the record names one camp of that number.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def _record_camps(spans: Sequence[Span]) -> dict[str, str]:
         camp = camp_name(span.text) if span.label == CAMP else None
         if camp and camp.kind and camp.name:
             found.setdefault(camp.name, set()).add(span.entity)
+        if camp and camp.kind and camp.number:  # "Kyohwaso No. 38": "No. 38" alone is it
+            found.setdefault(f"#{camp.number}", set()).add(span.entity)
     return {name: keys.pop() for name, keys in found.items() if len(keys) == 1}
 
 
@@ -49,7 +52,9 @@ def link_camp_names(spans: Sequence[Span]) -> list[Span]:
         return list(spans)
     out = []
     for span in spans:
-        key = camps.get(compact(span.text))
+        camp = camp_name(span.text) if span.label == CAMP else None
+        number = f"#{camp.number}" if camp and not camp.kind and not camp.name else ""
+        key = camps.get(number or compact(span.text))
         if key and key != span.entity:
             alone = span.label == CAMP and not camp_name(span.text).kind
             cued = span.label in (LOCATION, PERSON) and _CUE.search(_before(span))

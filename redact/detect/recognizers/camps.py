@@ -173,6 +173,26 @@ def _bare(text: str) -> list[Finding]:
     return found
 
 
+_NUMBER_ALONE = re.compile(
+    r"(?<![\w#])(?:No\.?|Number|#)\s?(?P<n>\d{1,3})(?![\d-]|\.\d)"
+    rf"|(?<![\d가-힣])(?:제\s?)?(?P<h>\d{{1,3}})\s?호{AFTER_PARTICLE}"
+)
+_DIGITS = re.compile(r"\d{1,3}")
+
+
+def _numbers_alone(text: str, camps: list[Finding]) -> list[Finding]:
+    """A numbered camp's number alone ("Then No. 38?", "38호에서") where the same text names
+    that camp with its kind and number ("Kyohwaso No. 38"): the camp, not any number."""
+    numbers = {d for f in camps for d in _DIGITS.findall(text[f.start : f.end])}
+    found = []
+    for m in _NUMBER_ALONE.finditer(text):
+        number = m.group("n") or m.group("h")
+        if number in numbers and not any(f.start <= m.start() < f.end for f in camps):
+            why = "the number of a camp this text names with its kind"
+            found.append(_make(text, *m.span(), NUMBERED_SCORE - 0.2, why))
+    return found
+
+
 def _make(text: str, start: int, end: int, score: float, why: str) -> Finding:
     """The key leaves out an article and modifier words: "the Onsong county Bowibu" is
     "onsong bowibu", "the 8th brigade" is "8th brigade"."""
@@ -198,6 +218,7 @@ class CampRecognizer:
             found.append(_make(text, m.start(), m.end(), NUMBERED_SCORE, "numbered camp, Korean"))
         for m in _KOREAN_NAMED.finditer(text):
             found.append(_make(text, m.start(), m.end(), NAMED_SCORE, "name + camp word, Hangul"))
+        found += _numbers_alone(text, found)
         for m in _UNIT.finditer(text):
             start = m.start()
             first = m.group().split()[0]

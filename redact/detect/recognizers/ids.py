@@ -12,6 +12,7 @@ masked with its digits left visible hides nothing. Shapes:
 * plates: a Chinese province character (``辽B·7Q214``), Russian plates in Cyrillic letters,
   and any short code after a plate cue (``licence plate กข 2290``);
 * ``No. 0415``, ``room 227``, ``房间227``; file names with digits (``VOICE_20160302_A.mp3``);
+* bank cards in groups of four digits (``6217 0000 1111 2222 333``, one separator throughout);
 * numbers in words after a number cue (``case six-two-nine``, ``room forty-one seventy``).
 """
 
@@ -35,6 +36,9 @@ _PREFIX_NUMBER = re.compile(
     r"(?:[A-Z]{2,6}|[\u0410-ЯЁ]{2,4})(?:/[A-Z]{1,4})?\s(?:\d{5,12}|\d{2,6}(?:[-/]\d{2,8}){1,3})"
     r"(?![\w-])"
 )
+# a bank card written in groups of four digits, 16 to 19 in all (6217 0000 1111 2222 333)
+_CARD = re.compile(r"(?<![\d-])\d{4}(?:([ -])\d{4}){3}(?:\1\d{1,3})?(?![\d-])")
+_YEAR = re.compile(r"19\d\d|20\d\d")  # "2016 2017 2018 2019": years, not a card
 _SOUTHEAST_PLATE = re.compile(r"(?<![\w])[\u0e00-\u0eff]{1,4}\.?\s?\d{3,6}(?![\d/])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,4})?\b")
 _CUED_SHORT = re.compile(
@@ -108,6 +112,9 @@ def codes(text: str) -> list[Finding]:
         found.append(_make(*m.span("v"), CODE_SCORE, "short code after a file or case cue", text))
     for m in _IBAN.finditer(text):
         found.append(_make(*m.span(), PLATE_SCORE, "bank account number (IBAN shape)", text))
+    for m in _CARD.finditer(text):
+        if not all(_YEAR.fullmatch(g) for g in m.group().replace("-", " ").split()):
+            found.append(_make(*m.span(), PLATE_SCORE, "bank card number (groups of four)", text))
     for m in _SOUTHEAST_PLATE.finditer(text):
         found.append(_make(*m.span(), WEAK_SCORE, "Thai or Lao letters + number", text))
     for m in _NUMERO.finditer(text):
