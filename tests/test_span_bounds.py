@@ -176,6 +176,11 @@ CUT: list[Row] = [
         [("卢师傅", PERSON, "chinese_names"), ("卢师傅 (lu_shifu_2211)", HANDLE, "handles")],
         [("卢师傅", PERSON), ("lu_shifu_2211", HANDLE)],
     ),
+    (  # a model's span over a Chinese full stop: the sentence ended there
+        "好的，过了。谢谢冯丽娟",
+        [("过了。谢谢冯丽娟", PERSON, MODEL), ("冯丽娟", PERSON, "chinese_names")],
+        [("过了", PERSON), ("谢谢冯丽娟", PERSON)],
+    ),
     (  # two case numbers in one table cell pair
         "| NKX/2020/0042 | TR-20-011-A |",
         [("NKX/2020/0042 | TR-20-011-A", ID_NUMBER, "ids")],

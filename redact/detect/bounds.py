@@ -84,6 +84,8 @@ _WORD = re.compile(r"[\w'\u2019]+(?:[-.][\w'\u2019]+)*")
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+")
 _SEPARATOR = re.compile(r"[ \t]+(?:/|\u2014|\u2013|-|\u00b7)[ \t]+")
 _PIPE = re.compile(r"[ \t]*\|[ \t]*")
+# the full stops, commas and colons of Chinese and Japanese: a sentence or clause ends there
+_CJK_STOP = re.compile("[\u3001\u3002\uff01\uff0c\uff1a\uff1b\uff1f]")
 # a bracket the span does not close ends at the span's end: "Kim (Interviewer" from a model
 _BRACKETS = re.compile(
     r"[ \t]*\((?P<inner>[^()\n]{1,60})(?:\)|$)|[ \t]*\[(?P<square>[^\[\]\n]{1,60})(?:\]|$)"
@@ -151,9 +153,12 @@ def _apart(gap: str) -> bool:
 
 
 def _cuts(label: str) -> list[re.Pattern[str]]:
-    """Line breaks and table pipes cut every span; " / " and " - " only a name's or handle's
-    (never "Aug 2015 - Dec 2016", "US$900 / month", a phone number's groups)."""
-    return [_LINE_BREAK, _PIPE, _SEPARATOR] if label in NAMES else [_LINE_BREAK, _PIPE]
+    """Line breaks, table pipes and the full stops and commas of Chinese cut every span; " / "
+    and " - " only a name's or handle's (never "Aug 2015 - Dec 2016", "US$900 / month", a phone
+    number's groups)."""
+    if label in NAMES:
+        return [_LINE_BREAK, _PIPE, _SEPARATOR, _CJK_STOP]
+    return [_LINE_BREAK, _PIPE, _CJK_STOP]
 
 
 def _runs(keep: Sequence[bool], start: int) -> list[tuple[int, int]]:

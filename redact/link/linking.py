@@ -101,8 +101,8 @@ class Linker:
 
     def _in_korean(self, span: Span) -> Span:
         """A full name in Chinese characters read in Korean (朴泰勋 as Pak T'ae-hun) when that
-        reading is a full name the corpus knows written in Hangul or Latin letters; read in
-        pinyin otherwise (most names in Chinese characters are Chinese)."""
+        reading is a full name the corpus knows written in Hangul or Latin letters and its
+        pinyin reading is not; read in pinyin otherwise (most names in characters are Chinese)."""
         if span.label != PERSON or span.text.isascii():
             return span
         body = korean_key(span.text)
@@ -112,6 +112,9 @@ class Linker:
             return span
         if all(han_reading(s) != s for s in known.surfaces):  # known in characters only
             return span
+        read = self.corpus.get(span.entity)  # its pinyin reading is a person known in letters
+        if read and is_full(span.entity) and any(han_reading(s) == s for s in read.surfaces):
+            return span  # 金浩 beside Jin Hao and Kim Ho: Chinese first, as for most names
         written = max(known.surfaces, key=len)
         why = f"read in Korean, the person written '{written}'"
         return span.with_(entity=key, explanation=f"{span.explanation}; {why}")

@@ -14,6 +14,7 @@ DISPLAY_NAMES: dict[str, str] = {
     "chinese_names": "Chinese name",
     "russian_names": "Russian name",
     "korean_cyrillic": "Korean name in Cyrillic",
+    "russian_places": "Russian address or body",
     "other_names": "Other name",
     "kinship": "Name by kinship or title",
     "participants": "Participant or speaker",

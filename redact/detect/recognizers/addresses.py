@@ -63,9 +63,13 @@ _STREET = re.compile(
 )
 _BARE_STREET = re.compile(rf"{_STREET_WORD}$")  # "The Road": nothing names it
 _PARTS_ONLY = re.compile(rf"(?<![\w.]){_PART}(?:,\s?{_PART})+")
+_LEADS = "在到去从回往于住寄址自了的"
+# characters that never begin or make a place name here: pronouns, particles, the leads
+_NOT_IN_NAME = _LEADS + "我你他她它们是不也都与就还又很要会能说把被给"
+_NAME_CHAR = rf"(?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff])"
 _CJK_PLACE = re.compile(
-    r"[\u4e00-\u9fff]{1,10}(?:路|街|大街|大道|巷|胡同|小区|号楼|单元|室)(?:\d{1,5}号?)?"
-    r"|[\u4e00-\u9fff]{2,10}(?:宾馆|酒店|旅馆|饭店|火车站|车站|站|市场|医院|大学|学校|中学|工厂|农场|煤矿|矿)"
+    rf"{_NAME_CHAR}{{1,10}}(?:路|街|大街|大道|巷|胡同|小区|号楼|单元|室)(?:\d{{1,5}}号?)?"
+    rf"|{_NAME_CHAR}{{2,10}}(?:宾馆|酒店|旅馆|饭店|火车站|车站|站|市场|医院|大学|学校|中学|工厂|农场|煤矿|矿)"
 )
 _CJK_LEAD = "在到去从往回住于是的了"
 _LAT = r"[-+]?\d{1,2}\.\d{3,8}"
@@ -145,10 +149,6 @@ def _make(text: str, start: int, end: int, label: str, score: float, why: str) -
 # one after another from the province down ("…住在黑龙江省宝清县三道岗村"), after a word that
 # leads to a place (在, 到, 从, 住, 寄, 址, 自) or where a run of characters starts
 _ADMIN = "省市州县区乡镇村屯"
-_LEADS = "在到去从回往于住寄址自了的"
-# characters that never begin or make a place name here: pronouns, particles, the leads
-_NOT_IN_NAME = _LEADS + "我你他她它们是不也都与就还又很要会能说把被给"
-_NAME_CHAR = rf"(?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff])"
 _ADMIN_CHAIN = re.compile(
     rf"(?:(?<=[{_LEADS}])|(?<![\u4e00-\u9fff]))(?:{_NAME_CHAR}{{1,5}}?[{_ADMIN}]){{1,5}}"
 )

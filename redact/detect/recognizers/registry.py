@@ -36,6 +36,7 @@ from redact.detect.recognizers.places import PlaceRecognizer
 from redact.detect.recognizers.proper_nouns import ProperNounRecognizer
 from redact.detect.recognizers.quasi import QuasiRecognizer
 from redact.detect.recognizers.russian_names import RussianNameRecognizer
+from redact.detect.recognizers.russian_places import RussianPlaceRecognizer
 
 Family = Literal["names", "context"]
 
@@ -57,6 +58,7 @@ REGISTRY: tuple[tuple[type[Recognizer], Family], ...] = (
     (AgeRecognizer, "context"),
     (IdRecognizer, "context"),
     (AddressRecognizer, "context"),
+    (RussianPlaceRecognizer, "context"),
     (HandleRecognizer, "context"),
 )
 
