@@ -504,3 +504,12 @@ def test_a_given_name_alone_links_to_the_one_protected_full_name() -> None:
     spans = _spans(text, "Su-ok-ssi")
     linked = linking.Linker(linking.collect(spans).values()).link(text, spans, ("Ryu Su-ok",))
     assert _key_of(linked, "Su-ok-ssi") == entity_key(PERSON, "Ryu Su-ok")
+
+
+def test_a_name_in_characters_stays_chinese_when_both_readings_are_known() -> None:
+    known = [Entity(entity_key(PERSON, n), PERSON, (n,)) for n in ("Jin Hao", "Kim Ho")]
+    text = "He wrote it 金浩."
+    spans = _spans(text, "金浩")
+    assert _key_of(linking.link(text, spans, known), "金浩") == entity_key(PERSON, "Jin Hao")
+    korean = linking.link(text, spans, known[1:])  # only the Korean reading is known
+    assert _key_of(korean, "金浩") == entity_key(PERSON, "Kim Ho")

@@ -177,7 +177,7 @@ CUT: list[Row] = [
         [("卢师傅", PERSON), ("lu_shifu_2211", HANDLE)],
     ),
     (  # a model's span over a Chinese full stop: the sentence ended there
-        "好的，过了。谢谢冯丽娟",
+        "好的\uff0c过了。谢谢冯丽娟",
         [("过了。谢谢冯丽娟", PERSON, MODEL), ("冯丽娟", PERSON, "chinese_names")],
         [("过了", PERSON), ("谢谢冯丽娟", PERSON)],
     ),
