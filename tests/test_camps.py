@@ -96,3 +96,11 @@ def test_a_camps_number_alone_is_the_camp_where_the_text_names_it() -> None:
 def test_a_number_alone_is_no_camp_without_the_camp() -> None:
     text = "Q: And No. 17? A: That was the bus."
     assert CampRecognizer().find(text) == []
+
+
+@pytest.mark.parametrize("surface", ["교화소", "kyohwaso", "the prison", "관리소", "camp"])
+def test_a_camp_word_alone_names_no_camp(surface: str) -> None:
+    from redact.detect.recognizers.camps import kind_alone
+
+    assert kind_alone(surface)
+    assert not kind_alone("Kyohwaso No. 17") and not kind_alone("Sinhung kyohwaso")

@@ -27,3 +27,11 @@ def test_names_short_words_and_protected_terms_stay_caught() -> None:
     ]
     text = "kim said park was where uncle met oksun.\n"
     assert _leaked(text, *known) == ["kim", "park", "uncle", "oksun"]
+
+
+def test_the_commonest_short_words_are_words_but_short_names_stay_caught() -> None:
+    known = [Needle(w, "PERSON", None, False) for w in ("Go", "So", "Han", "Min", "Oh")]
+    text = "We had to go, so we left. han and min and oh stayed.\n"
+    assert _leaked(text, *known) == ["han", "min", "oh"]  # go 6.0, so 6.5; han 3.9, oh 5.4
+    assert _leaked("Then Go came.\n", *known) == ["Go"]
+    assert _leaked("we had to go.\n", Needle("Go", "PERSON", None, True)) == ["go"]  # protected

@@ -30,6 +30,7 @@ from redact.detect.recognizers.base import (
     Finding,
     Reason,
 )
+from redact.detect.recognizers.camps import kind_alone
 from redact.detect.recognizers.hangul_words import polite_ending
 from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, KIN_WORDS, ROLE_WORDS
 from redact.detect.span import Span, context_of
@@ -92,6 +93,8 @@ def _never_an_entity(surface: str) -> bool:
     if not words:
         return True
     if _CONTRACTION.fullmatch(surface.strip()) or polite_ending(surface.strip()):
+        return True
+    if kind_alone(surface):  # "교화소", "the camp": what kind of place, not which
         return True
     lowered = [w.lower().strip("'\u2019") for w in words]
     return all(w in ROLE_WORDS or (w in KIN_WORDS and w not in SURNAMES) for w in lowered)

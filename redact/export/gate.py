@@ -40,6 +40,7 @@ KEPT, REJECTED, REPLACED, FRAME = "kept", "rejected", "replaced", "frame"
 
 
 COMMON_WORD_ZIPF = 3.5  # "intake" 3.6, "memo" 3.6, "uncle" 4.5
+FUNCTION_WORD_ZIPF = 6.0  # go 6.3, so 6.9, do 6.7; kim 4.6, lee 4.7, han 3.9, son 5.3
 
 
 @dataclass(frozen=True)
@@ -255,13 +256,16 @@ def _plain_word(needle: Needle, found: str) -> bool:
     """A lower-case common English word where the table holds the same word capitalised
     ("line" for a known "Line", "uncle" for "Uncle"): a reader reads the word, not a name.
     Never for a protected term, a word of several parts, or a rare word (names stay caught in
-    any case, "kim bo-ram" included)."""
-    if needle.protected or not found.isalpha() or not found.islower() or len(found) < 4:
-        return False  # short words stay caught: kim, han, lee, bo, min are names first
+    any case, "kim bo-ram" included); a word under four letters only when it is among the
+    commonest English words ("go" for a known "Go")."""
+    if needle.protected or not found.isalpha() or not found.islower():
+        return False
     if not needle.text[:1].isupper() or needle.text.lower() != found:
         return False
     from wordfreq import zipf_frequency
 
+    if len(found) < 4:  # short words stay caught (kim, han, lee, bo, min are names first),
+        return zipf_frequency(found, "en") >= FUNCTION_WORD_ZIPF  # but "go", "so", "do" are words
     from redact.text.variants import CHINESE_SURNAMES, SURNAMES
 
     surnames = {s.lower() for s in (*SURNAMES, *CHINESE_SURNAMES)}

@@ -193,6 +193,14 @@ def _numbers_alone(text: str, camps: list[Finding]) -> list[Finding]:
     return found
 
 
+_KIND_ALONE = re.compile(rf"(?:the\s+)?(?i:{_CAMP_WORDS})|(?:{_HANGUL_KIND})", re.IGNORECASE)
+
+
+def kind_alone(surface: str) -> bool:
+    """A camp word alone ("kyohwaso", "the prison", 교화소): a kind of place, naming none."""
+    return _KIND_ALONE.fullmatch(surface.strip()) is not None
+
+
 def _make(text: str, start: int, end: int, score: float, why: str) -> Finding:
     """The key leaves out an article and modifier words: "the Onsong county Bowibu" is
     "onsong bowibu", "the 8th brigade" is "8th brigade"."""
