@@ -103,7 +103,12 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     them, copy on write, instead of loading their own) where fork is safe (Linux); elsewhere
     each one loads its own."""
     if sys.platform.startswith("linux"):
-        _prepare_chunk([Source("warm", engine.WARM_TEXT)])  # detection and its merging's tables
+        thresholds = gc.get_threshold()
+        gc.set_threshold(0)  # tables for the whole run: collecting them as they load frees nothing
+        try:
+            _prepare_chunk([Source("warm", engine.WARM_TEXT)])  # detection and merging's tables
+        finally:
+            gc.set_threshold(*thresholds)
         gc.freeze()  # what the workers share: their collections never touch (and copy) it
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(max_workers=jobs)
