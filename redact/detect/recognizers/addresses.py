@@ -65,7 +65,7 @@ _BARE_STREET = re.compile(rf"{_STREET_WORD}$")  # "The Road": nothing names it
 _PARTS_ONLY = re.compile(rf"(?<![\w.]){_PART}(?:,\s?{_PART})+")
 _LEADS = "在到去从回往于住寄址自了的"
 # characters that never begin or make a place name here: pronouns, particles, the leads
-_NOT_IN_NAME = _LEADS + "我你他她它们是不也都与就还又很要会能说把被给"
+_NOT_IN_NAME = _LEADS + "我你他她它是不也都与就还又很要会能说把被给"
 _NAME_CHAR = rf"(?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff])"
 _CJK_PLACE = re.compile(
     rf"{_NAME_CHAR}{{1,10}}(?:路|街|大街|大道|巷|胡同|小区|号楼|单元|室)(?:\d{{1,5}}号?)?"
