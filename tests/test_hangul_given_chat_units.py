@@ -192,3 +192,11 @@ def test_field_labels_and_words_are_not_speakers() -> None:
 def test_a_pronoun_after_a_role_word_is_no_participant_code() -> None:
     assert _people("For years the only person I could speak to was her.") == set()
     assert _people("Respondent A said no.") == {"Respondent A"}
+
+
+def test_a_protected_given_name_inside_another_full_name_is_not_the_protected_person() -> None:
+    text = "Mo Hye-ran came, then Hye-ran. Teacher Hye-ran and Pak Hye-ran left."
+    found = {f.start for f in ProtectedTerms(["Ryu Hye-ran"]).find(text)}
+    starts = [i for i in range(len(text)) if text.startswith("Hye-ran", i)]
+    assert starts[0] not in found and starts[3] not in found  # after Mo and after Pak
+    assert starts[1] in found and starts[2] in found  # alone, and after a title

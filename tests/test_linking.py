@@ -513,3 +513,12 @@ def test_a_name_in_characters_stays_chinese_when_both_readings_are_known() -> No
     assert _key_of(linking.link(text, spans, known), "金浩") == entity_key(PERSON, "Jin Hao")
     korean = linking.link(text, spans, known[1:])  # only the Korean reading is known
     assert _key_of(korean, "金浩") == entity_key(PERSON, "Kim Ho")
+
+
+def test_a_rarer_surname_spelled_like_a_word_is_a_surname_before_a_hyphenated_name() -> None:
+    # Mo (모) is kept out of the surname tables as an English word; before a hyphenated Korean
+    # given name it is a surname, and "Mo Hye-ran" is not the Ryu Hye-ran of the record
+    assert entity_key(PERSON, "Mo Hye-ran") == entity_key(PERSON, "모혜란")
+    assert entity_key(PERSON, "Mo Hye-ran") != entity_key(PERSON, "Ryu Hye-ran")
+    assert entity_key(PERSON, "In Hye-ran") != entity_key(PERSON, "인혜란")  # "In" stays a word
+    assert not is_full(entity_key(PERSON, "Mo"))

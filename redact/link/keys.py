@@ -41,6 +41,7 @@ from redact.text.transliteration import initialed_body
 from redact.text.variants import (
     KOREAN_SURNAMES,
     SURNAMES,
+    WORDLIKE_SURNAMES,
     han_reading,
     name_key,
     role_titles,
@@ -135,6 +136,8 @@ def _without_english_lead(surface: str) -> str:
     word = match.group(1)
     if fold(word) in SURNAMES or role_titles(surface) or not is_common_word(word, COMMON_LEAD):
         return surface
+    if fold(word) in WORDLIKE_SURNAMES and "|" in name_key(surface):
+        return surface  # "Mo Hye-ran": a rarer surname spelled like a word, before a given name
     rest = surface[match.end() :]
     _, bar, given = name_key(rest).partition("|")
     return rest if bar and given else surface

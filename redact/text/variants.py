@@ -44,6 +44,17 @@ word_list = surnames.word_list
 word_set = surnames.word_set
 
 
+# Rarer surnames whose plain spelling is an English word or name (Mo for 모, Ye for 예, Pi for
+# 피): the tables keep them out (moh, yeh, phi); they are surnames only before a hyphenated
+# Korean given name ("Mo Hye-ran"), never alone.
+WORDLIKE_SURNAMES = {
+    romanize_hangul(h): canon
+    for h, canon in surnames.HANGUL_SURNAMES.items()
+    if len(h) == 1
+    and romanize_hangul(h) not in SURNAMES
+    and romanize_hangul(h) != canon
+    and romanize_hangul(h) not in ("a", "i", "o", "u", "in", "on", "an", "no", "to", "do")
+}
 _INIT = r"(?:chkh|tch|kk|tt|pp|ss|jj|ch|sh|kh|g|k|n|d|t|r|l|m|b|p|s|j|h)?"
 _VOWEL = r"(?:y|w)?(?:eui|eo|eu|ae|oe|ui|oo|ee|ou|oi|a|e|i|o|u)"
 _FINAL = r"(?:ng|n|ck|k|l|m|p)?"
@@ -153,6 +164,9 @@ def parse_name(text: str) -> tuple[str, str] | None:
             return word, ""
         return "", word
     first, last = words[0], words[-1]
+    # "Mo Hye-ran": the hyphenated given name says a Korean name
+    if first in WORDLIKE_SURNAMES and len(words) == 2 and "-" in last and _given_syllables(last):
+        return WORDLIKE_SURNAMES[first], last
     # "Kyung Kim": a given-name syllable that is a rarer surname too, before a frequent one
     rarer = first in GIVEN_WHEN_ALONE and last in FREQUENT_SURNAMES and len(words) == 2
     if first in SURNAMES and "-" not in first and not rarer:

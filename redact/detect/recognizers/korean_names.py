@@ -42,6 +42,7 @@ from redact.text.hangul import is_hangul
 from redact.text.search import word_alternation
 from redact.text.variants import (
     KOREAN_SURNAMES,
+    WORDLIKE_SURNAMES,
     find_mentions,
     fold,
     key_parts,
@@ -73,7 +74,7 @@ TITLE = (
     r"[Rr]everend|[Ii]nspector|[Cc]hief|[Gg]uard|[Cc]ommander|"
     r"(?:[Bb]rigade|[Tt]eam|[Ss]quad|[Uu]nit|[Ww]ork-unit|[Gg]roup)\s[Ll]eader)"
 )
-_SURNAME_FORMS = {s for s in KOREAN_SURNAMES if s not in NEVER_ALONE}
+_SURNAME_FORMS = {s for s in KOREAN_SURNAMES if s not in NEVER_ALONE} | set(WORDLIKE_SURNAMES)
 # McCune-Reischauer aspirates: Ch'oe, Ch'a, P'yo, K'ang, T'ak (apostrophe folded away in keys).
 _SURNAME_FORMS |= {
     re.sub(r"^(ch|k|t|p)", r"\1'", s) for s in _SURNAME_FORMS if re.match("ch|k|t|p", s)
@@ -251,7 +252,8 @@ class KoreanNameRecognizer:
         if shape is None:
             return None
         given, kind = shape
-        if surname.lower() in AMBIGUOUS and kind != "hyphen" and not surname.isupper():
+        ambiguous = surname.lower() in AMBIGUOUS or surname.lower() in WORDLIKE_SURNAMES
+        if ambiguous and kind != "hyphen" and not surname.isupper():
             return None
         start = match.start("sur") if order == "surname first" else match.start("given")
         end = (match.start("given") + len(given)) if order == "surname first" else match.end("sur")

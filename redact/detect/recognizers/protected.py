@@ -5,14 +5,43 @@ written in Hangul."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.hangul_words import known_given_names
 from redact.text.search import find_all, fold
-from redact.text.variants import name_key, spelling_variants
+from redact.text.variants import (
+    SURNAMES,
+    TITLES,
+    key_parts,
+    name_key,
+    spelling_variants,
+    split_syllables,
+)
 
 NAME = "protected-term"
+EVERYDAY_BEFORE_NAME = 4.6  # Zipf: "dear" 4.8, "then" 6.1; the surnames Mo 4.4, Yu 3.9
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019]*)[ \t]$")
+
+
+def _other_surname_before(text: str, start: int, surname: str) -> bool:
+    """True when the word right before ``start`` is another name's surname: a known surname
+    other than ``surname``, or a capitalised Korean syllable that is no everyday English word
+    ("Mo Hye-ran"; not "Teacher Hye-ran", "Dear Hye-ran", "Ryu Hye-ran")."""
+    match = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if match is None:
+        return False
+    word = fold(match.group(1)).replace("'", "").replace("\u2019", "")
+    if word in SURNAMES:
+        return SURNAMES[word] != surname
+    if word in TITLES or len(split_syllables(word) or ()) != 1:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < EVERYDAY_BEFORE_NAME
 
 
 class ProtectedTerms:
@@ -34,10 +63,14 @@ class ProtectedTerms:
         folded = fold(text)
         found: dict[tuple[int, int], Finding] = {}
         for number, term in enumerate(self.terms, 1):
+            surname = key_parts(name_key(term))[0]
             for variant in self._variants[term]:
+                alone = surname and not key_parts(name_key(variant))[0]  # its given name alone
                 for start, end in find_all(text, variant, folded):
                     if (start, end) in found:
                         continue
+                    if alone and _other_surname_before(text, start, surname):
+                        continue  # "Mo Hye-ran" is somebody else than a protected Ryu Hye-ran
                     exact = variant == term
                     found[(start, end)] = Finding(
                         start,
