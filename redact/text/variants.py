@@ -44,8 +44,8 @@ word_list = surnames.word_list
 word_set = surnames.word_set
 
 
-# Rarer surnames whose plain spelling is an English word or name (Mo for 모, Ye for 예, Pi for
-# 피): the tables keep them out (moh, yeh, phi); they are surnames only before a hyphenated
+# Rarer surnames whose plain spelling is an English word or name (Mo for 모, Pi for 피, Man for
+# 만): the tables keep them out (moh, phi, mahn); they are surnames only before a hyphenated
 # Korean given name ("Mo Hye-ran"), never alone.
 WORDLIKE_SURNAMES = {
     romanize_hangul(h): canon
