@@ -26,7 +26,7 @@ from redact.link.keys import MIN_LETTERS, Entity, entity_key, is_full, key_body
 from redact.text.diminutives import first_names_of
 from redact.text.kontsevich import readings
 from redact.text.mongolian import is_genitive, short_form_of
-from redact.text.search import compact, fold
+from redact.text.search import HAN_RANGE, compact, fold
 from redact.text.transliteration import (
     initials_agree,
     initials_form,
@@ -46,9 +46,8 @@ from redact.text.variants import (
 _TYPO_LETTERS = 6  # a one-letter difference links two spellings only in names this long
 _SPELLED_LETTERS = 4  # a word alone links up to transliteration only this long
 # a run of letters or digits; in Chinese characters, written without spaces, each character
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_RUN = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
-_HAN_CHAR = re.compile(f"[{_HAN}]")
+_RUN = re.compile(rf"[{HAN_RANGE}]|[^\W_{HAN_RANGE}]+")
+_HAN_CHAR = re.compile(f"[{HAN_RANGE}]")
 # a name of another origin as written: its words up to transliteration, sorted, and its key
 _Spelled = tuple[tuple[tuple[str, ...], str], ...]
 

@@ -34,9 +34,10 @@ def compact(phrase: str) -> str:
 
 
 _PARTS = re.compile(r"[\s\-\u2010\u2011\u2013_.·]+")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
-_HAN_EDGE_BEFORE = r"(?<![^\W\u3400-\u4dbf\u4e00-\u9fff])"  # not after a letter of another script
-_HAN_EDGE_AFTER = r"(?![^\W\u3400-\u4dbf\u4e00-\u9fff])"
+HAN_RANGE = "\u3400-\u4dbf\u4e00-\u9fff"  # Chinese characters (CJK unified ideographs, ext. A)
+_HAN = re.compile(f"[{HAN_RANGE}]")
+_HAN_EDGE_BEFORE = rf"(?<![^\W{HAN_RANGE}])"  # not after a letter of another script
+_HAN_EDGE_AFTER = rf"(?![^\W{HAN_RANGE}])"
 
 
 @functools.lru_cache(maxsize=65536)

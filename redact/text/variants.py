@@ -44,6 +44,8 @@ word_list = surnames.word_list
 word_set = surnames.word_set
 
 
+# Romanizations that are also English words: never taken as a name alone.
+_NEVER_ALONE = word_set("i o u a in no on an so go do to he me we be")
 # Rarer surnames whose plain spelling is an English word or name (Mo for 모, Pi for 피, Man for
 # 만): the tables keep them out (moh, phi, mahn); they are surnames only before a hyphenated
 # Korean given name ("Mo Hye-ran"), never alone.
@@ -53,7 +55,7 @@ WORDLIKE_SURNAMES = {
     if len(h) == 1
     and romanize_hangul(h) not in SURNAMES
     and romanize_hangul(h) != canon
-    and romanize_hangul(h) not in ("a", "i", "o", "u", "in", "on", "an", "no", "to", "do")
+    and romanize_hangul(h) not in _NEVER_ALONE
 }
 _INIT = r"(?:chkh|tch|kk|tt|pp|ss|jj|ch|sh|kh|g|k|n|d|t|r|l|m|b|p|s|j|h)?"
 _VOWEL = r"(?:y|w)?(?:eui|eo|eu|ae|oe|ui|oo|ee|ou|oi|a|e|i|o|u)"
@@ -346,8 +348,6 @@ def _alone_forms(givens: Iterable[str], surnames: list[str]) -> list[str]:
     return out
 
 
-# Romanizations that are also English words: never taken as a name alone.
-_NEVER_ALONE = word_set("i o u a in no on an so go do to he me we be")
 _CANDIDATE = re.compile(r"(?<![\w'\u2019-])[A-ZŎŬ][\w'\u2019]*(?:-[\w'\u2019]+)*")
 
 

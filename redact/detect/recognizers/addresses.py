@@ -71,7 +71,6 @@ _CJK_PLACE = re.compile(
     rf"{_NAME_CHAR}{{1,10}}(?:路|街|大街|大道|巷|胡同|小区|号楼|单元|室)(?:\d{{1,5}}号?)?"
     rf"|{_NAME_CHAR}{{2,10}}(?:宾馆|酒店|旅馆|饭店|火车站|车站|站|市场|医院|大学|学校|中学|工厂|农场|煤矿|矿)"
 )
-_CJK_LEAD = "在到去从往回住于是的了"
 _LAT = r"[-+]?\d{1,2}\.\d{3,8}"
 _LON = r"[-+]?\d{1,3}\.\d{3,8}"
 _DMS = r"\d{1,3}°\s?\d{1,2}['\u2032]\s?(?:\d{1,2}(?:\.\d+)?[\"″]\s?)?"
@@ -186,11 +185,8 @@ def _admin_units(text: str) -> list[Finding]:
 
 def _cjk(text: str) -> list[Finding]:
     found = []
-    for m in _CJK_PLACE.finditer(text):
-        start = m.start()
-        while start < m.end() - 2 and text[start] in _CJK_LEAD:
-            start += 1
-        found.append(_make(text, start, m.end(), LOCATION, 0.6, "address or venue in characters"))
+    for m in _CJK_PLACE.finditer(text):  # never starts with a lead word: see _NAME_CHAR
+        found.append(_make(text, *m.span(), LOCATION, 0.6, "address or venue in characters"))
     return found
 
 
