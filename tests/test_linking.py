@@ -507,12 +507,12 @@ def test_a_given_name_alone_links_to_the_one_protected_full_name() -> None:
 
 
 def test_a_name_in_characters_stays_chinese_when_both_readings_are_known() -> None:
-    known = [Entity(entity_key(PERSON, n), PERSON, (n,)) for n in ("Jin Hao", "Kim Ho")]
-    text = "He wrote it 金浩."
-    spans = _spans(text, "金浩")
-    assert _key_of(linking.link(text, spans, known), "金浩") == entity_key(PERSON, "Jin Hao")
+    known = [Entity(entity_key(PERSON, n), PERSON, (n,)) for n in ("Jin Ming", "Kim Myong")]
+    text = "He wrote it 金明."
+    spans = _spans(text, "金明")
+    assert _key_of(linking.link(text, spans, known), "金明") == entity_key(PERSON, "Jin Ming")
     korean = linking.link(text, spans, known[1:])  # only the Korean reading is known
-    assert _key_of(korean, "金浩") == entity_key(PERSON, "Kim Ho")
+    assert _key_of(korean, "金明") == entity_key(PERSON, "Kim Myong")
 
 
 def test_a_rarer_surname_spelled_like_a_word_is_a_surname_before_a_hyphenated_name() -> None:

@@ -6,7 +6,7 @@ birthplace a camp. A bare name is the camp only when the record names that camp 
 ("X kyohwaso", "X IDC") and the bare mention stands where a camp is spoken of: after "at",
 "sent to", "taken to", "held in", "released from", "arrived at" ("What happened at X?"). A name
 the camp recognizer itself took for the camp's name alone gets the camp's key, and so does a
-camp's number alone ("No. 38", "38호") where the record names one camp of that number.
+camp's number alone ("No. 17", "17호") where the record names one camp of that number.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _record_camps(spans: Sequence[Span]) -> dict[str, str]:
         camp = camp_name(span.text) if span.label == CAMP else None
         if camp and camp.kind and camp.name:
             found.setdefault(camp.name, set()).add(span.entity)
-        if camp and camp.kind and camp.number:  # "Kyohwaso No. 38": "No. 38" alone is it
+        if camp and camp.kind and camp.number:  # "Kyohwaso No. 17": "No. 17" alone is it
             found.setdefault(f"#{camp.number}", set()).add(span.entity)
     return {name: keys.pop() for name, keys in found.items() if len(keys) == 1}
 

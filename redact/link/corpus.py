@@ -133,7 +133,7 @@ def variants(entity: Entity) -> frozenset[str]:
 
 
 def _two_han(form: str) -> bool:
-    """A name of two Chinese characters (美玲, 海龙): as telling as three letters."""
+    """A name of two Chinese characters (海燕, 丽娟): as telling as three letters."""
     letters = compact(form)
     return len(letters) == 2 and all(_HAN_CHAR.fullmatch(c) for c in letters)
 

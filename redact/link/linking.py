@@ -114,7 +114,7 @@ class Linker:
             return span
         read = self.corpus.get(span.entity)  # its pinyin reading is a person known in letters
         if read and is_full(span.entity) and any(han_reading(s) == s for s in read.surfaces):
-            return span  # 金浩 beside Jin Hao and Kim Ho: Chinese first, as for most names
+            return span  # 金明 beside Jin Ming and Kim Myong: Chinese first, as for most names
         written = max(known.surfaces, key=len)
         why = f"read in Korean, the person written '{written}'"
         return span.with_(entity=key, explanation=f"{span.explanation}; {why}")

@@ -145,7 +145,7 @@ def _make(text: str, start: int, end: int, label: str, score: float, why: str) -
 
 
 # Chinese administrative units written in a sentence without spaces: a name and its unit word,
-# one after another from the province down ("…住在黑龙江省宝清县三道岗村"), after a word that
+# one after another from the province down ("…住在吉林省东岭县石桥村"), after a word that
 # leads to a place (在, 到, 从, 住, 寄, 址, 自) or where a run of characters starts
 _ADMIN = "省市州县区乡镇村屯"
 _ADMIN_CHAIN = re.compile(
@@ -155,7 +155,7 @@ _ADMIN_UNIT = re.compile(rf"{_NAME_CHAR}{{1,5}}?[{_ADMIN}]")
 # 本县, 全省, 这村: this county, the whole province
 _NOT_A_NAME = "本该全外这那每各此某其同邻"
 _COMPOUND = frozenset("里民长子口委外头")  # 村里, 村民, 县长: the unit word in a common noun
-COMMON_CJK = 4.3  # Zipf: 农村 5.2, 超市 4.4, 家乡 4.4; 黑龙江省 3.8, a county or village 0
+COMMON_CJK = 4.3  # Zipf: 农村 5.2, 超市 4.4, 家乡 4.4; 吉林省 3.8, a county or village 0
 
 
 def _admin_units(text: str) -> list[Finding]:

@@ -181,8 +181,8 @@ _DIGITS = re.compile(r"\d{1,3}")
 
 
 def _numbers_alone(text: str, camps: list[Finding]) -> list[Finding]:
-    """A numbered camp's number alone ("Then No. 38?", "38호에서") where the same text names
-    that camp with its kind and number ("Kyohwaso No. 38"): the camp, not any number."""
+    """A numbered camp's number alone ("Then No. 17?", "17호에서") where the same text names
+    that camp with its kind and number ("Kyohwaso No. 17"): the camp, not any number."""
     numbers = {d for f in camps for d in _DIGITS.findall(text[f.start : f.end])}
     found = []
     for m in _NUMBER_ALONE.finditer(text):

@@ -33,7 +33,7 @@ from redact.text.search import compact
 from redact.text.variants import overlaps
 
 NAME = "participants"
-COMMON_CJK_LABEL = 4.0  # Zipf: 地区 5.9, 나 6.8 are words; 海龙 3.1, a given name 3.5 is a name
+COMMON_CJK_LABEL = 4.0  # Zipf: 地区 5.9, 나 6.8 are words; 海燕 3.3, a given name 3.5 is a name
 ROLE = (
     r"(?:[Ww]itness|[Rr]espondent|[Ii]nterviewee|[Pp]articipant|[Ii]nformant|[Ss]ource|"
     r"[Ss]urvivor|[Vv]ictim|[Ss]ubject|[Nn]arrator|[Cc]lient|[Aa]pplicant|[Dd]eponent|"
