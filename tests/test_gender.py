@@ -71,10 +71,10 @@ def test_a_title_of_the_other_sex_is_not_linked_to_the_one_full_name(
 
 
 SAME_SEX_OR_UNSAID = [
-    ("Bae Sun-ok drove. She is the one who sold me. Auntie Bae paid.", "Bae Sun-ok", "Auntie Bae"),
-    ("Bae Sun-ok drove. Auntie Bae paid.", "Bae Sun-ok", "Auntie Bae"),  # nothing said: as before
-    # the pronoun after Han's name is Han's: it says nothing of Bae Sun-ok
-    ("Bae Sun-ok told Pastor Han that he must leave. Auntie Bae paid.", "Bae Sun-ok",
+    ("Bae Mi-suk drove. She is the one who sold me. Auntie Bae paid.", "Bae Mi-suk", "Auntie Bae"),
+    ("Bae Mi-suk drove. Auntie Bae paid.", "Bae Mi-suk", "Auntie Bae"),  # nothing said: as before
+    # the pronoun after Han's name is Han's: it says nothing of Bae Mi-suk
+    ("Bae Mi-suk told Pastor Han that he must leave. Auntie Bae paid.", "Bae Mi-suk",
      "Auntie Bae"),
 ]  # fmt: skip
 

@@ -1,7 +1,7 @@
 """Korean names written in Cyrillic, read back to the Latin letters the name keys read.
 
 Russian papers write Korean names in the Kontsevich system (the Russian standard for Korean):
-"Пак Сон Ир" is Pak Sŏng-il, "КИМ ЧОЛЬ ЧУН" Kim Chŏl-chun, "Ли Сун Ок" Yi Sun-ok. The
+"Пак Сон Ир" is Pak Sŏng-il, "КИМ ЧОЛЬ ЧУН" Kim Chŏl-chun, "Ли Ён Ок" Yi Yŏng-ok. The
 Koryo-saram, Koreans of the former Soviet Union, spell some surnames their own way: Цой (Ch'oe),
 Тен (Chŏng), Тян (Chang), Ни (Yi), Хегай (Hŏ), Огай (O), Когай (Ko), Югай (Yu), Шин (Shin).
 

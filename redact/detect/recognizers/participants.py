@@ -54,7 +54,7 @@ SPEAKER = re.compile(
 )
 # a pasted chat line: a time stamp, perhaps after a date, then who wrote it and a colon
 # ("[21:04] Lucky:", "오후 8:12, Lucky :", "2020. 6. 3. 오후 8:12, 성미 :",
-# "03/06/2020, 20:12 - Misha:")
+# "03/06/2020, 20:12 - Dmitri:")
 _DATE = (
     r"(?:\d{1,4}[./-][ \t]?\d{1,2}[./-][ \t]?\d{1,4}\.?"
     r"|\d{4}년[ \t]?\d{1,2}월[ \t]?\d{1,2}일)"
