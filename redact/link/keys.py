@@ -36,6 +36,7 @@ from redact.detect.span import Span
 from redact.link.camp_names import link_camp_names
 from redact.link.kinds import ARTICLE, camp_key_body, org_letters, organisation_word
 from redact.link.records import link_in_record
+from redact.text.place_names import place_letters
 from redact.text.search import compact, fold, strip_possessive
 from redact.text.transliteration import initialed_body
 from redact.text.variants import (
@@ -43,6 +44,7 @@ from redact.text.variants import (
     SURNAMES,
     WORDLIKE_SURNAMES,
     han_reading,
+    korean_given_syllables,
     name_key,
     role_titles,
     word_set,
@@ -97,7 +99,13 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
         if not name and any(c.isdigit() for c in surface):
             return f"{PERSON}:code:{compact(surface)}"  # a participant code ("P-12", "W7")
         initials = "".join(c for c in surface if c.isalpha())
-        if not name and _INITIALS.fullmatch(surface) and initials.lower() not in SURNAMES:
+        first = surface.split()[0].lower() if len(surface.split()) > 1 else ""
+        if (
+            not name
+            and _INITIALS.fullmatch(surface)
+            and initials.lower() not in SURNAMES
+            and (len(first) < 2 or first not in SURNAMES)  # "LI NA": a name in capitals
+        ):
             return f"{PERSON}:initials:{initials}"
         key = name if name else name_key(surface)
         key = _PATRONYMIC.sub("", key)  # Viktor Sergeyevich Morozov = Viktor Morozov
@@ -107,8 +115,11 @@ def entity_key(label: str, surface: str, name: str | None = None) -> str:
     bare = ARTICLE.sub("", surface) or surface
     if label == LOCATION:
         if name and name.isascii() and han_reading(surface) != surface:
-            return f"{label}:{name}"  # 杏花村 read in pinyin, as "Xinghua (village)" is keyed
-        return f"{label}:{settled_stem(compact(_PLACE_WORDS.sub('', bare)) or compact(bare))}"
+            letters = compact(name)  # 杏花村 read in pinyin, as "Xinghua (village)" is keyed
+        else:
+            plain = _PLACE_WORDS.sub("", bare) or bare
+            letters = place_letters(plain) or compact(plain) or compact(bare)
+        return f"{label}:{settled_stem(letters)}"
     if label == CAMP:
         named = camp_key_body(bare) or compact(
             " ".join(w for w in fold(bare).split() if w not in _UNIT_NOISE)
@@ -136,6 +147,8 @@ def _without_english_lead(surface: str) -> str:
     word = match.group(1)
     if fold(word) in SURNAMES or role_titles(surface) or not is_common_word(word, COMMON_LEAD):
         return surface
+    if "-" in word and korean_given_syllables(word):
+        return surface  # "Sun-ok eonni": a hyphenated Korean given name, no English word
     if fold(word) in WORDLIKE_SURNAMES and "|" in name_key(surface):
         return surface  # "Mo Hye-ran": a rarer surname spelled like a word, before a given name
     rest = surface[match.end() :]

@@ -49,6 +49,7 @@ from redact.link.keys import (
 from redact.link.labels import LabelVote
 from redact.link.namesakes import shares_given_name
 from redact.link.partial import candidates, opaque, other_title, partial_body, titled_before
+from redact.link.readings import reading_aliases, reading_reason, with_readings
 from redact.text.korean_reading import korean_key
 from redact.text.search import compact, find_all, fold, phrase_pattern, strip_possessive
 from redact.text.variants import MARRIED_TITLES, SURNAMES, han_reading, role_titles
@@ -76,7 +77,9 @@ class Linker:
         for key, entity in self.corpus.items():
             if "#" in key:
                 self.scoped.setdefault(key.rpartition("#")[2].partition(".")[0], []).append(entity)
-        self.typos = typo_aliases(self.corpus, self.index.aliases)  # the same spelling aliases
+        self.read_as = reading_aliases(self.corpus)  # 허미옥 beside 许美玉 and Xu Meiyu
+        typos = typo_aliases(self.corpus, self.index.aliases)  # and the same spelling aliases
+        self.typos = with_readings(typos, self.read_as)
         self.labels = LabelVote(self.corpus.values())
 
     def link(self, text: str, spans: Sequence[Span], protected: Sequence[str] = ()) -> list[Span]:
@@ -91,7 +94,7 @@ class Linker:
         linked = [self._untypo(self._in_korean(_relink(span, context))) for span in spans]
         context.local = collect(linked)
         context.local_index = Index([*context.local.values(), *self.scoped.get(scope, ())])
-        return _propagate(linked, context)
+        return [self._untypo(span) for span in _propagate(linked, context)]
 
     def entity(self, key: str, scope: str) -> Entity | None:
         """A known entity, unless it is a partial mention of another record."""
@@ -124,7 +127,10 @@ class Linker:
         if target is None:
             return span
         first = self.corpus[target].surfaces[0]
-        why = alias_reason(span.entity, target, first)
+        if span.entity in self.read_as:
+            why = reading_reason(self.read_as[span.entity][1], first)
+        else:
+            why = alias_reason(span.entity, target, first)
         return span.with_(entity=target, explanation=f"{span.explanation}; {why}")
 
 
@@ -338,6 +344,8 @@ def _relink(span: Span, context: _Context) -> Span:
         return span
     body = partial_body(span)
     if body is None:
+        if span.recognizer == "initials" and not opaque(span.entity) and " " in span.text:
+            return span  # "K.H. Yang": the record's one Yang of these initials (link_initials)
         own = entity_key(PERSON, span.text)  # the name as written, not a neighbour's reading
         return span if own == span.entity else span.with_(entity=own)
     key, why = _resolve(strip_possessive(span.text), body, context, span.start)

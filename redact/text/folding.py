@@ -56,6 +56,8 @@ def latin_fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _search_char(char: str) -> str:
+    if "\uac00" <= char <= "\ud7a3":  # a Hangul syllable is a letter of its own (경 is not 교)
+        return char
     lowered = char.lower()
     if len(lowered) != 1:
         lowered = char

@@ -61,7 +61,10 @@ AFTER = _table(
     "laoshi | comrade: tongmu dongmu tongji dongji tongzhi | boss: sajang sajangnim laoban | "
     "leader: panjang banjang duizhang | granny: halmoni halmeoni halmoeni | "
     "grandpa: harabeoji haraboji halabeoji harabochi | master: shifu | manager: jingli | "
-    "elder brother: dage akh | elder sister: dajie egch | secretary: shuji | "
+    "elder brother: dage gege akh | elder sister: dajie jiejie jie egch | secretary: shuji | "
+    # North Korean prison, camp and police ranks after a surname ("Kang kyodowŏn")
+    "guard: kyodowon gyodowon kyehowon gyehowon | instructor: chidowon jidowon | "
+    "security officer: powiwon bowiwon | police officer: anjonwon anjeonwon | "
     # Chinese kin address after a surname (what a child or a stranger calls an older person)
     "granny: nainai laolao | grandpa: yeye daye laoye | uncle: shushu dashu bobo | "
     "auntie: shenshen dashen dama daniang"
@@ -81,6 +84,8 @@ HAN_AFTER = _table(
 HANGUL_AFTER = _table(
     "auntie: 아줌마 아주머니 | uncle: 아저씨 | pastor: 목사 목사님 | teacher: 선생 선생님 | "
     "comrade: 동무 동지 | boss: 사장 사장님 | leader: 반장 반장님 | granny: 할머니 | "
+    "guard: 교도원 계호원 | instructor: 지도원 | security officer: 보위원 | "
+    "police officer: 안전원 | "
     "grandpa: 할아버지"
 )
 _NIM = re.compile(r"-nim$")

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from redact.detect.recognizers.base import PERSON, Finding
 from redact.detect.recognizers.safe_terms import ACRONYMS, is_safe_word
-from redact.text.folding import latin_fold
+from redact.text.folding import latin_fold, name_fold
 from redact.text.variants import SURNAMES
 
 NAME = "initials"
@@ -128,6 +128,15 @@ def _shouted_word(capitals: str) -> bool:
     return len(capitals) == 3 and zipf(capitals.lower()) >= SHOUTED
 
 
+_CAPS_WORD_AFTER = re.compile(r"[ ][A-Z]{2,}(?![\w'\u2019])")
+
+
+def _surname_in_capitals(text: str, start: int, end: int) -> bool:
+    """'CUI HONGMEI', 'LI NA': a surname written in capitals before the given name, a name in
+    capitals, not initials."""
+    return text[start:end].lower() in SURNAMES and bool(_CAPS_WORD_AFTER.match(text, end))
+
+
 def _country(letters: str | None) -> bool:
     """An ISO 3166 two-letter country code (pycountry)."""
     import pycountry
@@ -175,6 +184,8 @@ class InitialsRecognizer:
                     continue
                 if pattern is _UNDOTTED and _caps_line(text, match.start()):
                     continue
+                if pattern is _UNDOTTED and _surname_in_capitals(text, match.start(), match.end()):
+                    continue
                 found.append(_finding(match.start(), match.end(), score, why, letters))
                 taken.append(match.span())
         return sorted(found, key=lambda f: f.start)
@@ -191,6 +202,7 @@ def _name_initials(surface: str) -> set[str]:
     front_parts = [p for p in first.split("-") if p]
     sur, given = first[0].upper(), "".join(p[0].upper() for p in given_parts)
     out = {sur + given, given, sur + given[:1]}  # Kim Kum-hui: KKH, KH, KK
+    out.add(given + sur)  # "K.H. Kim": the given name's initials before the surname
     out.add("".join(p[0].upper() for p in front_parts) + rest[-1][0].upper())  # Bo-ram Kim: BRK
     return {i for i in out if len(i) >= 2}
 
@@ -210,6 +222,11 @@ def link_initials(text: str, findings: Sequence[Finding]) -> list[Finding]:
         key = finding.key or ""
         if key.startswith("initials:"):
             candidates = people.get(key.removeprefix("initials:"), set())
+            written = text[finding.start : finding.end].split()[-1]
+            if len(written) > 2 and written.isalpha():  # "K.H. Kim": only a Kim fits
+                surname = name_fold(written)
+                surname = SURNAMES.get(surname, surname)
+                candidates = {p for p in candidates if p.partition("|")[0] == surname}
             if len(candidates) == 1:
                 (person,) = candidates
                 why = finding.explanation + "; the initials of a person named in this record"
