@@ -32,7 +32,12 @@ from redact.detect.recognizers.base import (
 )
 from redact.detect.recognizers.camps import kind_alone
 from redact.detect.recognizers.hangul_words import polite_ending
-from redact.detect.recognizers.safe_terms import FUNCTION_WORDS, KIN_WORDS, ROLE_WORDS
+from redact.detect.recognizers.safe_terms import (
+    FUNCTION_WORDS,
+    KIN_WORDS,
+    PLATFORMS,
+    ROLE_WORDS,
+)
 from redact.detect.span import Span, context_of
 from redact.text.folding import name_fold
 from redact.text.titles import title_after
@@ -97,7 +102,24 @@ def _never_an_entity(surface: str) -> bool:
     if kind_alone(surface):  # "교화소", "the camp": what kind of place, not which
         return True
     lowered = [w.lower().strip("'\u2019") for w in words]
+    if len(lowered) > 1 and lowered[0] in _ARTICLES:
+        lowered = lowered[1:]  # "the pastor", "the broker": a role, not who
+    if all(w in PLATFORMS for w in lowered) or _plural_surname(surface):
+        return True  # "on Telegram"; "many Kims", "the two Wangs"
     return all(w in ROLE_WORDS or (w in KIN_WORDS and w not in SURNAMES) for w in lowered)
+
+
+_PLURAL_SURNAME = re.compile(r"[A-Z][a-z]+s")
+
+
+def _plural_surname(surface: str) -> bool:
+    """A surname in the plural ("Kims", "Wangs", "Ris"): a family or a crowd of that name, as
+    testimony says how common a name is ("there are many Paks here"), never one person."""
+    word = surface.strip()
+    if not _PLURAL_SURNAME.fullmatch(word):
+        return False
+    folded = name_fold(word)
+    return folded not in SURNAMES and folded[:-1] in SURNAMES
 
 
 def _model_common_word(text: str, finding: Finding) -> bool:

@@ -23,7 +23,8 @@ ROLE_WORDS = word_set(
     "broker brokers smuggler smugglers guard guards driver drivers foreman boss supervisor "
     "landlord landlady buyer buyers trader merchant prisoner prisoners inmate inmates soldier "
     "soldiers policeman policemen police guide guides helper helpers missionary warden "
-    "interrogator instructor official officials "
+    "interrogator instructor official officials pastor pastors recruiter recruiters "
+    "manager managers doctor doctors nurse teacher teachers "
     # the same labels in Korean and Chinese transcripts (question, answer, interviewer, reporter,
     # interpreter, host, mother, father)
     "문 답 질문 답변 면담자 면접자 진행자 기자 통역 통역사 어머니 아버지 엄마 아빠 "
@@ -90,6 +91,12 @@ INSTITUTIONS = word_set(
     "chamber tribunal code law laws article articles protocol regulation regulations decree "
     "constitution judgment decision prosecutor prosecutors registry registrar parliament "
     "cabinet authorities authority agency administration"
+)
+# Messaging apps, phone networks and platforms: how people wrote to each other, never who.
+PLATFORMS = word_set(
+    "wechat weixin qq kakaotalk kakao telegram whatsapp signal viber line douyin tiktok "
+    "facebook messenger instagram google youtube naver daum weibo baidu alipay taobao "
+    "koryolink skype zoom"
 )
 # Capitalised words common at the start of transcript lines and headings.
 HEADINGS = word_set(
