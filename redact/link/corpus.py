@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from redact.detect.recognizers.base import PERSON
+from redact.link.declension import declined_aliases
 from redact.link.keys import MIN_LETTERS, Entity, entity_key, is_full, key_body
 from redact.text.diminutives import first_names_of
 from redact.text.kontsevich import readings
@@ -263,6 +264,7 @@ def typo_aliases(
     when they are known already, as an :class:`Index` of the corpus knows them)."""
     spelling = spelling_aliases(corpus) if spelling is None else spelling
     aliases = {**_one_letter_aliases(corpus), **_cyrillic_aliases(corpus), **spelling}
+    aliases = {**declined_aliases(corpus), **aliases}
     out: dict[str, str] = {}
     for key, target in aliases.items():
         seen = {key}
@@ -392,4 +394,7 @@ def alias_reason(key: str, target: str, first: str) -> str:
     another spelling of the same words, or a one-letter difference (a typo?)."""
     if same_spelled_name(key_body(key), key_body(target)):
         return f"the person written '{first}', in another spelling or order, linked"
+    if not one_edit_apart(key_body(key), key_body(target)):  # "Владислава Кима", "Slava Kim"
+        return f"another form of the person written '{first}' (declined, a diminutive or "
+        "another script), linked: review"
     return f"one letter from the person written '{first}' (a typo?), linked: review"
