@@ -148,7 +148,7 @@ def _without_english_lead(surface: str) -> str:
     if fold(word) in SURNAMES or role_titles(surface) or not is_common_word(word, COMMON_LEAD):
         return surface
     if "-" in word and korean_given_syllables(word):
-        return surface  # "Sun-ok eonni": a hyphenated Korean given name, no English word
+        return surface  # "Won-ok eonni": a hyphenated Korean given name, no English word
     if fold(word) in WORDLIKE_SURNAMES and "|" in name_key(surface):
         return surface  # "Mo Hye-ran": a rarer surname spelled like a word, before a given name
     rest = surface[match.end() :]

@@ -128,7 +128,7 @@ class Linker:
             return span
         first = self.corpus[target].surfaces[0]
         if span.entity in self.read_as:
-            why = reading_reason(self.read_as[span.entity][1], first)
+            why = reading_reason(self.read_as[span.entity][1], self.corpus[target].surfaces)
         else:
             why = alias_reason(span.entity, target, first)
         return span.with_(entity=target, explanation=f"{span.explanation}; {why}")

@@ -11,7 +11,7 @@ in Korean but differ in pinyin: the Korean spelling could then be either.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from redact.detect.recognizers.base import PERSON
 from redact.link.keys import Entity, is_full
@@ -54,6 +54,7 @@ def with_readings(
     return {**{read: aliases.get(key, key) for read, (key, _) in read_as.items()}, **aliases}
 
 
-def reading_reason(characters: str, first: str) -> str:
+def reading_reason(characters: str, surfaces: Sequence[str]) -> str:
     """Why a Korean spelling was linked to the person its characters name, for the reviewer."""
-    return f"the Korean reading of '{characters}', the person written '{first}': linked, review"
+    written = next((s for s in surfaces if not _in_characters(s)), characters)
+    return f"the Korean reading of '{characters}', the person written '{written}': linked, review"
