@@ -44,3 +44,10 @@ def test_a_diminutive_of_two_known_full_names_links_to_neither() -> None:
 def test_spellings_of_one_name_are_no_declension() -> None:
     # two transliterations of one name are the spelling aliases' business, not this rule's
     assert declined_aliases(_corpus("Taisia Gromova", "Taisiya Gromova")) == {}
+
+
+def test_a_koryo_saram_surname_after_a_russian_first_name_is_part_of_the_name() -> None:
+    # "Ten" and "Ni" are Koryo-saram surnames (Тен, Ни), not the English word or a syllable
+    (labels,) = _labels("Slava Ten wrote later. Olga Ni and Viktor Tsoi came. Misha So we left.")
+    assert {"Slava Ten", "Olga Ni", "Viktor Tsoi"} <= set(labels)
+    assert "Misha So" not in labels

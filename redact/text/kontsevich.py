@@ -24,6 +24,7 @@ import functools
 import itertools
 import re
 
+from redact.text.folding import name_fold
 from redact.text.surnames import KOREAN_SURNAMES
 
 # Koryo-saram surnames and Kontsevich forms whose letters read as another spelling
@@ -32,6 +33,8 @@ _KORYO = {
     "ни": "yi", "ли": "li", "хегай": "ho", "огай": "o", "когай": "ko", "югай": "yu",
     "шин": "shin", "тё": "jo", "тхак": "tak", "пэ": "pae", "пэк": "paek",
 }  # fmt: skip
+# the same surnames in Latin letters, as Russian documents transliterate them (Tsoi, Ten, Ogai)
+KORYO_LATIN = frozenset(name_fold(surname) for surname in _KORYO)
 _INITIAL = r"(?:чх|кх|тх|пх|кк|тт|пп|сс|чч|дж|[кгнтдрлмпбсчхшцзж])?"
 _VOWEL = r"(?:ый|ой|ай|уй|ва|вэ|во|ве|ви|[аэяоеёуюыи])"
 _FINAL = r"(?:нъ|ль|[кнтлмпр](?![аэяоеёуюыи]))?"

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 from redact.detect.recognizers.base import PERSON, Finding
+from redact.text.kontsevich import KORYO_LATIN
 from redact.text.transliteration import INITIALED, initials_form, skeleton
-from redact.text.variants import find_mentions, fold, name_key, overlaps, word_set
+from redact.text.variants import SURNAMES, find_mentions, fold, name_key, overlaps, word_set
 
 NAME = "russian_names"
 FIRST_NAMES = word_set(
@@ -70,6 +71,8 @@ _INVERTED = re.compile(
 )
 # what may follow an inverted name without a patronymic: a closing quote or bracket, the end
 _CLOSED = re.compile(r"\s*(?:[)\]\"'\u00bb\u201d\u2019;:]|\.?\s*$|\.\s*\n)")
+# Two-letter surnames that are no English word, after a Russian first name ("Olga Li")
+_SHORT_SURNAMES = word_set("li ni ri yu")
 # Places and writers with a surname ending that are not people of the testimony.
 NOT_SURNAMES = word_set(
     "rostov saratov kirov pskov azov tambov kasimov korolev kovrov chekhov pushkin lermontov"
@@ -90,6 +93,12 @@ def russian_name_length(words: list[str]) -> tuple[int, str] | None:
         rest = rest[1:]
     if rest and SURNAME.fullmatch(rest[0]) and rest[0] not in NOT_SURNAMES:
         parts.append("surname")
+    elif (
+        rest
+        and (rest[0] in SURNAMES or rest[0] in KORYO_LATIN)
+        and (len(rest[0]) > 2 or rest[0] in _SHORT_SURNAMES)
+    ):
+        parts.append("surname")  # a Koryo-saram or Chinese surname: "Slava Ten", "Olga Pak"
     return len(parts), " + ".join(parts)
 
 
