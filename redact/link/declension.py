@@ -69,25 +69,29 @@ def _read(key: str) -> tuple[str, ...]:
 def declined_aliases(corpus: Mapping[str, Entity]) -> dict[str, str]:
     """Full-name key -> the one other full name of the corpus its nominative or full first name
     is (compared as transliteration skeletons, in any order)."""
+    people = [(k, e) for k, e in corpus.items() if e.label == PERSON and "#" not in k]
+    declined: list[tuple[str, list[list[str]]]] = []  # surfaces with a form other than their own
+    for _, entity in people:
+        for surface in entity.surfaces:
+            words = surface.split()
+            forms = [sorted(_forms(w)) for w in words]
+            if 2 <= len(words) <= _MOST_WORDS and any(len(f) > 1 for f in forms):
+                declined.append((surface, forms))
+    if not declined:  # most corpora: nothing to read, at no cost
+        return {}
     known: dict[tuple[str, ...], set[str]] = {}  # the corpus's full names, keyed or written
-    for key, entity in corpus.items():
-        if entity.label != PERSON or "#" in key:
-            continue
+    for key, entity in people:
         for full in {key, *(entity_key(PERSON, s) for s in entity.surfaces)}:
             if is_full(full):
                 known.setdefault(_read(full), set()).add(full)
     targets: dict[str, set[str]] = {}
-    for key, entity in corpus.items():
-        if entity.label != PERSON or "#" in key:
+    for surface, forms in declined:
+        written = entity_key(PERSON, surface)  # the key linking gives the name as written
+        if not is_full(written):
             continue
-        for surface in entity.surfaces:
-            words = surface.split()
-            written = entity_key(PERSON, surface)  # the key linking gives the name as written
-            if not 2 <= len(words) <= _MOST_WORDS or not is_full(written):
-                continue
-            as_written = _read(written)  # its own spellings are spelling aliases' business
-            for combo in itertools.product(*(sorted(_forms(w)) for w in words)):
-                if (signature := _read(entity_key(PERSON, " ".join(combo)))) != as_written:
-                    found = known.get(signature, set()) - {written}
-                    targets.setdefault(written, set()).update(found)
+        as_written = _read(written)  # its own spellings are the spelling aliases' business
+        for combo in itertools.product(*forms):
+            if (signature := _read(entity_key(PERSON, " ".join(combo)))) != as_written:
+                found = known.get(signature, set()) - {written}
+                targets.setdefault(written, set()).update(found)
     return {key: found.pop() for key, found in targets.items() if len(found) == 1}
