@@ -18,6 +18,7 @@ import re
 
 from redact.text.folding import name_fold
 from redact.text.hangul import romanize_hangul
+from redact.text.search import HAN_RANGE
 from redact.text.surnames import word_list
 from redact.text.variants import canonical_given, korean_given_syllables
 
@@ -29,10 +30,8 @@ _UNITS = word_list(
 )
 _KOREAN_UNIT = re.compile(rf"[-\s](?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})$")
 _HANGUL_UNIT = re.compile(r"(?<=[가-힣]{2})(?:구역|군|시|읍|리|동|구|도|면)$")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_HAN_UNIT = re.compile(
-    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff]{2})(?:自治州|省|市|县|縣|区|區|州|镇|鎮|乡|鄉|村)$"
-)
+_HAN = re.compile(f"[{HAN_RANGE}]+")
+_HAN_UNIT = re.compile(f"(?<=[{HAN_RANGE}]{{2}})(?:自治州|省|市|县|縣|区|區|州|镇|鎮|乡|鄉|村)$")
 MIN_STEM = 4  # letters left once the unit is off ("Sin-do" stays: too short to be sure)
 
 
